@@ -1,0 +1,182 @@
+#include "config/ConfigLoader.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "config/EmbeddedSchemas.h"
+#include "config/JsonSchemaValidator.h"
+
+namespace manifold::config {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+const JsonSchemaValidator& configValidator() {
+  static const JsonSchemaValidator validator(
+      Poco::JSON::Parser().parse(std::string(configSchemaText())));
+  return validator;
+}
+
+template <class T>
+T get(const Object::Ptr& o, const std::string& key, T fallback) {
+  if (!o || !o->has(key) || o->isNull(key)) return fallback;
+  return o->getValue<T>(key);
+}
+
+Object::Ptr child(const Object::Ptr& o, const std::string& key) {
+  return o && o->has(key) ? o->getObject(key) : Object::Ptr();
+}
+
+std::string toJson(const Object::Ptr& o) {
+  if (!o) return "{}";
+  std::ostringstream out;
+  Poco::JSON::Stringifier::condense(o, out);
+  return out.str();
+}
+
+ServerConfig readServer(const Object::Ptr& o) {
+  ServerConfig s;
+  s.host = get<std::string>(o, "host", s.host);
+  s.port = get<int>(o, "port", s.port);
+  s.maxThreads = get<int>(o, "max_threads", s.maxThreads);
+  s.maxQueued = get<int>(o, "max_queued", s.maxQueued);
+  s.keepAliveTimeoutMs = get<int>(o, "keep_alive_timeout_ms", s.keepAliveTimeoutMs);
+  s.maxBodyBytes = get<Poco::Int64>(o, "max_body_bytes", s.maxBodyBytes);
+  s.maxHeaderCount = get<int>(o, "max_header_count", s.maxHeaderCount);
+  s.headerTimeoutMs = get<int>(o, "header_timeout_ms", s.headerTimeoutMs);
+  s.requestTimeoutMs = get<int>(o, "request_timeout_ms", s.requestTimeoutMs);
+  return s;
+}
+
+PluginsConfig readPlugins(const Object::Ptr& o) {
+  PluginsConfig p;
+  p.directory = get<std::string>(o, "directory", "");
+  p.watchIntervalMs = get<int>(o, "watch_interval_ms", p.watchIntervalMs);
+  if (auto settings = child(o, "settings")) {
+    for (const auto& name : settings->getNames())
+      p.settingsJson[name] = toJson(settings->getObject(name));
+  }
+  return p;
+}
+
+EgressConfig readEgress(const Object::Ptr& o) {
+  EgressConfig e;
+  if (o && o->has("allowed_hosts")) {
+    for (const auto& host : *o->getArray("allowed_hosts"))
+      e.allowedHosts.push_back(host.toString());
+  }
+  e.connectTimeoutMs = get<int>(o, "connect_timeout_ms", e.connectTimeoutMs);
+  e.requestTimeoutMs = get<int>(o, "request_timeout_ms", e.requestTimeoutMs);
+  return e;
+}
+
+EngineConfig readEngine(const Object::Ptr& o) {
+  EngineConfig e;
+  e.id = get<std::string>(o, "id", "");
+  e.provider = get<std::string>(o, "provider", "");
+  e.model = get<std::string>(o, "model", "");
+  e.baseUrl = get<std::string>(o, "base_url", "");
+  e.keyEnv = get<std::string>(o, "key_env", "");
+  e.label = get<std::string>(o, "label", "");
+  e.costBand = get<std::string>(o, "cost_band", e.costBand);
+  e.contextWindow = get<Poco::Int64>(o, "context_window", e.contextWindow);
+  if (auto caps = child(o, "capabilities")) {
+    e.capabilities.vision = get<bool>(caps, "vision", false);
+    e.capabilities.tools = get<bool>(caps, "tools", false);
+    e.capabilities.jsonMode = get<bool>(caps, "json_mode", false);
+    e.capabilities.promptCaching = get<bool>(caps, "prompt_caching", false);
+    e.capabilities.prefill = get<bool>(caps, "prefill", false);
+  }
+  e.optionsJson = toJson(child(o, "options"));
+  return e;
+}
+
+ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
+  ModeConfig m;
+  m.name = name;
+  for (const auto& step : *o->getArray("chain")) m.chain.push_back(step.toString());
+  m.firstTokenTimeoutMs = get<int>(o, "first_token_timeout_ms", m.firstTokenTimeoutMs);
+  m.headerTimeoutMs = get<int>(o, "header_timeout_ms", m.headerTimeoutMs);
+  m.chainDeadlineMs = get<int>(o, "chain_deadline_ms", m.chainDeadlineMs);
+  return m;
+}
+
+// Rules that span several fields, which the schema cannot state.
+void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& problems) {
+  std::set<std::string> engineIds;
+  for (size_t i = 0; i < c.engines.size(); ++i) {
+    if (!engineIds.insert(c.engines[i].id).second)
+      problems.push_back({"$.engines[" + std::to_string(i) + "].id",
+                          "duplicate engine id \"" + c.engines[i].id + "\""});
+  }
+  static const std::regex modeName("^[a-z][a-z0-9_-]*$");
+  for (const ModeConfig& mode : c.modes) {
+    if (!std::regex_match(mode.name, modeName))
+      problems.push_back(
+          {"$.modes." + mode.name, "mode names are lower-case letters, digits, '-' and '_'"});
+    for (size_t i = 0; i < mode.chain.size(); ++i) {
+      if (!engineIds.count(mode.chain[i]))
+        problems.push_back({"$.modes." + mode.name + ".chain[" + std::to_string(i) + "]",
+                            "unknown engine \"" + mode.chain[i] + "\""});
+    }
+  }
+  std::error_code ec;
+  if (!c.plugins.directory.empty() && !std::filesystem::is_directory(c.plugins.directory, ec))
+    problems.push_back(
+        {"$.plugins.directory", "plugin folder \"" + c.plugins.directory + "\" does not exist"});
+}
+
+}  // namespace
+
+ConfigLoadResult ConfigLoader::loadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return ConfigLoadResult{std::nullopt, {{"$", "cannot read config file \"" + path + "\""}}};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return loadText(text.str());
+}
+
+ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
+  ConfigLoadResult result;
+  Poco::Dynamic::Var document;
+  try {
+    // Insertion order keeps problems (and modes) in the order of the file.
+    document = Poco::JSON::Parser(new Poco::JSON::ParseHandler(true)).parse(jsonText);
+  } catch (const Poco::Exception& e) {
+    result.problems.push_back({"$", "not valid JSON: " + e.displayText()});
+    return result;
+  }
+  for (const SchemaViolation& v : configValidator().validate(document))
+    result.problems.push_back({v.path, v.message});
+  if (!result.problems.empty()) return result;
+
+  const Object::Ptr root = document.extract<Object::Ptr>();
+  GatewayConfig config;
+  config.server = readServer(child(root, "server"));
+  config.plugins = readPlugins(child(root, "plugins"));
+  config.store.sqlitePath =
+      get<std::string>(child(root, "store"), "sqlite_path", config.store.sqlitePath);
+  config.egress = readEgress(child(root, "egress"));
+  config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
+  for (const auto& engine : *root->getArray("engines"))
+    config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
+  const Object::Ptr modes = root->getObject("modes");
+  for (const auto& name : modes->getNames())
+    config.modes.push_back(readMode(name, modes->getObject(name)));
+
+  checkCrossReferences(config, result.problems);
+  if (result.problems.empty()) result.config = std::move(config);
+  return result;
+}
+
+}  // namespace manifold::config

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "config/GatewayConfig.h"
+#include "engines/EngineCatalog.h"
+#include "plugins/PluginManager.h"
+#include "upstream/HttpExchange.h"
+
+namespace manifold::http {
+
+/// The narrow view of the gateway that request handlers get.
+class GatewayContext {
+ public:
+  virtual ~GatewayContext() = default;
+  virtual const config::GatewayConfig& config() const = 0;
+  virtual engines::EngineCatalog& engines() = 0;
+  virtual const plugins::PluginDirectory& plugins() const = 0;
+  /// The host-owned client that carries every upstream request.
+  virtual upstream::HttpExchange& http() = 0;
+  /// True once start-up finished and until shutdown begins.
+  virtual bool ready() const = 0;
+};
+
+}  // namespace manifold::http

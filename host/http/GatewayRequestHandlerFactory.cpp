@@ -1,0 +1,75 @@
+#include "http/GatewayRequestHandlerFactory.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Random.h>
+#include <Poco/URI.h>
+
+#include <cstdio>
+
+#include "http/AdminPluginsHandler.h"
+#include "http/ChatCompletionsHandler.h"
+#include "http/ErrorHandler.h"
+#include "http/HealthHandler.h"
+#include "http/ModelsHandler.h"
+
+namespace manifold::http {
+namespace {
+
+using Poco::Net::HTTPRequest;
+using Poco::Net::HTTPResponse;
+
+bool saneRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+GatewayRequestHandlerFactory::GatewayRequestHandlerFactory(GatewayContext& context)
+    : context_(context) {
+  Poco::Random random;
+  random.seed();
+  char prefix[16];
+  std::snprintf(prefix, sizeof(prefix), "%08x", random.next());
+  idPrefix_ = prefix;
+}
+
+std::string GatewayRequestHandlerFactory::nextRequestId() {
+  return idPrefix_ + "-" + std::to_string(counter_.fetch_add(1, std::memory_order_relaxed) + 1);
+}
+
+Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& request) {
+  const std::string clientId = request.get("x-request-id", "");
+  request.response().set("x-request-id", saneRequestId(clientId) ? clientId : nextRequestId());
+
+  const std::string path = Poco::URI(request.getURI()).getPath();
+  const std::string& method = request.getMethod();
+  const bool get = method == HTTPRequest::HTTP_GET || method == HTTPRequest::HTTP_HEAD;
+  using Handler = Poco::Net::HTTPRequestHandler;
+  auto wrongMethod = [&](const char* allowed) -> Handler* {
+    request.response().set("Allow", allowed);
+    return new ErrorHandler(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                            "method " + method + " is not allowed on " + path + "; use " + allowed);
+  };
+
+  if (path == "/healthz")
+    return get ? static_cast<Handler*>(new HealthHandler(context_, false)) : wrongMethod("GET");
+  if (path == "/readyz")
+    return get ? static_cast<Handler*>(new HealthHandler(context_, true)) : wrongMethod("GET");
+  if (path == "/v1/models")
+    return get ? static_cast<Handler*>(new ModelsHandler(context_)) : wrongMethod("GET");
+  if (path == "/admin/plugins")
+    return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
+  if (path == "/v1/chat/completions")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new ChatCompletionsHandler(context_))
+               : wrongMethod("POST");
+  return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
+}
+
+}  // namespace manifold::http

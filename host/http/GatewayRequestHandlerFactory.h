@@ -1,0 +1,28 @@
+#pragma once
+
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+
+#include <atomic>
+#include <string>
+
+#include "http/GatewayContext.h"
+
+namespace manifold::http {
+
+/// Routes each request to its handler, after giving it a request id (the
+/// client's x-request-id when it sent a sane one) echoed in the response.
+class GatewayRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit GatewayRequestHandlerFactory(GatewayContext& context);
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest& request) override;
+
+ private:
+  std::string nextRequestId();
+
+  GatewayContext& context_;
+  std::string idPrefix_;
+  std::atomic<uint64_t> counter_{0};
+};
+
+}  // namespace manifold::http

@@ -1,0 +1,77 @@
+#include "http/HttpReplies.h"
+
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
+
+namespace manifold::http {
+
+std::string errorTypeFor(int status) {
+  switch (status) {
+    case 401:
+      return "authentication_error";
+    case 403:
+      return "permission_error";
+    case 404:
+      return "not_found_error";
+    case 413:
+      return "request_too_large";
+    case 429:
+      return "rate_limit_error";
+    default:
+      return status >= 500 ? "api_error" : "invalid_request_error";
+  }
+}
+
+void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+              const Poco::JSON::Object::Ptr& body) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::condense(body, out);
+  const std::string text = out.str();
+  response.setStatusAndReason(status);
+  response.setContentType("application/json");
+  response.setContentLength(static_cast<std::streamsize>(text.size()));
+  response.send() << text;
+}
+
+void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+               const std::string& message, const std::string& param, const std::string& code,
+               const std::string& type) {
+  Poco::JSON::Object::Ptr error = new Poco::JSON::Object;
+  error->set("message", message);
+  error->set("type", type.empty() ? errorTypeFor(status) : type);
+  error->set("param", param.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(param));
+  error->set("code", code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code));
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("error", error);
+  sendJson(response, status, body);
+}
+
+std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
+                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes) {
+  const std::string tooLarge =
+      "request body exceeds the limit of " + std::to_string(maxBytes) + " bytes";
+  if (request.hasContentLength() && request.getContentLength64() > maxBytes) {
+    response.setKeepAlive(false);  // the unread body must not be parsed as a request
+    sendError(response, Poco::Net::HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, tooLarge, "",
+              "body_too_large");
+    return std::nullopt;
+  }
+  std::string body;
+  if (request.hasContentLength()) body.reserve(static_cast<size_t>(request.getContentLength64()));
+  std::istream& in = request.stream();
+  char buffer[16384];
+  while (in) {
+    in.read(buffer, sizeof(buffer));
+    body.append(buffer, static_cast<size_t>(in.gcount()));
+    if (static_cast<int64_t>(body.size()) > maxBytes) {
+      response.setKeepAlive(false);
+      sendError(response, Poco::Net::HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, tooLarge, "",
+                "body_too_large");
+      return std::nullopt;
+    }
+  }
+  return body;
+}
+
+}  // namespace manifold::http

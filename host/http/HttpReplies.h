@@ -1,0 +1,31 @@
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <optional>
+#include <string>
+
+namespace manifold::http {
+
+/// Sends a JSON body with the given status.
+void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+              const Poco::JSON::Object::Ptr& body);
+
+/// Sends an error in the OpenAI shape: {"error":{"message","type","param","code"}}.
+/// `type` defaults from the status (invalid_request_error, authentication_error, ...).
+void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+               const std::string& message, const std::string& param = "",
+               const std::string& code = "", const std::string& type = "");
+
+/// The OpenAI error type for an HTTP status.
+std::string errorTypeFor(int status);
+
+/// Reads the request body, refusing more than maxBytes. Content-Length over
+/// the cap is refused before a byte is read. On refusal an error reply has
+/// already been sent and nullopt is returned.
+std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
+                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes);
+
+}  // namespace manifold::http

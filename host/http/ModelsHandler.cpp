@@ -1,0 +1,70 @@
+#include "http/ModelsHandler.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "http/HttpReplies.h"
+
+namespace manifold::http {
+namespace {
+
+Poco::JSON::Object::Ptr capabilitiesOf(const config::EngineCapabilities& c) {
+  Poco::JSON::Object::Ptr o = new Poco::JSON::Object;
+  o->set("vision", c.vision);
+  o->set("tools", c.tools);
+  o->set("json_mode", c.jsonMode);
+  o->set("prompt_caching", c.promptCaching);
+  o->set("prefill", c.prefill);
+  return o;
+}
+
+}  // namespace
+
+void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
+                                  Poco::Net::HTTPServerResponse& response) {
+  engines::EngineCatalog& catalog = context_.engines();
+  Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
+  for (const config::EngineConfig& engine : catalog.engines()) {
+    Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
+    model->set("id", engine.id);
+    model->set("object", "model");
+    model->set("created", 0);
+    model->set("owned_by", engine.provider);
+    Poco::JSON::Object::Ptr meta = new Poco::JSON::Object;
+    meta->set("provider", engine.provider);
+    meta->set("upstream_model", engine.model);
+    meta->set("demo", engine.label == "demo");
+    if (!engine.label.empty()) meta->set("label", engine.label);
+    meta->set("context_window", engine.contextWindow);
+    meta->set("cost_band", engine.costBand);
+    meta->set("capabilities", capabilitiesOf(engine.capabilities));
+    const bool hasKey =
+        engine.keyEnv.empty() || !engines::EngineCatalog::keyPool(engine.keyEnv).empty();
+    const bool pluginLoaded = context_.plugins().find(engine.provider) != nullptr;
+    meta->set("available", hasKey && pluginLoaded);
+    if (!hasKey)
+      meta->set("unavailable_reason", "no key in " + engine.keyEnv);
+    else if (!pluginLoaded)
+      meta->set("unavailable_reason", "provider plugin not loaded");
+    model->set("manifold", meta);
+    data->add(model);
+  }
+  for (const config::ModeConfig& mode : context_.config().modes) {
+    Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
+    model->set("id", "mode/" + mode.name);
+    model->set("object", "model");
+    model->set("created", 0);
+    model->set("owned_by", "manifold");
+    Poco::JSON::Object::Ptr meta = new Poco::JSON::Object;
+    Poco::JSON::Array::Ptr chain = new Poco::JSON::Array;
+    for (const std::string& step : mode.chain) chain->add(step);
+    meta->set("chain", chain);
+    model->set("manifold", meta);
+    data->add(model);
+  }
+  Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("object", "list");
+  body->set("data", data);
+  sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, body);
+}
+
+}  // namespace manifold::http

@@ -1,0 +1,158 @@
+#include "http/OpenAiChunkWriter.h"
+
+#include <manifold/json.hpp>
+
+#include "plugins/AbiStrings.h"
+
+namespace manifold::http {
+namespace {
+
+using manifold::json::appendQuoted;
+
+std::string quoted(std::string_view s) {
+  std::string out;
+  appendQuoted(out, s);
+  return out;
+}
+
+std::string toolCallJson(int32_t index, const std::string& id, const std::string& name,
+                         const std::string& arguments, bool includeEmpty) {
+  std::string out = "{\"index\":" + std::to_string(index);
+  if (!id.empty() || includeEmpty) out += ",\"id\":" + quoted(id) + ",\"type\":\"function\"";
+  out += ",\"function\":{";
+  bool comma = false;
+  if (!name.empty() || includeEmpty) out += "\"name\":" + quoted(name), comma = true;
+  out += std::string(comma ? "," : "") + "\"arguments\":" + quoted(arguments) + "}}";
+  return out;
+}
+
+int64_t orZero(int64_t v) {
+  return v < 0 ? 0 : v;
+}
+
+const char* errorCodeName(int32_t code) {
+  switch (code) {
+    case MF_ERR_INVALID:
+      return "invalid_request";
+    case MF_ERR_AUTH:
+      return "upstream_auth";
+    case MF_ERR_NOT_FOUND:
+      return "model_not_found";
+    case MF_ERR_RATE_LIMITED:
+      return "rate_limited";
+    case MF_ERR_UNAVAILABLE:
+      return "upstream_unavailable";
+    case MF_ERR_TIMEOUT:
+      return "upstream_timeout";
+    case MF_ERR_CANCELLED:
+      return "cancelled";
+    case MF_ERR_CONTEXT_LENGTH:
+      return "context_length_exceeded";
+    case MF_ERR_CONTENT_FILTER:
+      return "content_filter";
+    default:
+      return "internal_error";
+  }
+}
+
+}  // namespace
+
+std::string usageJson(const chat::AnswerAccumulator& answer) {
+  const chat::CanonicalEvent& u = answer.usage();
+  const int64_t prompt = orZero(u.promptTokens), completion = orZero(u.completionTokens);
+  return "{\"prompt_tokens\":" + std::to_string(prompt) +
+         ",\"completion_tokens\":" + std::to_string(completion) +
+         ",\"total_tokens\":" + std::to_string(prompt + completion) +
+         ",\"prompt_tokens_details\":{\"cached_tokens\":" + std::to_string(orZero(u.cachedTokens)) +
+         "},\"completion_tokens_details\":{\"reasoning_tokens\":" +
+         std::to_string(orZero(u.reasoningTokens)) + "}}";
+}
+
+OpenAiChunkWriter::OpenAiChunkWriter(std::ostream& out, std::string id, std::string model,
+                                     int64_t created)
+    : out_(out) {
+  prefix_ = "{\"id\":" + quoted(id) +
+            ",\"object\":\"chat.completion.chunk\",\"created\":" + std::to_string(created) +
+            ",\"model\":" + quoted(model) + ",";
+}
+
+bool OpenAiChunkWriter::writeData(const std::string& payload) {
+  out_ << "data: " << payload << "\n\n";
+  out_.flush();
+  return out_.good();
+}
+
+bool OpenAiChunkWriter::writeChunk(const std::string& deltaJson, const char* finishReason) {
+  std::string chunk = prefix_ + "\"choices\":[{\"index\":0,\"delta\":" + deltaJson +
+                      ",\"logprobs\":null,\"finish_reason\":" +
+                      (finishReason ? quoted(finishReason) : std::string("null")) + "}]}";
+  return writeData(chunk);
+}
+
+bool OpenAiChunkWriter::writeRole() {
+  return writeChunk("{\"role\":\"assistant\",\"content\":\"\"}", nullptr);
+}
+
+bool OpenAiChunkWriter::writeEvent(const chat::CanonicalEvent& event) {
+  using Type = chat::CanonicalEvent::Type;
+  switch (event.type) {
+    case Type::TextDelta:
+      return event.text.empty() || writeChunk("{\"content\":" + quoted(event.text) + "}", nullptr);
+    case Type::ReasoningDelta:
+      return event.text.empty() ||
+             writeChunk("{\"reasoning_content\":" + quoted(event.text) + "}", nullptr);
+    case Type::ToolCallDelta:
+      return writeChunk(
+          "{\"tool_calls\":[" +
+              toolCallJson(event.toolIndex, event.toolCallId, event.toolName, event.text, false) +
+              "]}",
+          nullptr);
+    default:
+      return true;
+  }
+}
+
+bool OpenAiChunkWriter::writeFinish(int32_t finishReason, const chat::AnswerAccumulator* usage) {
+  if (!writeChunk("{}", chat::finishReasonName(finishReason))) return false;
+  if (usage && !writeData(prefix_ + "\"choices\":[],\"usage\":" + usageJson(*usage) + "}"))
+    return false;
+  return writeData("[DONE]");
+}
+
+bool OpenAiChunkWriter::writeError(const mf_error& error) {
+  const std::string message = plugins::errorMessage(error);
+  return writeData(
+      "{\"error\":{\"message\":" + quoted(message.empty() ? "upstream failed" : message) +
+      ",\"type\":\"api_error\",\"param\":null,\"code\":" + quoted(errorCodeName(error.code)) +
+      "}}");
+}
+
+std::string OpenAiChunkWriter::completionJson(const std::string& id, const std::string& model,
+                                              int64_t created,
+                                              const chat::AnswerAccumulator& answer) {
+  std::string message = "{\"role\":\"assistant\",\"content\":";
+  message += answer.text().empty() && !answer.toolCalls().empty() ? "null" : quoted(answer.text());
+  if (!answer.reasoning().empty())
+    message += ",\"reasoning_content\":" + quoted(answer.reasoning());
+  if (!answer.toolCalls().empty()) {
+    message += ",\"tool_calls\":[";
+    bool first = true;
+    for (const auto& [index, call] : answer.toolCalls()) {
+      if (!first) message += ",";
+      first = false;
+      message += "{\"id\":" + quoted(call.id) +
+                 ",\"type\":\"function\",\"function\":{\"name\":" + quoted(call.name) +
+                 ",\"arguments\":" + quoted(call.arguments) + "}}";
+    }
+    message += "]";
+  }
+  message += "}";
+  return "{\"id\":" + quoted(id) +
+         ",\"object\":\"chat.completion\",\"created\":" + std::to_string(created) +
+         ",\"model\":" + quoted(model) + ",\"choices\":[{\"index\":0,\"message\":" + message +
+         ",\"logprobs\":null,\"finish_reason\":" +
+         quoted(chat::finishReasonName(answer.finishReason())) +
+         "}],\"usage\":" + usageJson(answer) + "}";
+}
+
+}  // namespace manifold::http
