@@ -86,18 +86,19 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
       readBody(request, response, context_.config().server.maxBodyBytes);
   if (!body) return;
 
-  Object::Ptr root;
+  Poco::Dynamic::Var parsed;
   try {
-    Poco::JSON::Parser parser;
-    root = parser.parse(*body).extract<Object::Ptr>();
+    parsed = Poco::JSON::Parser().parse(*body);
   } catch (const Poco::Exception& e) {
     sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
               "request body is not valid JSON: " + e.message());
     return;
-  } catch (const std::exception&) {
+  }
+  if (parsed.type() != typeid(Object::Ptr)) {
     sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "request body must be a JSON object");
     return;
   }
+  const Object::Ptr root = parsed.extract<Object::Ptr>();
   ChatRequest chat;
   std::string param;
   if (const std::string problem = validate(root, chat, param); !problem.empty()) {

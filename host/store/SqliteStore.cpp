@@ -1,10 +1,12 @@
 #include "store/SqliteStore.h"
 
+#include <Poco/Data/LOB.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Timestamp.h>
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "store/Migrations.h"
@@ -32,8 +34,13 @@ void execScript(sqlite3* db, std::string_view sql, const std::string& what) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path) {
+  // SQLite would only report a missing folder after Poco's connect retries.
+  const std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
+  if (!std::filesystem::is_directory(parent))
+    throw std::runtime_error("store folder \"" + parent.string() +
+                             "\" does not exist (store.sqlite_path)");
   Poco::Data::SQLite::Connector::registerConnector();
-  session_ = std::make_unique<Poco::Data::Session>("SQLite", path);
+  session_ = std::make_unique<Poco::Data::Session>("SQLite", path, 5);
   sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
   execScript(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
              "cannot configure SQLite store \"" + path + "\"");
@@ -75,21 +82,23 @@ int SqliteStore::schemaVersion() {
 
 std::optional<std::string> SqliteStore::get(const std::string& space, const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::vector<std::string> values;
+  std::vector<Poco::Data::BLOB> values;  // BLOB, not string: values may hold NUL bytes
   int64_t at = nowMs();
   std::string ns = space, k = key;
   *session_ << "SELECT value FROM plugin_kv WHERE namespace = ? AND key = ? AND (expires_at_ms = 0 "
                "OR expires_at_ms > ?)",
       use(ns), use(k), use(at), into(values), now;
   if (values.empty()) return std::nullopt;
-  return values.front();
+  const Poco::Data::BLOB& blob = values.front();
+  return std::string(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
 }
 
 void SqliteStore::put(const std::string& space, const std::string& key, const std::string& value,
                       int64_t ttlMs) {
   std::lock_guard<std::mutex> lock(mutex_);
   int64_t expires = ttlMs > 0 ? nowMs() + ttlMs : 0;
-  std::string ns = space, k = key, v = value;
+  std::string ns = space, k = key;
+  Poco::Data::BLOB v(reinterpret_cast<const unsigned char*>(value.data()), value.size());
   *session_ << "INSERT INTO plugin_kv(namespace, key, value, expires_at_ms) VALUES(?, ?, ?, ?) "
                "ON CONFLICT(namespace, key) DO UPDATE SET value = excluded.value, expires_at_ms = "
                "excluded.expires_at_ms",

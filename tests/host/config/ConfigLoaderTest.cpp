@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include "config/ConfigLoader.h"
+#include "support/TempDir.h"
+
+namespace manifold::config {
+namespace {
+
+class ConfigLoaderTest : public ::testing::Test {
+ protected:
+  std::string withPluginDir(const std::string& json) {
+    std::string out = json;
+    const std::string marker = "@PLUGINS@";
+    out.replace(out.find(marker), marker.size(), plugins_.str());
+    return out;
+  }
+  std::string problemsOf(const ConfigLoadResult& r) {
+    std::string all;
+    for (const auto& p : r.problems) all += p.path + ": " + p.message + "\n";
+    return all;
+  }
+  test::TempDir plugins_;
+};
+
+const char* kValid = R"({
+  "server": {"port": 9090, "max_body_bytes": 1048576},
+  "plugins": {"directory": "@PLUGINS@", "settings": {"demo": {"greeting": "hi"}}},
+  "engines": [
+    {"id": "fast-one", "provider": "demo", "model": "m1", "key_env": "FAST_KEY", "context_window": 8000,
+     "capabilities": {"vision": true, "tools": true}, "options": {"token_delay_ms": 5}},
+    {"id": "slow-one", "provider": "demo", "model": "m2"}
+  ],
+  "modes": {"smart": {"chain": ["fast-one", "slow-one"], "first_token_timeout_ms": 9000}}
+})";
+
+TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
+  ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(kValid));
+  ASSERT_TRUE(r.config) << problemsOf(r);
+  const GatewayConfig& c = *r.config;
+  EXPECT_EQ(c.server.port, 9090);
+  EXPECT_EQ(c.server.maxBodyBytes, 1048576);
+  ASSERT_EQ(c.engines.size(), 2u);
+  EXPECT_EQ(c.engines[0].id, "fast-one");
+  EXPECT_EQ(c.engines[0].keyEnv, "FAST_KEY");
+  EXPECT_EQ(c.engines[0].contextWindow, 8000);
+  EXPECT_TRUE(c.engines[0].capabilities.vision);
+  EXPECT_FALSE(c.engines[0].capabilities.jsonMode);
+  EXPECT_EQ(c.engines[0].optionsJson, R"({"token_delay_ms":5})");
+  EXPECT_EQ(c.engines[1].optionsJson, "{}");
+  ASSERT_EQ(c.modes.size(), 1u);
+  EXPECT_EQ(c.modes[0].chain, (std::vector<std::string>{"fast-one", "slow-one"}));
+  EXPECT_EQ(c.modes[0].firstTokenTimeoutMs, 9000);
+  EXPECT_EQ(c.plugins.settingsJson.at("demo"), R"({"greeting":"hi"})");
+}
+
+TEST_F(ConfigLoaderTest, ReportsEveryProblemWithItsPath) {
+  ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
+    "server": {"port": "eighty", "prot": 1},
+    "plugins": {"directory": "@PLUGINS@"},
+    "engines": [{"id": "a", "provider": "demo"}, {"id": "b", "provider": "demo", "model": "m", "cost_band": "cheap"}],
+    "modes": {"smart": {"chain": ["a"]}}
+  })"));
+  EXPECT_FALSE(r.config);
+  const std::string all = problemsOf(r);
+  EXPECT_NE(all.find("$.server.port: expected integer"), std::string::npos) << all;
+  EXPECT_NE(all.find("$.server: unknown property \"prot\""), std::string::npos) << all;
+  EXPECT_NE(all.find("$.engines[0]: missing required property \"model\""), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("$.engines[1].cost_band"), std::string::npos) << all;
+}
+
+TEST_F(ConfigLoaderTest, ChainsMustNameKnownEnginesAndIdsMustBeUnique) {
+  ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
+    "plugins": {"directory": "@PLUGINS@"},
+    "engines": [{"id": "a", "provider": "demo", "model": "m"}, {"id": "a", "provider": "demo", "model": "n"}],
+    "modes": {"smart": {"chain": ["a", "ghost"]}}
+  })"));
+  EXPECT_FALSE(r.config);
+  const std::string all = problemsOf(r);
+  EXPECT_NE(all.find("$.engines[1].id: duplicate engine id \"a\""), std::string::npos) << all;
+  EXPECT_NE(all.find("$.modes.smart.chain[1]: unknown engine \"ghost\""), std::string::npos) << all;
+}
+
+TEST_F(ConfigLoaderTest, MissingPluginFolderNamesThePath) {
+  ConfigLoadResult r = ConfigLoader::loadText(R"({
+    "plugins": {"directory": "/no/such/folder"},
+    "engines": [{"id": "a", "provider": "demo", "model": "m"}],
+    "modes": {"smart": {"chain": ["a"]}}
+  })");
+  EXPECT_FALSE(r.config);
+  EXPECT_NE(
+      problemsOf(r).find("$.plugins.directory: plugin folder \"/no/such/folder\" does not exist"),
+      std::string::npos);
+}
+
+TEST_F(ConfigLoaderTest, MalformedJsonAndMissingFile) {
+  EXPECT_NE(problemsOf(ConfigLoader::loadText("{\"plugins\": ")).find("$: not valid JSON"),
+            std::string::npos);
+  EXPECT_NE(
+      problemsOf(ConfigLoader::loadFile("/no/such/config.json")).find("cannot read config file"),
+      std::string::npos);
+}
+
+TEST_F(ConfigLoaderTest, TheShippedConfigIsValid) {
+  ConfigLoadResult r =
+      ConfigLoader::loadFile(std::string(MANIFOLD_SOURCE_DIR) + "/packaging/config/manifold.json");
+  // Its plugin folder is relative to the repository; everything else must hold.
+  for (const auto& p : r.problems) EXPECT_EQ(p.path, "$.plugins.directory") << p.message;
+}
+
+}  // namespace
+}  // namespace manifold::config
