@@ -29,9 +29,8 @@ cp "$work/example-build/echo_provider.so" "$work/plugins/"
 exports=$(nm -D --defined-only "$work/plugins/echo_provider.so" | awk '$2 ~ /^[TDBRVW]$/ {print $3}')
 [[ $exports == "manifold_plugin_entry" ]] || { echo "unexpected exports: $exports"; exit 1; }
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat > "$work/config.json" <<JSON
-{"server": {"host": "127.0.0.1", "port": $port},
+{"server": {"host": "127.0.0.1", "port": 0},
  "plugins": {"directory": "$work/plugins", "settings": {"example.echo": {"prefix": "echo: "}}},
  "store": {"sqlite_path": "$work/m.db"},
  "engines": [{"id": "echo", "provider": "example.echo", "model": "echo-1"}],
@@ -39,10 +38,14 @@ cat > "$work/config.json" <<JSON
 JSON
 "$manifold" --config "$work/config.json" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
+# Port 0: the gateway picks a free port and logs it.
+port=""
 for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$work/gateway.log")
+  [[ -n $port ]] && curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   sleep 0.1
 done
+[[ -n $port ]] || { echo "gateway did not start"; cat "$work/gateway.log"; exit 1; }
 plugins=$(curl -fs "http://127.0.0.1:$port/admin/plugins")
 echo "$plugins" | grep -q '"id":"example.echo"' || { echo "example not loaded: $plugins"; cat "$work/gateway.log"; exit 1; }
 answer=$(curl -fs "http://127.0.0.1:$port/v1/chat/completions" \

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Manifold needs, from Debian 12
+# packages only. Idempotent: it asks apt only for what is missing, so a second
+# run costs nothing and needs no network.
+#
+#   packaging/install-deps.sh          build and run
+#   packaging/install-deps.sh --test   also what the test suites need
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config binutils ca-certificates curl
+  libpoco-dev libboost-dev libsqlite3-dev libssl-dev
+)
+if [[ ${1:-} == --test ]]; then
+  packages+=(libgtest-dev libgmock-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start, command two: installs what is missing, builds the dev preset and
+# runs every test with ctest. CI runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packaging/install-deps.sh --test
+cmake --workflow --preset dev
