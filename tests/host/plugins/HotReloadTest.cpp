@@ -44,6 +44,14 @@ TEST(HotReloadTest, PluginCopiedInWhileRunningIsUsableWithinTwoSeconds) {
   EXPECT_NE(r.body.find("data: [DONE]"), std::string::npos);
 }
 
+TEST(HotReloadTest, PlainNonAtomicCopyIsPickedUpOnceTheFileIsComplete) {
+  TestGateway gateway(/*withDemo=*/false);
+  fs::copy_file(test::demoPlugin(), gateway.pluginDir() / "demo.so");
+  EXPECT_TRUE(eventually([&] { return loadedVersion(gateway, "demo") == "1.0.0"; }));
+  EXPECT_EQ(gateway.client().post("/v1/chat/completions", kChatBody).status, 200);
+  EXPECT_TRUE(gateway.server().pluginManager().snapshot().refused.empty());
+}
+
 TEST(HotReloadTest, ReplacingSwitchesNewRequestsWhileInFlightOnesFinishOnTheOldVersion) {
   TestGateway gateway(/*withDemo=*/true, /*tokenDelayMs=*/25);
   constexpr int kInFlight = 6;
