@@ -46,8 +46,7 @@ void GatewayServer::start() {
   params->setKeepAlive(true);
   params->setKeepAliveTimeout(
       Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.keepAliveTimeoutMs) * 1000));
-  params->setTimeout(
-      Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.headerTimeoutMs) * 1000));
+  params->setTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.readTimeoutMs) * 1000));
   threads_ = std::make_unique<Poco::ThreadPool>(2, s.maxThreads, 60, 0);
   server_ = std::make_unique<Poco::Net::HTTPServer>(new http::GatewayRequestHandlerFactory(*this),
                                                     *threads_, socket, params);

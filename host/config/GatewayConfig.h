@@ -7,7 +7,7 @@
 
 namespace manifold::config {
 
-/// Listener and request limits. Poco enforces none of the limits itself.
+/// Listener and request limits.
 struct ServerConfig {
   std::string host = "0.0.0.0";
   int port = 8080;
@@ -15,9 +15,7 @@ struct ServerConfig {
   int maxQueued = 1024;
   int keepAliveTimeoutMs = 5000;
   int64_t maxBodyBytes = 4 * 1024 * 1024;
-  int maxHeaderCount = 100;
-  int headerTimeoutMs = 10000;
-  int requestTimeoutMs = 30000;
+  int readTimeoutMs = 10000;  ///< per socket read, not a whole-request deadline
 };
 
 /// Where plugins come from and what each one is told.
@@ -65,9 +63,6 @@ struct EngineConfig {
 struct ModeConfig {
   std::string name;
   std::vector<std::string> chain;
-  int firstTokenTimeoutMs = 15000;
-  int headerTimeoutMs = 10000;
-  int chainDeadlineMs = 60000;
 };
 
 struct GatewayConfig {

@@ -23,14 +23,14 @@ class ConfigLoaderTest : public ::testing::Test {
 };
 
 const char* kValid = R"({
-  "server": {"port": 9090, "max_body_bytes": 1048576},
+  "server": {"port": 9090, "max_body_bytes": 1048576, "read_timeout_ms": 2500},
   "plugins": {"directory": "@PLUGINS@", "settings": {"demo": {"greeting": "hi"}}},
   "engines": [
     {"id": "fast-one", "provider": "demo", "model": "m1", "key_env": "FAST_KEY", "context_window": 8000,
      "capabilities": {"vision": true, "tools": true}, "options": {"token_delay_ms": 5}},
     {"id": "slow-one", "provider": "demo", "model": "m2"}
   ],
-  "modes": {"smart": {"chain": ["fast-one", "slow-one"], "first_token_timeout_ms": 9000}}
+  "modes": {"smart": {"chain": ["fast-one", "slow-one"]}}
 })";
 
 TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
@@ -39,6 +39,7 @@ TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
   const GatewayConfig& c = *r.config;
   EXPECT_EQ(c.server.port, 9090);
   EXPECT_EQ(c.server.maxBodyBytes, 1048576);
+  EXPECT_EQ(c.server.readTimeoutMs, 2500);
   ASSERT_EQ(c.engines.size(), 2u);
   EXPECT_EQ(c.engines[0].id, "fast-one");
   EXPECT_EQ(c.engines[0].keyEnv, "FAST_KEY");
@@ -49,7 +50,6 @@ TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
   EXPECT_EQ(c.engines[1].optionsJson, "{}");
   ASSERT_EQ(c.modes.size(), 1u);
   EXPECT_EQ(c.modes[0].chain, (std::vector<std::string>{"fast-one", "slow-one"}));
-  EXPECT_EQ(c.modes[0].firstTokenTimeoutMs, 9000);
   EXPECT_EQ(c.plugins.settingsJson.at("demo"), R"({"greeting":"hi"})");
 }
 
@@ -79,6 +79,17 @@ TEST_F(ConfigLoaderTest, ChainsMustNameKnownEnginesAndIdsMustBeUnique) {
   const std::string all = problemsOf(r);
   EXPECT_NE(all.find("$.engines[1].id: duplicate engine id \"a\""), std::string::npos) << all;
   EXPECT_NE(all.find("$.modes.smart.chain[1]: unknown engine \"ghost\""), std::string::npos) << all;
+}
+
+TEST_F(ConfigLoaderTest, ModeNamesMustBeLowerCaseIdentifiers) {
+  ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
+    "plugins": {"directory": "@PLUGINS@"},
+    "engines": [{"id": "a", "provider": "demo", "model": "m"}],
+    "modes": {"Smart Mode": {"chain": ["a"]}}
+  })"));
+  EXPECT_FALSE(r.config);
+  EXPECT_NE(problemsOf(r).find("invalid property name \"Smart Mode\""), std::string::npos)
+      << problemsOf(r);
 }
 
 TEST_F(ConfigLoaderTest, MissingPluginFolderNamesThePath) {
