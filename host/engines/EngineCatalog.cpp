@@ -71,7 +71,9 @@ std::shared_ptr<plugins::ProviderInstance> EngineCatalog::providerFor(const std:
   // requests that still hold it.
   if (cached && &cached->library() == library.get()) return cached;
   mf_error error = plugins::blankError();
-  auto instance = plugins::ProviderInstance::create(library, "{}", error);
+  auto settings = config_.plugins.settingsJson.find(pluginId);
+  auto instance = plugins::ProviderInstance::create(
+      library, settings == config_.plugins.settingsJson.end() ? "{}" : settings->second, error);
   if (!instance) {
     problem = "provider \"" + pluginId +
               "\" could not create an instance: " + plugins::errorMessage(error);

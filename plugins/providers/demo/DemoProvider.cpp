@@ -83,7 +83,7 @@ std::vector<std::string> words(const std::string& text) {
 
 class DemoProvider : public manifold::GeneratingProvider {
  public:
-  DemoProvider(manifold::Host host, std::string_view) : host_(host) {}
+  DemoProvider(manifold::Host, std::string_view) {}
 
   void generate(const Engine& engine, std::string_view requestJson, EventSink& sink) override {
     json::ParseError parseError;
@@ -145,8 +145,6 @@ class DemoProvider : public manifold::GeneratingProvider {
     }
     throw Error(MF_ERR_TIMEOUT, "demo: injected stall of " + std::to_string(ms) + " ms", true);
   }
-
-  manifold::Host host_;
 };
 
 }  // namespace
