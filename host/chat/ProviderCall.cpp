@@ -1,6 +1,7 @@
 #include "chat/ProviderCall.h"
 
 #include "plugins/AbiStrings.h"
+#include "plugins/UpstreamAbi.h"
 
 namespace manifold::chat {
 namespace {
@@ -102,14 +103,16 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   SinkState state{&onEvent};
   mf_event_sink sink{sizeof(mf_event_sink), &state, &emitToHandler};
   int status = 0;
+  upstream::HeaderList headers;
   std::string body;
   void* parser = nullptr;
   AttemptResult parseFailure;
   bool parseFailed = false;
 
   upstream::ResponseHandler handler;
-  handler.onHead = [&](int s, const upstream::HeaderList&) {
+  handler.onHead = [&](int s, const upstream::HeaderList& h) {
     status = s;
+    if (s >= 400) headers = h;  // Retry-After and friends inform the classification
     if (s < 400 && stream) {
       parser = api.stream_open(self, &abiEngine, &sink, &error);
       if (!parser) parseFailed = true, parseFailure = fromRc(MF_FAILED, error);
@@ -133,14 +136,15 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
 
   AttemptResult result;
   if (failure) {
-    const bool timeout = failure.kind == upstream::TransportFailure::Kind::Timeout;
-    result = failed(timeout ? MF_ERR_TIMEOUT : MF_ERR_UNAVAILABLE, true, failure.message);
+    result.error = plugins::blankError();
+    plugins::fillTransportError(&result.error, failure);
   } else if (parseFailed) {
     result = parseFailure;
   } else if (status >= 400) {
     mf_error classified = plugins::blankError();
-    std::vector<mf_header> none;
-    api.classify_error(self, status, none.data(), 0, toAbi(body), &classified);
+    const std::vector<mf_header> abiHeaders = plugins::toAbiHeaders(headers);
+    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(body),
+                       &classified);
     if (classified.upstream_status == 0) classified.upstream_status = status;
     result = fromRc(MF_FAILED, classified);
   } else if (stream) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "plugins/AbiStrings.h"
+#include "plugins/UpstreamAbi.h"
 
 namespace manifold::plugins {
 namespace {
@@ -118,9 +119,7 @@ int32_t PluginHostContext::sendHttp(const mf_http_request* request,
   upstream::ResponseHandler handler;
   handler.onHead = [sink](int status, const upstream::HeaderList& headers) {
     if (!sink || !sink->on_head) return;
-    std::vector<mf_header> raw;
-    raw.reserve(headers.size());
-    for (const auto& [name, value] : headers) raw.push_back({toAbi(name), toAbi(value)});
+    const std::vector<mf_header> raw = toAbiHeaders(headers);
     sink->on_head(sink->ctx, status, raw.data(), raw.size());
   };
   handler.onChunk = [&](std::string_view chunk) {
@@ -132,12 +131,7 @@ int32_t PluginHostContext::sendHttp(const mf_http_request* request,
   };
   const upstream::TransportFailure failure = deps_.http->send(out, handler);
   if (failure) {
-    using Kind = upstream::TransportFailure::Kind;
-    const int32_t code = failure.kind == Kind::Timeout      ? MF_ERR_TIMEOUT
-                         : failure.kind == Kind::Forbidden  ? MF_ERR_INVALID
-                         : failure.kind == Kind::InvalidUrl ? MF_ERR_INVALID
-                                                            : MF_ERR_UNAVAILABLE;
-    fillError(error, code, code != MF_ERR_INVALID, failure.message);
+    fillTransportError(error, failure);
     return MF_FAILED;
   }
   if (!streaming && sink && sink->on_body) sink->on_body(sink->ctx, toAbi(buffered));

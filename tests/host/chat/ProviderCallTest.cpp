@@ -1,0 +1,128 @@
+// The host's translator path: build the request, send it through the real
+// HTTP client to a loopback fake, feed the bytes back, classify errors.
+#include <gtest/gtest.h>
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/ServerSocket.h>
+
+#include "chat/ProviderCall.h"
+#include "plugins/AbiStrings.h"
+#include "plugins/PluginManager.h"
+#include "support/TempDir.h"
+#include "support/TestPaths.h"
+#include "upstream/PocoHttpExchange.h"
+
+namespace manifold::chat {
+namespace {
+
+// /limited answers 429 with Retry-After: 7; /stream answers an SSE-like body.
+class FakeUpstream : public Poco::Net::HTTPRequestHandlerFactory {
+  class Handler : public Poco::Net::HTTPRequestHandler {
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override {
+      request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+      if (request.getURI() == "/limited") {
+        response.setStatus(Poco::Net::HTTPResponse::HTTP_TOO_MANY_REQUESTS);
+        response.set("Retry-After", "7");
+        response.send() << "{\"error\":\"slow down\"}";
+        return;
+      }
+      response.setChunkedTransferEncoding(true);
+      response.send() << "data: one\n\ndata: two\n\ndata: [DONE]\n\n";
+    }
+  };
+
+ public:
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest&) override {
+    return new Handler;
+  }
+};
+
+class ProviderCallTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<Poco::Net::HTTPServer>(
+        new FakeUpstream, Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
+        new Poco::Net::HTTPServerParams);
+    server_->start();
+    test::installFile(test::testPlugin("translator_probe"), folder_ / "probe.so");
+    manager_ = std::make_unique<plugins::PluginManager>(
+        std::make_unique<plugins::PluginLoader>(folder_.str(), std::map<std::string, std::string>{},
+                                                plugins::HostServiceDeps{}),
+        50);
+    manager_->scan(false);
+    mf_error error = plugins::blankError();
+    engine_.provider =
+        plugins::ProviderInstance::create(manager_->find("test.translator-probe"), "{}", error);
+    ASSERT_NE(engine_.provider, nullptr) << plugins::errorMessage(error);
+    engine_.config = &config_;
+  }
+  void TearDown() override { server_->stopAll(true); }
+
+  AttemptResult call(const std::string& path, std::string& text) {
+    config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
+    upstream::PocoHttpExchange http(config::EgressConfig{});
+    return ProviderCall(http).run(engine_, "{}", true, [&](const CanonicalEvent& e) {
+      if (e.type == CanonicalEvent::Type::TextDelta) text += e.text + "|";
+      return true;
+    });
+  }
+
+  test::TempDir folder_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::unique_ptr<plugins::PluginManager> manager_;
+  config::EngineConfig config_;
+  engines::ResolvedEngine engine_;
+};
+
+TEST_F(ProviderCallTest, StreamsUpstreamBytesThroughTheAdapter) {
+  std::string text;
+  AttemptResult r = call("/stream", text);
+  EXPECT_TRUE(r.ok) << plugins::errorMessage(r.error);
+  EXPECT_EQ(text, "one|two|");
+}
+
+TEST_F(ProviderCallTest, ErrorClassificationSeesTheUpstreamHeaders) {
+  std::string text;
+  AttemptResult r = call("/limited", text);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error.code, MF_ERR_RATE_LIMITED);
+  EXPECT_EQ(r.error.upstream_status, 429);
+  EXPECT_EQ(r.error.retry_after_ms, 7000);
+  EXPECT_TRUE(text.empty());
+}
+
+TEST_F(ProviderCallTest, RefusedConnectionIsRetryableUnavailable) {
+  uint16_t closedPort;
+  {
+    Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+    closedPort = probe.address().port();
+  }
+  config_.baseUrl = "http://127.0.0.1:" + std::to_string(closedPort) + "/x";
+  upstream::PocoHttpExchange http(config::EgressConfig{});
+  AttemptResult r =
+      ProviderCall(http).run(engine_, "{}", true, [](const CanonicalEvent&) { return true; });
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
+  EXPECT_EQ(r.error.retryable, 1);
+}
+
+TEST_F(ProviderCallTest, EgressPolicyRefusalIsNotTheClientsError) {
+  config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/stream";
+  config::EgressConfig egress;
+  egress.allowedHosts = {"api.example.com"};
+  upstream::PocoHttpExchange http(egress);
+  AttemptResult r =
+      ProviderCall(http).run(engine_, "{}", true, [](const CanonicalEvent&) { return true; });
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
+  EXPECT_NE(plugins::errorMessage(r.error).find("egress policy forbids host"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace manifold::chat
