@@ -62,39 +62,34 @@ PluginManager::~PluginManager() {
   plugins_.clear();
 }
 
-std::map<std::string, std::string> PluginManager::listFolder() {
+std::optional<std::map<std::string, std::string>> PluginManager::listFolder() {
   std::map<std::string, std::string> listing;
   std::error_code ec;
-  fs::directory_iterator it(loader_->folder(), ec);
-  if (ec) {
-    if (!folderMissingLogged_)
-      logger().error("plugin folder \"%s\" cannot be read (%s); keeping the plugins already loaded",
-                     loader_->folder(), ec.message());
-    folderMissingLogged_ = true;
-    return listing;
-  }
-  folderMissingLogged_ = false;
-  for (const fs::directory_entry& entry : it) {
-    const fs::path& p = entry.path();
+  for (fs::directory_iterator it(loader_->folder(), ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    const fs::path& p = it->path();
     // Hidden names let operators copy to ".name.so" and rename into place.
     if (!hasPluginSuffix(p) || p.filename().string().rfind('.', 0) == 0) continue;
     const std::string fingerprint = fingerprintOf(p);
-    if (!fingerprint.empty())
-      listing[p.string()] = fingerprint;
-    else
-      listing[p.string()] = "unresolvable:" + p.string();
+    listing[p.string()] = fingerprint.empty() ? "unresolvable:" + p.string() : fingerprint;
   }
+  if (ec) {
+    // An unreadable folder says nothing about which plugins are gone.
+    if (!folderUnreadableLogged_)
+      logger().error("plugin folder \"%s\" cannot be read (%s); keeping the plugins already loaded",
+                     loader_->folder(), ec.message());
+    folderUnreadableLogged_ = true;
+    return std::nullopt;
+  }
+  folderUnreadableLogged_ = false;
   return listing;
 }
 
 void PluginManager::scan(bool requireStable) {
   std::lock_guard<std::mutex> scanLock(scanMutex_);
-  std::error_code ec;
-  if (!fs::is_directory(loader_->folder(), ec)) {
-    listFolder();  // logs once
-    return;
-  }
-  const std::map<std::string, std::string> listing = listFolder();
+  const std::optional<std::map<std::string, std::string>> read = listFolder();
+  if (!read) return;
+  const std::map<std::string, std::string>& listing = *read;
   for (const auto& [path, fingerprint] : listing) {
     FileState& state = files_[path];
     if (state.fingerprint == fingerprint) continue;

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -61,7 +62,8 @@ class PluginManager : public PluginDirectory {
     std::string pluginId;  ///< the plugin this file provides, "" when refused
   };
 
-  std::map<std::string, std::string> listFolder();
+  /// Plugin files by path with their fingerprints; nullopt when unreadable.
+  std::optional<std::map<std::string, std::string>> listFolder();
   void apply(const std::string& path, const std::string& fingerprint, FileState& state);
   void forget(const std::string& path, const FileState& state);
 
@@ -71,7 +73,7 @@ class PluginManager : public PluginDirectory {
   std::mutex scanMutex_;  // one scan at a time; guards files_, candidates_
   std::map<std::string, FileState> files_;
   std::map<std::string, std::string> candidates_;
-  bool folderMissingLogged_ = false;
+  bool folderUnreadableLogged_ = false;
 
   mutable std::shared_mutex mutex_;  // guards plugins_ and refusals_
   std::map<std::string, std::shared_ptr<PluginLibrary>> plugins_;

@@ -98,6 +98,17 @@ TEST(HotReloadTest, RemovingAFileStopsNewUse) {
   EXPECT_NE(r.body.find("provider plugin \\\"demo\\\" is not loaded"), std::string::npos) << r.body;
 }
 
+TEST(HotReloadTest, AFolderThatCannotBeReadUnloadsNothing) {
+  TestGateway gateway;
+  const fs::path folder = gateway.pluginDir().path();
+  const fs::path moved = folder.string() + ".away";
+  fs::rename(folder, moved);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // six watch intervals
+  EXPECT_EQ(loadedVersion(gateway, "demo"), "1.0.0");
+  EXPECT_EQ(gateway.client().post("/v1/chat/completions", kChatBody).status, 200);
+  fs::rename(moved, folder);
+}
+
 TEST(HotReloadTest, BrokenReplacementKeepsTheLoadedVersionServing) {
   TestGateway gateway;
   test::installFile(test::testPlugin("wrong_major"), gateway.pluginDir() / "demo.so");
