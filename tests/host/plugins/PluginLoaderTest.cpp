@@ -24,15 +24,21 @@ class PluginLoaderTest : public ::testing::Test {
         50);
   }
 
-  // Loads one file alone and returns the reason it was refused ("" if loaded).
-  std::string refusalFor(const std::string& library, const std::string& as = "plugin.so") {
-    test::installFile(testPlugin(library), folder_ / as);
+  // Scans the folder as it is now; returns the reason the one file in it was
+  // refused, "" when nothing was.
+  std::string refusalOfTheOnlyFile() {
     auto manager = makeManager();
     manager->scan(false);
     const PluginSnapshot snapshot = manager->snapshot();
+    EXPECT_LE(snapshot.refused.size(), 1u);
     if (snapshot.refused.empty()) return "";
     EXPECT_TRUE(snapshot.loaded.empty()) << "a refused file must not also be loaded";
     return snapshot.refused.front().reason;
+  }
+
+  std::string refusalFor(const std::string& library) {
+    test::installFile(testPlugin(library), folder_ / "plugin.so");
+    return refusalOfTheOnlyFile();
   }
 
   TempDir folder_;
@@ -87,11 +93,7 @@ TEST_F(PluginLoaderTest, RefusesAFileThatIsNotALibrary) {
     std::ofstream junk(folder_ / "junk.so");
     junk << "not an ELF file";
   }
-  auto manager = makeManager();
-  manager->scan(false);
-  ASSERT_EQ(manager->snapshot().refused.size(), 1u);
-  EXPECT_NE(manager->snapshot().refused[0].reason.find("not a loadable shared library"),
-            std::string::npos);
+  EXPECT_NE(refusalOfTheOnlyFile().find("not a loadable shared library"), std::string::npos);
 }
 
 TEST_F(PluginLoaderTest, RefusesDuplicateIdAndKeepsTheFirst) {
@@ -112,12 +114,7 @@ TEST_F(PluginLoaderTest, RefusesSymlinkEscapingTheFolder) {
   TempDir outside;
   test::installFile(testPlugin("valid"), outside / "valid.so");
   fs::create_symlink(outside / "valid.so", folder_ / "escape.so");
-  auto manager = makeManager();
-  manager->scan(false);
-  ASSERT_EQ(manager->snapshot().refused.size(), 1u);
-  EXPECT_NE(manager->snapshot().refused[0].reason.find("outside the plugin folder"),
-            std::string::npos);
-  EXPECT_EQ(manager->find("test.valid"), nullptr);
+  EXPECT_NE(refusalOfTheOnlyFile().find("outside the plugin folder"), std::string::npos);
 }
 
 TEST_F(PluginLoaderTest, AcceptsSymlinkInsideTheFolder) {
@@ -131,21 +128,13 @@ TEST_F(PluginLoaderTest, AcceptsSymlinkInsideTheFolder) {
 TEST_F(PluginLoaderTest, RefusesWorldWritableFile) {
   test::installFile(testPlugin("valid"), folder_ / "valid.so");
   fs::permissions(folder_ / "valid.so", fs::perms::others_write, fs::perm_options::add);
-  auto manager = makeManager();
-  manager->scan(false);
-  ASSERT_EQ(manager->snapshot().refused.size(), 1u);
-  EXPECT_NE(manager->snapshot().refused[0].reason.find("the file is world-writable"),
-            std::string::npos);
+  EXPECT_NE(refusalOfTheOnlyFile().find("the file is world-writable"), std::string::npos);
 }
 
 TEST_F(PluginLoaderTest, RefusesWorldWritableFolder) {
   test::installFile(testPlugin("valid"), folder_ / "valid.so");
   fs::permissions(folder_.path(), fs::perms::others_write, fs::perm_options::add);
-  auto manager = makeManager();
-  manager->scan(false);
-  ASSERT_EQ(manager->snapshot().refused.size(), 1u);
-  EXPECT_NE(manager->snapshot().refused[0].reason.find("plugin folder is world-writable"),
-            std::string::npos);
+  EXPECT_NE(refusalOfTheOnlyFile().find("plugin folder is world-writable"), std::string::npos);
 }
 
 TEST_F(PluginLoaderTest, BrokenPluginsDoNotStopGoodOnesLoading) {
