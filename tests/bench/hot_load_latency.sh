@@ -6,20 +6,16 @@
 set -euo pipefail
 build=${1:-build/release} runs=${2:-15}
 work=$(mktemp -d); chmod 755 "$work"; mkdir -m 755 "$work/plugins"
-pid=""
-trap '[[ -n $pid ]] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+source "$(dirname "$0")/../support/gateway.sh"
+trap 'stop_gateway; rm -rf "$work"' EXIT
 cat > "$work/c.json" <<JSON
 {"server":{"host":"127.0.0.1","port":0},"plugins":{"directory":"$work/plugins","watch_interval_ms":250},
  "store":{"sqlite_path":"$work/m.db"},
  "engines":[{"id":"demo","provider":"demo","model":"demo-1","options":{"token_delay_ms":0}}],
  "modes":{"smart":{"chain":["demo"]}}}
 JSON
-"$build/host/manifold" --config "$work/c.json" >"$work/log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$work/log"); [[ -n $port ]] && break; sleep 0.05
-done
+start_gateway "$build/host/manifold" "$work/c.json" "$work/log"
+port=$gateway_port
 chat() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/chat/completions" \
   -d '{"model":"demo","messages":[{"role":"user","content":"x"}]}'; }
 times=()

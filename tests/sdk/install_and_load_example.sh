@@ -7,8 +7,8 @@ build_dir=$1 source_dir=$2 manifold=$3
 
 work=$(mktemp -d)
 chmod 755 "$work"
-gateway_pid=""
-cleanup() { [[ -n $gateway_pid ]] && kill "$gateway_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+source "$source_dir/tests/support/gateway.sh"
+cleanup() { stop_gateway; rm -rf "$work"; }
 trap cleanup EXIT
 
 cmake --install "$build_dir" --component sdk --prefix "$work/sdk" >/dev/null
@@ -36,16 +36,8 @@ cat > "$work/config.json" <<JSON
  "engines": [{"id": "echo", "provider": "example.echo", "model": "echo-1"}],
  "modes": {"smart": {"chain": ["echo"]}}}
 JSON
-"$manifold" --config "$work/config.json" >"$work/gateway.log" 2>&1 &
-gateway_pid=$!
-# Port 0: the gateway picks a free port and logs it.
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$work/gateway.log")
-  [[ -n $port ]] && curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-[[ -n $port ]] || { echo "gateway did not start"; cat "$work/gateway.log"; exit 1; }
+start_gateway "$manifold" "$work/config.json" "$work/gateway.log"
+port=$gateway_port
 plugins=$(curl -fs "http://127.0.0.1:$port/admin/plugins")
 echo "$plugins" | grep -q '"id":"example.echo"' || { echo "example not loaded: $plugins"; cat "$work/gateway.log"; exit 1; }
 answer=$(curl -fs "http://127.0.0.1:$port/v1/chat/completions" \

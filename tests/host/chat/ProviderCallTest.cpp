@@ -11,8 +11,7 @@
 
 #include "chat/ProviderCall.h"
 #include "plugins/AbiStrings.h"
-#include "plugins/PluginManager.h"
-#include "support/TempDir.h"
+#include "support/LoadedProvider.h"
 #include "support/TestPaths.h"
 #include "upstream/PocoHttpExchange.h"
 
@@ -50,16 +49,8 @@ class ProviderCallTest : public ::testing::Test {
         new FakeUpstream, Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0)),
         new Poco::Net::HTTPServerParams);
     server_->start();
-    test::installFile(test::testPlugin("translator_probe"), folder_ / "probe.so");
-    manager_ = std::make_unique<plugins::PluginManager>(
-        std::make_unique<plugins::PluginLoader>(folder_.str(), std::map<std::string, std::string>{},
-                                                plugins::HostServiceDeps{}),
-        50);
-    manager_->scan(false);
-    mf_error error = plugins::blankError();
-    engine_.provider =
-        plugins::ProviderInstance::create(manager_->find("test.translator-probe"), "{}", error);
-    ASSERT_NE(engine_.provider, nullptr) << plugins::errorMessage(error);
+    engine_.provider = probe_.instance();
+    ASSERT_NE(engine_.provider, nullptr) << probe_.problem();
     engine_.config = &config_;
   }
   void TearDown() override { server_->stopAll(true); }
@@ -73,9 +64,8 @@ class ProviderCallTest : public ::testing::Test {
     });
   }
 
-  test::TempDir folder_;
+  test::LoadedProvider probe_{test::testPlugin("translator_probe"), "test.translator-probe"};
   std::unique_ptr<Poco::Net::HTTPServer> server_;
-  std::unique_ptr<plugins::PluginManager> manager_;
   config::EngineConfig config_;
   engines::ResolvedEngine engine_;
 };

@@ -3,8 +3,7 @@
 
 #include "chat/ProviderCall.h"
 #include "plugins/AbiStrings.h"
-#include "plugins/PluginManager.h"
-#include "support/TempDir.h"
+#include "support/LoadedProvider.h"
 #include "support/TestPaths.h"
 #include "upstream/HttpExchange.h"
 
@@ -22,15 +21,8 @@ class NoNetwork : public upstream::HttpExchange {
 class DemoProviderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    test::installFile(test::demoPlugin(), folder_ / "demo.so");
-    manager_ = std::make_unique<plugins::PluginManager>(
-        std::make_unique<plugins::PluginLoader>(folder_.str(), std::map<std::string, std::string>{},
-                                                plugins::HostServiceDeps{}),
-        50);
-    manager_->scan(false);
-    mf_error error = plugins::blankError();
-    engine_.provider = plugins::ProviderInstance::create(manager_->find("demo"), "{}", error);
-    ASSERT_NE(engine_.provider, nullptr) << plugins::errorMessage(error);
+    engine_.provider = demo_.instance();
+    ASSERT_NE(engine_.provider, nullptr) << demo_.problem();
     config_.id = "demo-test";
     config_.model = "demo-1";
     config_.optionsJson = R"({"token_delay_ms":0})";
@@ -50,8 +42,7 @@ class DemoProviderTest : public ::testing::Test {
     });
   }
 
-  test::TempDir folder_;
-  std::unique_ptr<plugins::PluginManager> manager_;
+  test::LoadedProvider demo_{test::demoPlugin(), "demo"};
   config::EngineConfig config_;
   engines::ResolvedEngine engine_;
 };
