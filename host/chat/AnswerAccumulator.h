@@ -23,7 +23,6 @@ class AnswerAccumulator {
   const std::string& text() const { return text_; }
   const std::string& reasoning() const { return reasoning_; }
   const std::map<int32_t, AssembledToolCall>& toolCalls() const { return toolCalls_; }
-  bool finished() const { return finishReason_ != 0; }
   int32_t finishReason() const { return finishReason_; }
   const CanonicalEvent& usage() const { return usage_; }
   bool hasUsage() const { return hasUsage_; }

@@ -35,7 +35,8 @@ struct CanonicalEvent {
   static CanonicalEvent fromAbi(const mf_event& e);
 };
 
-/// The finish reason's name in the OpenAI vocabulary.
+/// The finish reason's name in the OpenAI vocabulary; an answer that ended
+/// without saying why (0) ended normally: "stop".
 const char* finishReasonName(int32_t reason);
 
 }  // namespace manifold::chat

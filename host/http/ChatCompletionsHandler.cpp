@@ -182,12 +182,12 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
                          inBandError->retryable, inBandError->text);
     }
 
+    if (result.ok && chat.stream && !writer) commit();  // a content-free answer still ends cleanly
     if (writer) {  // committed: the answer is this engine's, whatever happens now
       if (clientGone) {
         logger().information("[%s] client went away during %s's answer", requestId, engineId);
       } else if (result.ok) {
-        writer->writeFinish(answer.finished() ? answer.finishReason() : MF_FINISH_STOP,
-                            chat.includeUsage ? &answer : nullptr);
+        writer->writeFinish(answer.finishReason(), chat.includeUsage ? &answer : nullptr);
       } else {
         logger().warning("[%s] %s failed after the first token: %s", requestId, engineId,
                          plugins::errorMessage(result.error));
@@ -196,13 +196,6 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
       return;
     }
     if (result.ok) {
-      if (chat.stream) {
-        commit();
-        if (!clientGone)
-          writer->writeFinish(answer.finished() ? answer.finishReason() : MF_FINISH_STOP,
-                              chat.includeUsage ? &answer : nullptr);
-        return;
-      }
       setRouteHeaders();
       const std::string json =
           OpenAiChunkWriter::completionJson(completionId, engineId, created, answer);

@@ -15,14 +15,14 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
-std::string toolCallJson(int32_t index, const std::string& id, const std::string& name,
-                         const std::string& arguments, bool includeEmpty) {
+// A tool-call delta: id and name only on the fragment that carries them.
+std::string toolCallDeltaJson(int32_t index, const std::string& id, const std::string& name,
+                              const std::string& arguments) {
   std::string out = "{\"index\":" + std::to_string(index);
-  if (!id.empty() || includeEmpty) out += ",\"id\":" + quoted(id) + ",\"type\":\"function\"";
+  if (!id.empty()) out += ",\"id\":" + quoted(id) + ",\"type\":\"function\"";
   out += ",\"function\":{";
-  bool comma = false;
-  if (!name.empty() || includeEmpty) out += "\"name\":" + quoted(name), comma = true;
-  out += std::string(comma ? "," : "") + "\"arguments\":" + quoted(arguments) + "}}";
+  if (!name.empty()) out += "\"name\":" + quoted(name) + ",";
+  out += "\"arguments\":" + quoted(arguments) + "}}";
   return out;
 }
 
@@ -104,7 +104,7 @@ bool OpenAiChunkWriter::writeEvent(const chat::CanonicalEvent& event) {
     case Type::ToolCallDelta:
       return writeChunk(
           "{\"tool_calls\":[" +
-              toolCallJson(event.toolIndex, event.toolCallId, event.toolName, event.text, false) +
+              toolCallDeltaJson(event.toolIndex, event.toolCallId, event.toolName, event.text) +
               "]}",
           nullptr);
     default:

@@ -30,7 +30,6 @@ class PluginHostContext {
   PluginHostContext& operator=(const PluginHostContext&) = delete;
 
   const mf_host* table() const { return &table_; }
-  const std::string& pluginId() const { return pluginId_; }
 
  private:
   static void log(void* ctx, int32_t level, mf_str message);
