@@ -27,7 +27,14 @@ std::string modeForModelName(const std::string& model) {
 
 EngineCatalog::EngineCatalog(const config::GatewayConfig& config,
                              const plugins::PluginDirectory& plugins)
-    : config_(config), plugins_(plugins) {}
+    : config_(config), plugins_(plugins) {
+  for (const auto& engine : config_.engines) keysByEngine_[engine.id] = keyPool(engine.keyEnv);
+}
+
+bool EngineCatalog::hasKey(const config::EngineConfig& engine) const {
+  auto keys = keysByEngine_.find(engine.id);
+  return engine.keyEnv.empty() || (keys != keysByEngine_.end() && !keys->second.empty());
+}
 
 const config::EngineConfig* EngineCatalog::engine(const std::string& id) const {
   for (const auto& e : config_.engines)
@@ -92,14 +99,11 @@ std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId
   }
   ResolvedEngine resolved;
   resolved.config = cfg;
-  if (!cfg->keyEnv.empty()) {
-    std::vector<std::string> keys = keyPool(cfg->keyEnv);
-    if (keys.empty()) {
-      why.reason = "no key in " + cfg->keyEnv;
-      return std::nullopt;
-    }
-    resolved.apiKey = keys.front();
+  if (!hasKey(*cfg)) {
+    why.reason = "no key in " + cfg->keyEnv;
+    return std::nullopt;
   }
+  if (!cfg->keyEnv.empty()) resolved.apiKey = keysByEngine_.at(cfg->id).front();
   resolved.provider = providerFor(cfg->provider, why.reason);
   if (!resolved.provider) return std::nullopt;
   return resolved;

@@ -37,6 +37,8 @@ class EngineCatalog {
 
   /// The keys of an engine's pool: NAME, NAME_2, NAME_3... up to the first gap.
   static std::vector<std::string> keyPool(const std::string& baseName);
+  /// Whether an engine can be used as far as keys go (it needs none, or has one).
+  bool hasKey(const config::EngineConfig& engine) const;
 
   /// Binds an engine to the current version of its provider plugin. Fails
   /// with a reason when the plugin is missing, is not a provider, or the
@@ -53,6 +55,8 @@ class EngineCatalog {
 
   const config::GatewayConfig& config_;
   const plugins::PluginDirectory& plugins_;
+  // The environment is fixed for the life of the process: read it once.
+  std::map<std::string, std::vector<std::string>> keysByEngine_;
   std::mutex instancesMutex_;
   std::map<std::string, std::shared_ptr<plugins::ProviderInstance>> instances_;  // by plugin id
 };

@@ -37,8 +37,7 @@ void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
     meta->set("context_window", engine.contextWindow);
     meta->set("cost_band", engine.costBand);
     meta->set("capabilities", capabilitiesOf(engine.capabilities));
-    const bool hasKey =
-        engine.keyEnv.empty() || !engines::EngineCatalog::keyPool(engine.keyEnv).empty();
+    const bool hasKey = catalog.hasKey(engine);
     const bool pluginLoaded = context_.plugins().find(engine.provider) != nullptr;
     meta->set("available", hasKey && pluginLoaded);
     if (!hasKey)
