@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "FakeBehaviour.h"
+
+namespace manifold::test {
+
+/// The behaviours manifold-fake-provider serves, chosen by route name:
+///   ok               the default answer ("Hello", " world"), no delays
+///   fail503          503 at once, with an OpenAI error body
+///   stream-<N>x<MS>  N tokens, MS ms apart (the first at once);
+///                    stream-30x1000 streams for about 30 s
+///   slowfirst-<MS>   the default answer, its first token after MS ms
+/// Any other name: std::nullopt (the server answers 404).
+std::optional<FakeBehaviour> namedRoute(const std::string& name);
+
+}  // namespace manifold::test

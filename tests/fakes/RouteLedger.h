@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "FakeBehaviour.h"
+
+namespace manifold::test {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+/// How a route nobody scripted behaves; std::nullopt answers 404.
+using RouteResolver = std::function<std::optional<FakeBehaviour>(const std::string& route)>;
+
+/// Per-route scripts and what each route has seen. Thread-safe.
+class RouteLedger {
+ public:
+  /// One admitted request: its 1-based number on the route and what it gets.
+  struct Admission {
+    int number = 0;
+    std::optional<FakeBehaviour> behaviour;
+  };
+
+  /// An empty resolver gives unscripted routes the default FakeBehaviour.
+  /// recordRequests=false keeps counts only (no bodies or headers), for load.
+  RouteLedger(RouteResolver unscripted, bool recordRequests);
+
+  /// Later requests take these in order; the last one repeats.
+  void script(const std::string& route, std::vector<FakeBehaviour> behaviours);
+  Admission admit(const std::string& route, std::string body, HeaderList headers);
+  void abandon(const std::string& route);
+
+  int requests(const std::string& route) const;
+  std::vector<std::string> bodies(const std::string& route) const;
+  std::vector<HeaderList> headers(const std::string& route) const;
+  int abandoned(const std::string& route) const;
+  bool waitAbandoned(const std::string& route, int n, std::chrono::milliseconds timeout) const;
+
+ private:
+  struct Route {
+    std::vector<FakeBehaviour> script;
+    int scriptedAt = 0;  // requests already seen when the script was set
+    int requests = 0;
+    int abandoned = 0;
+    std::vector<std::string> bodies;
+    std::vector<HeaderList> headers;
+  };
+
+  const Route* find(const std::string& route) const;
+
+  RouteResolver unscripted_;
+  bool recordRequests_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable abandonedChanged_;
+  std::map<std::string, Route> routes_;
+};
+
+}  // namespace manifold::test
