@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "http/GatewayRequestHandlerFactory.h"
+#include "http/GuardedConnectionFactory.h"
 
 namespace manifold::app {
 
@@ -17,7 +18,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : config_(std::move(c
     throw std::runtime_error("plugin folder \"" + config_.plugins.directory +
                              "\" does not exist (plugins.directory)");
   store_ = std::make_unique<store::SqliteStore>(config_.store.sqlitePath);
-  http_ = std::make_unique<upstream::PocoHttpExchange>(config_.egress);
+  attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
+  http_ = std::make_unique<upstream::PooledHttpExchange>(
+      config_.egress, upstream::ProxySettings::fromEnvironment());
   plugins::HostServiceDeps deps{store_.get(), http_.get()};
   auto loader = std::make_unique<plugins::PluginLoader>(config_.plugins.directory,
                                                         config_.plugins.settingsJson, deps);
@@ -25,12 +28,17 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : config_(std::move(c
       std::make_unique<plugins::PluginManager>(std::move(loader), config_.plugins.watchIntervalMs);
   plugins_->scan(false);
   engines_ = std::make_unique<engines::EngineCatalog>(config_, *plugins_);
+  breakers_ = std::make_unique<failover::CircuitBreakers>(config_.breaker);
+  failover_ =
+      std::make_unique<failover::FailoverEngine>(*engines_, *http_, *breakers_, attempts_.get());
+  deadlines_ = std::make_unique<http::ConnectionDeadlines>();
 }
 
 GatewayServer::~GatewayServer() {
   stop();
   // Engines hold provider instances, which hold libraries: release them
   // before the plugin manager goes.
+  failover_.reset();
   engines_.reset();
   plugins_.reset();
 }
@@ -39,7 +47,7 @@ void GatewayServer::start() {
   const config::ServerConfig& s = config_.server;
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), true);
-  socket.listen(1024);
+  socket.listen(4096);
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(s.maxThreads);
   params->setMaxQueued(s.maxQueued);
@@ -47,9 +55,12 @@ void GatewayServer::start() {
   params->setKeepAliveTimeout(
       Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.keepAliveTimeoutMs) * 1000));
   params->setTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(s.readTimeoutMs) * 1000));
-  threads_ = std::make_unique<Poco::ThreadPool>(2, s.maxThreads, 60, 0);
-  server_ = std::make_unique<Poco::Net::HTTPServer>(new http::GatewayRequestHandlerFactory(*this),
-                                                    *threads_, socket, params);
+  threads_ = std::make_unique<Poco::ThreadPool>(2, s.maxThreads, 60, s.threadStackKb * 1024);
+  Poco::Net::HTTPServerParams::Ptr paramsPtr(params);
+  server_ = std::make_unique<Poco::Net::TCPServer>(
+      new http::GuardedConnectionFactory(paramsPtr, new http::GatewayRequestHandlerFactory(*this),
+                                         *deadlines_, std::chrono::milliseconds(s.headerTimeoutMs)),
+      *threads_, socket, paramsPtr);
   server_->start();
   plugins_->startWatching();
   ready_ = true;
@@ -62,9 +73,10 @@ void GatewayServer::stop() {
   ready_ = false;
   if (plugins_) plugins_->stopWatching();
   if (server_) {
-    server_->stopAll(true);
-    server_.reset();
+    server_->stop();
+    deadlines_->shutdownAll();  // connections in flight end now, as their clients see
     threads_->joinAll();
+    server_.reset();
     threads_.reset();
   }
 }

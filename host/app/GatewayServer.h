@@ -1,6 +1,6 @@
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 #include <Poco/ThreadPool.h>
 
 #include <atomic>
@@ -8,10 +8,14 @@
 
 #include "config/GatewayConfig.h"
 #include "engines/EngineCatalog.h"
+#include "failover/CircuitBreakers.h"
+#include "failover/FailoverEngine.h"
+#include "http/ConnectionDeadlines.h"
 #include "http/GatewayContext.h"
 #include "plugins/PluginManager.h"
+#include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
-#include "upstream/PocoHttpExchange.h"
+#include "upstream/PooledHttpExchange.h"
 
 namespace manifold::app {
 
@@ -26,7 +30,7 @@ class GatewayServer : public http::GatewayContext {
 
   /// Starts listening and watching the plugin folder.
   void start();
-  /// Stops accepting, lets requests in flight finish (up to a grace period).
+  /// Stops accepting and closes connections in flight.
   void stop();
   /// The port actually bound (useful when the config asked for port 0).
   uint16_t port() const;
@@ -35,18 +39,26 @@ class GatewayServer : public http::GatewayContext {
   engines::EngineCatalog& engines() override { return *engines_; }
   const plugins::PluginDirectory& plugins() const override { return *plugins_; }
   upstream::HttpExchange& http() override { return *http_; }
+  failover::FailoverEngine& failover() override { return *failover_; }
+  const failover::CircuitBreakers& breakers() const override { return *breakers_; }
   bool ready() const override { return ready_.load(); }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
+  /// Waits until every attempt record so far is in the store.
+  void flushAttempts() { attempts_->flush(); }
 
  private:
   config::GatewayConfig config_;
   std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<upstream::PocoHttpExchange> http_;
+  std::unique_ptr<store::AsyncAttemptWriter> attempts_;
+  std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<engines::EngineCatalog> engines_;
+  std::unique_ptr<failover::CircuitBreakers> breakers_;
+  std::unique_ptr<failover::FailoverEngine> failover_;
+  std::unique_ptr<http::ConnectionDeadlines> deadlines_;
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::unique_ptr<Poco::Net::TCPServer> server_;
   std::atomic<bool> ready_{false};
 };
 

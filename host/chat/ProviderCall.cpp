@@ -8,18 +8,40 @@ namespace {
 
 using plugins::fromAbi;
 using plugins::toAbi;
+using upstream::Clock;
 
 constexpr size_t kMaxErrorBodyBytes = 64 * 1024;
 
-struct SinkState {
-  const EventHandler* handler;
+int64_t msLeft(Clock::time_point from, Clock::time_point to) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
+}
+
+// Sits between the adapter and the caller's handler: notes the first content
+// event and stops the attempt when the client leaves or the first token is late.
+struct Gatekeeper {
+  const EventHandler& handler;
+  const AttemptLimits& limits;
+  upstream::ClientWatch* watch;
+  bool sawContent = false;
+  bool clientGone = false;
+  bool late = false;
+  bool stopped = false;
+
+  bool pass(const CanonicalEvent& event) {
+    if (watch && watch->gone()) clientGone = true;
+    if (!sawContent && !event.isContent() && Clock::now() > limits.firstTokenDeadline) late = true;
+    if (clientGone || late) return false;
+    if (event.isContent()) sawContent = true;
+    if (!handler(event)) stopped = true;
+    return !stopped;
+  }
 };
 
-int32_t emitToHandler(void* ctx, const mf_event* event) {
-  auto* state = static_cast<SinkState*>(ctx);
+int32_t emitToGate(void* ctx, const mf_event* event) {
+  auto* gate = static_cast<Gatekeeper*>(ctx);
   if (!event) return 0;
   try {
-    return (*state->handler)(CanonicalEvent::fromAbi(*event)) ? 0 : 1;
+    return gate->pass(CanonicalEvent::fromAbi(*event)) ? 0 : 1;
   } catch (...) {
     return 1;  // nothing may unwind into plugin code
   }
@@ -51,6 +73,21 @@ AttemptResult fromRc(int32_t rc, const mf_error& error) {
   return r;
 }
 
+// The gate's own verdicts take precedence over whatever the adapter reported
+// after being told to stop.
+AttemptResult gateVerdict(const Gatekeeper& gate, const AttemptLimits& limits, Clock::time_point start,
+                          AttemptResult result) {
+  if (gate.clientGone) result = failed(MF_ERR_CANCELLED, false, "the client went away");
+  else if (gate.late)
+    result = failed(MF_ERR_TIMEOUT, true,
+                    "no first token within " +
+                        std::to_string(msLeft(start, limits.firstTokenDeadline)) + " ms");
+  else if (gate.stopped && result.ok)
+    result = failed(MF_ERR_CANCELLED, false, "the host stopped the attempt");
+  result.sawContent = gate.sawContent;
+  return result;
+}
+
 struct BuiltRequest {
   upstream::OutboundRequest request;
   static void setMethod(void* c, mf_str v) {
@@ -65,31 +102,64 @@ struct BuiltRequest {
   }
 };
 
+// Names a transport failure by the phase it happened in.
+AttemptResult transportResult(const upstream::TransportFailure& failure, bool sawContent,
+                              const AttemptLimits& limits, Clock::time_point start) {
+  using Kind = upstream::TransportFailure::Kind;
+  if (failure.kind == Kind::Cancelled) return failed(MF_ERR_CANCELLED, false, failure.message);
+  if (failure.kind == Kind::Timeout) {
+    if (!failure.afterHead)
+      return failed(MF_ERR_TIMEOUT, true,
+                    "no response head within " +
+                        std::to_string(msLeft(start, limits.headDeadline)) + " ms");
+    if (!sawContent)
+      return failed(MF_ERR_TIMEOUT, true,
+                    "no first token within " +
+                        std::to_string(msLeft(start, limits.firstTokenDeadline)) + " ms");
+    return failed(MF_ERR_TIMEOUT, true,
+                  "stream stalled: nothing for " + std::to_string(limits.idle.count()) + " ms");
+  }
+  if (failure.afterHead)
+    return failed(MF_ERR_UNAVAILABLE, true, "upstream stream was cut: " + failure.message);
+  AttemptResult r;
+  r.error = plugins::blankError();
+  plugins::fillTransportError(&r.error, failure);
+  return r;
+}
+
 }  // namespace
 
 AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
-                                const std::string& canonicalRequestJson, bool stream,
+                                const std::string& canonicalRequestJson,
+                                const AttemptLimits& limits, upstream::ClientWatch* watch,
                                 const EventHandler& onEvent) {
   const mf_engine abiEngine = toAbiEngine(engine);
   const mf_provider_api& api = engine.provider->api();
-  if (!api.generate) return runTranslator(engine, abiEngine, canonicalRequestJson, stream, onEvent);
+  if (!api.generate)
+    return runTranslator(engine, abiEngine, canonicalRequestJson, limits, watch, onEvent);
 
-  SinkState state{&onEvent};
-  mf_event_sink sink{sizeof(mf_event_sink), &state, &emitToHandler};
+  const Clock::time_point start = Clock::now();
+  Gatekeeper gate{onEvent, limits, watch};
+  mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   mf_error error = plugins::blankError();
+  AttemptResult result;
   try {
     const int32_t rc = api.generate(engine.provider->handle(), &abiEngine,
                                     toAbi(canonicalRequestJson), &sink, &error);
-    return fromRc(rc, error);
+    result = fromRc(rc, error);
   } catch (...) {
-    return failed(MF_ERR_INTERNAL, true, "provider threw an exception out of generate");
+    result = failed(MF_ERR_INTERNAL, true, "provider threw an exception out of generate");
   }
+  return gateVerdict(gate, limits, start, result);
 }
 
 AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
                                           const mf_engine& abiEngine,
-                                          const std::string& canonicalRequestJson, bool stream,
+                                          const std::string& canonicalRequestJson,
+                                          const AttemptLimits& limits,
+                                          upstream::ClientWatch* watch,
                                           const EventHandler& onEvent) {
+  const Clock::time_point start = Clock::now();
   const mf_provider_api& api = engine.provider->api();
   void* self = engine.provider->handle();
   BuiltRequest built;
@@ -99,12 +169,14 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   mf_error error = plugins::blankError();
   if (api.build_request(self, &abiEngine, toAbi(canonicalRequestJson), &builder, &error) != MF_OK)
     return fromRc(MF_FAILED, error);
+  built.request.headDeadline = limits.headDeadline;
+  built.request.watch = watch;
 
-  SinkState state{&onEvent};
-  mf_event_sink sink{sizeof(mf_event_sink), &state, &emitToHandler};
+  Gatekeeper gate{onEvent, limits, watch};
+  mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   int status = 0;
   upstream::HeaderList headers;
-  std::string body;
+  std::string errorBody;
   void* parser = nullptr;
   AttemptResult parseFailure;
   bool parseFailed = false;
@@ -112,17 +184,18 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   upstream::ResponseHandler handler;
   handler.onHead = [&](int s, const upstream::HeaderList& h) {
     status = s;
-    if (s >= 400) headers = h;  // Retry-After and friends inform the classification
-    if (s < 400 && stream) {
-      parser = api.stream_open(self, &abiEngine, &sink, &error);
-      if (!parser) parseFailed = true, parseFailure = fromRc(MF_FAILED, error);
+    if (s >= 400) {
+      headers = h;  // Retry-After and friends inform the classification
+      return;
     }
+    parser = api.stream_open(self, &abiEngine, &sink, &error);
+    if (!parser) parseFailed = true, parseFailure = fromRc(MF_FAILED, error);
   };
   handler.onChunk = [&](std::string_view chunk) {
     if (parseFailed) return false;
-    if (status >= 400 || !stream) {
-      if (status >= 400 && body.size() >= kMaxErrorBodyBytes) return false;
-      body.append(chunk);
+    if (status >= 400) {
+      if (errorBody.size() >= kMaxErrorBodyBytes) return false;
+      errorBody.append(chunk);
       return true;
     }
     if (api.stream_feed(parser, {chunk.data(), chunk.size()}, &error) != MF_OK) {
@@ -130,30 +203,34 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
       parseFailure = fromRc(MF_FAILED, error);
       return false;
     }
-    return true;
+    return !(gate.clientGone || gate.late || gate.stopped);
+  };
+  handler.readDeadline = [&] {
+    return gate.sawContent ? Clock::now() + limits.idle : limits.firstTokenDeadline;
   };
   const upstream::TransportFailure failure = http_.send(built.request, handler);
 
   AttemptResult result;
-  if (failure) {
-    result.error = plugins::blankError();
-    plugins::fillTransportError(&result.error, failure);
+  if (gate.clientGone || gate.late || gate.stopped) {
+    result.ok = true;  // gateVerdict names it
   } else if (parseFailed) {
     result = parseFailure;
+  } else if (failure) {
+    result = transportResult(failure, gate.sawContent, limits, start);
   } else if (status >= 400) {
     mf_error classified = plugins::blankError();
     const std::vector<mf_header> abiHeaders = plugins::toAbiHeaders(headers);
-    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(body),
+    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(errorBody),
                        &classified);
     if (classified.upstream_status == 0) classified.upstream_status = status;
     result = fromRc(MF_FAILED, classified);
-  } else if (stream) {
+  } else if (parser) {
     result = fromRc(api.stream_finish(parser, &error), error);
   } else {
-    result = fromRc(api.parse_response(self, &abiEngine, toAbi(body), &sink, &error), error);
+    result = failed(MF_ERR_UNAVAILABLE, true, "upstream sent no response");
   }
   if (parser) api.stream_close(parser);
-  return result;
+  return gateVerdict(gate, limits, start, result);
 }
 
 }  // namespace manifold::chat

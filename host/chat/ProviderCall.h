@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -12,25 +13,43 @@ namespace manifold::chat {
 /// Receives the events of one attempt; returns false to stop it.
 using EventHandler = std::function<bool(const CanonicalEvent&)>;
 
+/// The time limits of one attempt.
+struct AttemptLimits {
+  upstream::Clock::time_point headDeadline;        ///< the upstream's response head
+  upstream::Clock::time_point firstTokenDeadline;  ///< the first content event
+  std::chrono::milliseconds idle{30000};           ///< longest silence after that
+
+  /// The same limit for every phase, counted from now.
+  static AttemptLimits uniform(std::chrono::milliseconds limit) {
+    const auto now = upstream::Clock::now();
+    return {now + limit, now + limit, limit};
+  }
+};
+
 /// How an attempt ended.
 struct AttemptResult {
   bool ok = false;
-  mf_error error{};  ///< filled when !ok
+  bool sawContent = false;  ///< a content event arrived before the end
+  mf_error error{};         ///< filled when !ok
 };
 
 /// Runs one attempt of a request on one engine. A generating provider answers
-/// in-process; a translator's request goes out through the host's HTTP client
-/// and its response bytes are fed back to the adapter. Never throws.
+/// in-process; a translator's request goes out through the host's HTTP client,
+/// always streaming (so time limits and the first-token gate work the same
+/// for streaming and non-streaming clients), and its bytes are fed back to the
+/// adapter. Never throws.
 class ProviderCall {
  public:
   explicit ProviderCall(upstream::HttpExchange& http) : http_(http) {}
 
   AttemptResult run(const engines::ResolvedEngine& engine, const std::string& canonicalRequestJson,
-                    bool stream, const EventHandler& onEvent);
+                    const AttemptLimits& limits, upstream::ClientWatch* watch,
+                    const EventHandler& onEvent);
 
  private:
   AttemptResult runTranslator(const engines::ResolvedEngine& engine, const mf_engine& abiEngine,
-                              const std::string& canonicalRequestJson, bool stream,
+                              const std::string& canonicalRequestJson,
+                              const AttemptLimits& limits, upstream::ClientWatch* watch,
                               const EventHandler& onEvent);
 
   upstream::HttpExchange& http_;

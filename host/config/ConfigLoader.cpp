@@ -51,6 +51,9 @@ ServerConfig readServer(const Object::Ptr& o) {
   s.keepAliveTimeoutMs = get<int>(o, "keep_alive_timeout_ms", s.keepAliveTimeoutMs);
   s.maxBodyBytes = get<Poco::Int64>(o, "max_body_bytes", s.maxBodyBytes);
   s.readTimeoutMs = get<int>(o, "read_timeout_ms", s.readTimeoutMs);
+  s.threadStackKb = get<int>(o, "thread_stack_kb", s.threadStackKb);
+  s.headerTimeoutMs = get<int>(o, "header_timeout_ms", s.headerTimeoutMs);
+  s.bodyTimeoutMs = get<int>(o, "body_timeout_ms", s.bodyTimeoutMs);
   return s;
 }
 
@@ -73,7 +76,18 @@ EgressConfig readEgress(const Object::Ptr& o) {
   }
   e.connectTimeoutMs = get<int>(o, "connect_timeout_ms", e.connectTimeoutMs);
   e.requestTimeoutMs = get<int>(o, "request_timeout_ms", e.requestTimeoutMs);
+  e.caFile = get<std::string>(o, "ca_file", e.caFile);
+  e.maxIdlePerHost = get<int>(o, "max_idle_per_host", e.maxIdlePerHost);
+  e.idleTimeoutMs = get<int>(o, "idle_timeout_ms", e.idleTimeoutMs);
   return e;
+}
+
+BreakerConfig readBreaker(const Object::Ptr& o) {
+  BreakerConfig b;
+  b.failureThreshold = get<int>(o, "failure_threshold", b.failureThreshold);
+  b.cooldownMs = get<int>(o, "cooldown_ms", b.cooldownMs);
+  b.authCooldownMs = get<int>(o, "auth_cooldown_ms", b.authCooldownMs);
+  return b;
 }
 
 EngineConfig readEngine(const Object::Ptr& o) {
@@ -101,6 +115,12 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   ModeConfig m;
   m.name = name;
   for (const auto& step : *o->getArray("chain")) m.chain.push_back(step.toString());
+  m.headerTimeoutMs = get<int>(o, "header_timeout_ms", m.headerTimeoutMs);
+  m.firstTokenTimeoutMs = get<int>(o, "first_token_timeout_ms", m.firstTokenTimeoutMs);
+  m.idleTimeoutMs = get<int>(o, "idle_timeout_ms", m.idleTimeoutMs);
+  m.deadlineMs = get<int>(o, "deadline_ms", m.deadlineMs);
+  m.maxRetries = get<int>(o, "max_retries", m.maxRetries);
+  m.continuation = get<bool>(o, "continuation", m.continuation);
   return m;
 }
 
@@ -157,6 +177,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.store.sqlitePath =
       get<std::string>(child(root, "store"), "sqlite_path", config.store.sqlitePath);
   config.egress = readEgress(child(root, "egress"));
+  config.breaker = readBreaker(child(root, "breaker"));
   config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));

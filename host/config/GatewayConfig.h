@@ -11,11 +11,16 @@ namespace manifold::config {
 struct ServerConfig {
   std::string host = "0.0.0.0";
   int port = 8080;
-  int maxThreads = 256;
+  /// One thread per connection (Poco's model): this is the number of clients
+  /// served at once, so it is sized for the streams promised.
+  int maxThreads = 2048;
+  int threadStackKb = 256;  ///< handlers keep little on the stack; RSS is what is touched
   int maxQueued = 1024;
   int keepAliveTimeoutMs = 5000;
   int64_t maxBodyBytes = 4 * 1024 * 1024;
   int readTimeoutMs = 10000;  ///< per socket read, not a whole-request deadline
+  int headerTimeoutMs = 10000;  ///< absolute: a request's head must arrive within this
+  int bodyTimeoutMs = 30000;    ///< absolute: its body must arrive within this
 };
 
 /// Where plugins come from and what each one is told.
@@ -35,6 +40,16 @@ struct EgressConfig {
   std::vector<std::string> allowedHosts;
   int connectTimeoutMs = 5000;
   int requestTimeoutMs = 60000;
+  std::string caFile;  ///< extra trusted CAs (PEM file or folder), added to the system store
+  int maxIdlePerHost = 64;
+  int idleTimeoutMs = 30000;  ///< a pooled connection idle longer is not reused
+};
+
+/// The per-(engine, key) circuit breaker.
+struct BreakerConfig {
+  int failureThreshold = 3;  ///< consecutive failures that open it
+  int cooldownMs = 5000;     ///< open this long, then one half-open probe
+  int authCooldownMs = 300000;  ///< a refused key rests this long
 };
 
 struct EngineCapabilities {
@@ -59,10 +74,17 @@ struct EngineConfig {
   std::string optionsJson = "{}";
 };
 
-/// A mode: an ordered failover chain of engine ids.
+/// A mode: an ordered failover chain of engine ids, with its time limits and
+/// retry budget.
 struct ModeConfig {
   std::string name;
   std::vector<std::string> chain;
+  int headerTimeoutMs = 10000;      ///< upstream response head, per attempt
+  int firstTokenTimeoutMs = 15000;  ///< first content event, per attempt
+  int idleTimeoutMs = 30000;        ///< longest silence once streaming
+  int deadlineMs = 60000;           ///< the whole chain, until an answer commits
+  int maxRetries = 2;               ///< extra attempts on the final usable step
+  bool continuation = false;        ///< after a cut, continue on a prefill-capable engine
 };
 
 struct GatewayConfig {
@@ -70,6 +92,7 @@ struct GatewayConfig {
   PluginsConfig plugins;
   StoreConfig store;
   EgressConfig egress;
+  BreakerConfig breaker;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -36,6 +36,12 @@ bool EngineCatalog::hasKey(const config::EngineConfig& engine) const {
   return engine.keyEnv.empty() || (keys != keysByEngine_.end() && !keys->second.empty());
 }
 
+int EngineCatalog::keyCount(const config::EngineConfig& engine) const {
+  if (engine.keyEnv.empty()) return 1;
+  auto keys = keysByEngine_.find(engine.id);
+  return keys == keysByEngine_.end() ? 0 : static_cast<int>(keys->second.size());
+}
+
 const config::EngineConfig* EngineCatalog::engine(const std::string& id) const {
   for (const auto& e : config_.engines)
     if (e.id == id) return &e;
@@ -91,7 +97,7 @@ std::shared_ptr<plugins::ProviderInstance> EngineCatalog::providerFor(const std:
 }
 
 std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId,
-                                                     EngineUnavailable& why) {
+                                                     EngineUnavailable& why, int keyIndex) {
   const config::EngineConfig* cfg = engine(engineId);
   if (!cfg) {
     why.reason = "unknown engine \"" + engineId + "\"";
@@ -103,7 +109,14 @@ std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId
     why.reason = "no key in " + cfg->keyEnv;
     return std::nullopt;
   }
-  if (!cfg->keyEnv.empty()) resolved.apiKey = keysByEngine_.at(cfg->id).front();
+  if (!cfg->keyEnv.empty()) {
+    const std::vector<std::string>& keys = keysByEngine_.at(cfg->id);
+    if (keyIndex < 0 || keyIndex >= static_cast<int>(keys.size())) {
+      why.reason = "no key #" + std::to_string(keyIndex + 1) + " in " + cfg->keyEnv;
+      return std::nullopt;
+    }
+    resolved.apiKey = keys[static_cast<size_t>(keyIndex)];
+  }
   resolved.provider = providerFor(cfg->provider, why.reason);
   if (!resolved.provider) return std::nullopt;
   return resolved;

@@ -39,11 +39,15 @@ class EngineCatalog {
   static std::vector<std::string> keyPool(const std::string& baseName);
   /// Whether an engine can be used as far as keys go (it needs none, or has one).
   bool hasKey(const config::EngineConfig& engine) const;
+  /// How many keys an engine can be tried with: its pool's size, or 1 when it
+  /// needs no key.
+  int keyCount(const config::EngineConfig& engine) const;
 
   /// Binds an engine to the current version of its provider plugin. Fails
   /// with a reason when the plugin is missing, is not a provider, or the
   /// engine needs a key and has none.
-  std::optional<ResolvedEngine> resolve(const std::string& engineId, EngineUnavailable& why);
+  std::optional<ResolvedEngine> resolve(const std::string& engineId, EngineUnavailable& why,
+                                        int keyIndex = 0);
 
   /// The engine ids a request for `model` walks: "mode/<name>" is that mode's
   /// chain, an engine id is that engine, anything else maps to a mode by name.

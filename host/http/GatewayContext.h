@@ -2,6 +2,7 @@
 
 #include "config/GatewayConfig.h"
 #include "engines/EngineCatalog.h"
+#include "failover/FailoverEngine.h"
 #include "plugins/PluginManager.h"
 #include "upstream/HttpExchange.h"
 
@@ -16,6 +17,9 @@ class GatewayContext {
   virtual const plugins::PluginDirectory& plugins() const = 0;
   /// The host-owned client that carries every upstream request.
   virtual upstream::HttpExchange& http() = 0;
+  /// Walks failover chains for chat requests.
+  virtual failover::FailoverEngine& failover() = 0;
+  virtual const failover::CircuitBreakers& breakers() const = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

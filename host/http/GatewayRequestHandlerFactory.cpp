@@ -6,9 +6,11 @@
 #include <Poco/URI.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "http/AdminPluginsHandler.h"
 #include "http/ChatCompletionsHandler.h"
+#include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/ModelsHandler.h"
@@ -27,6 +29,21 @@ bool saneRequestId(const std::string& id) {
   return true;
 }
 
+// Re-arms the connection's head deadline once a response is sent, for the
+// next request on the same keep-alive connection.
+class GuardedHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit GuardedHandler(Poco::Net::HTTPRequestHandler* inner) : inner_(inner) {}
+  void handleRequest(Poco::Net::HTTPServerRequest& request,
+                     Poco::Net::HTTPServerResponse& response) override {
+    inner_->handleRequest(request, response);
+    if (ConnectionGuard* guard = ConnectionGuard::current()) guard->awaitNextRequest();
+  }
+
+ private:
+  std::unique_ptr<Poco::Net::HTTPRequestHandler> inner_;
+};
+
 }  // namespace
 
 GatewayRequestHandlerFactory::GatewayRequestHandlerFactory(GatewayContext& context)
@@ -43,6 +60,14 @@ std::string GatewayRequestHandlerFactory::nextRequestId() {
 }
 
 Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::createRequestHandler(
+    const Poco::Net::HTTPServerRequest& request) {
+  ConnectionGuard* guard = ConnectionGuard::current();
+  if (!guard) return routeRequest(request);
+  guard->headReceived();
+  return new GuardedHandler(routeRequest(request));
+}
+
+Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     const Poco::Net::HTTPServerRequest& request) {
   const std::string clientId = request.get("x-request-id", "");
   request.response().set("x-request-id", saneRequestId(clientId) ? clientId : nextRequestId());

@@ -19,6 +19,7 @@ class GatewayRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
 
  private:
   std::string nextRequestId();
+  Poco::Net::HTTPRequestHandler* routeRequest(const Poco::Net::HTTPServerRequest& request);
 
   GatewayContext& context_;
   std::string idPrefix_;

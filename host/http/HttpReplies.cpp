@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "http/ConnectionGuard.h"
+
 namespace manifold::http {
 
 std::string errorTypeFor(int status) {
@@ -48,7 +50,8 @@ void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
 }
 
 std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
-                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes) {
+                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes,
+                                    std::chrono::milliseconds deadline) {
   const std::string tooLarge =
       "request body exceeds the limit of " + std::to_string(maxBytes) + " bytes";
   if (request.hasContentLength() && request.getContentLength64() > maxBytes) {
@@ -59,6 +62,8 @@ std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
   }
   std::string body;
   if (request.hasContentLength()) body.reserve(static_cast<size_t>(request.getContentLength64()));
+  ConnectionGuard* guard = ConnectionGuard::current();
+  if (guard) guard->expectBody(deadline);
   std::istream& in = request.stream();
   char buffer[16384];
   while (in) {
@@ -70,6 +75,17 @@ std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
                 "body_too_large");
       return std::nullopt;
     }
+  }
+  if (guard) {
+    guard->bodyReceived();
+    // The socket is already shut down: there is nobody to answer.
+    if (guard->expired()) return std::nullopt;
+  }
+  if (request.hasContentLength() && static_cast<int64_t>(body.size()) < request.getContentLength64()) {
+    response.setKeepAlive(false);
+    sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
+              "request body ended before its Content-Length", "", "incomplete_body");
+    return std::nullopt;
   }
   return body;
 }

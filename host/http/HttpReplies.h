@@ -4,6 +4,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -24,8 +25,10 @@ std::string errorTypeFor(int status);
 
 /// Reads the request body, refusing more than maxBytes. Content-Length over
 /// the cap is refused before a byte is read. On refusal an error reply has
-/// already been sent and nullopt is returned.
+/// already been sent and nullopt is returned. The whole body must arrive
+/// within `deadline`, or the connection is closed.
 std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
-                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes);
+                                    Poco::Net::HTTPServerResponse& response, int64_t maxBytes,
+                                    std::chrono::milliseconds deadline = std::chrono::seconds(30));
 
 }  // namespace manifold::http

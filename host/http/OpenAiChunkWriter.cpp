@@ -30,7 +30,9 @@ int64_t orZero(int64_t v) {
   return v < 0 ? 0 : v;
 }
 
-const char* errorCodeName(int32_t code) {
+}  // namespace
+
+const char* openAiErrorCode(int32_t code) {
   switch (code) {
     case MF_ERR_INVALID:
       return "invalid_request";
@@ -54,8 +56,6 @@ const char* errorCodeName(int32_t code) {
       return "internal_error";
   }
 }
-
-}  // namespace
 
 std::string usageJson(const chat::AnswerAccumulator& answer) {
   const chat::CanonicalEvent& u = answer.usage();
@@ -123,7 +123,7 @@ bool OpenAiChunkWriter::writeError(const mf_error& error) {
   const std::string message = plugins::errorMessage(error);
   return writeData(
       "{\"error\":{\"message\":" + quoted(message.empty() ? "upstream failed" : message) +
-      ",\"type\":\"api_error\",\"param\":null,\"code\":" + quoted(errorCodeName(error.code)) +
+      ",\"type\":\"api_error\",\"param\":null,\"code\":" + quoted(openAiErrorCode(error.code)) +
       "}}");
 }
 

@@ -36,6 +36,9 @@ class OpenAiChunkWriter {
   std::string prefix_;  // {"id":..,"object":..,"created":..,"model":..,
 };
 
+/// The error code clients see for an mf_error code ("rate_limited", ...).
+const char* openAiErrorCode(int32_t code);
+
 /// The usage object in OpenAI's shape, from accumulated usage.
 std::string usageJson(const chat::AnswerAccumulator& answer);
 

@@ -111,4 +111,40 @@ void SqliteStore::remove(const std::string& space, const std::string& key) {
   *session_ << "DELETE FROM plugin_kv WHERE namespace = ? AND key = ?", use(ns), use(k), now;
 }
 
+void SqliteStore::writeAttempts(const std::vector<AttemptRecord>& batch) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(*session_);
+  sqlite3_stmt* insert = nullptr;
+  const char* sql =
+      "INSERT INTO attempts(request_id, at_ms, mode, engine_id, key_index, outcome, reason, "
+      "upstream_status, latency_ms, ttft_ms, billed, prompt_tokens, completion_tokens, "
+      "cached_tokens) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  if (sqlite3_prepare_v2(db, sql, -1, &insert, nullptr) != SQLITE_OK)
+    throw std::runtime_error(std::string("cannot prepare attempt insert: ") + sqlite3_errmsg(db));
+  execScript(db, "BEGIN;", "cannot begin attempt batch");
+  for (const AttemptRecord& r : batch) {
+    auto text = [&](int i, const std::string& s) {
+      sqlite3_bind_text(insert, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    };
+    text(1, r.requestId);
+    sqlite3_bind_int64(insert, 2, r.atMs);
+    text(3, r.mode);
+    text(4, r.engineId);
+    sqlite3_bind_int(insert, 5, r.keyIndex);
+    text(6, r.outcome);
+    text(7, r.reason);
+    sqlite3_bind_int(insert, 8, r.upstreamStatus);
+    sqlite3_bind_int64(insert, 9, r.latencyMs);
+    sqlite3_bind_int64(insert, 10, r.ttftMs);
+    sqlite3_bind_int(insert, 11, r.billed ? 1 : 0);
+    sqlite3_bind_int64(insert, 12, r.promptTokens);
+    sqlite3_bind_int64(insert, 13, r.completionTokens);
+    sqlite3_bind_int64(insert, 14, r.cachedTokens);
+    sqlite3_step(insert);
+    sqlite3_reset(insert);
+  }
+  sqlite3_finalize(insert);
+  execScript(db, "COMMIT;", "cannot commit attempt batch");
+}
+
 }  // namespace manifold::store

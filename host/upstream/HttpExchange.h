@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -9,7 +10,19 @@
 
 namespace manifold::upstream {
 
+using Clock = std::chrono::steady_clock;
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+/// The client side of a request, watched while the host waits on an upstream,
+/// so a client that leaves cancels the upstream request at once.
+class ClientWatch {
+ public:
+  virtual ~ClientWatch() = default;
+  /// A descriptor that becomes readable when the client sends or closes.
+  virtual int fd() const = 0;
+  /// Whether the client has closed its connection. Never blocks.
+  virtual bool gone() = 0;
+};
 
 /// An outbound HTTP request made by the host on a plugin's behalf.
 struct OutboundRequest {
@@ -17,26 +30,33 @@ struct OutboundRequest {
   std::string url;
   HeaderList headers;
   std::string body;
-  int64_t timeoutMs = 0;  ///< 0: the client's default
+  int64_t timeoutMs = 0;  ///< 0: the client's default, per wait
+  /// When set, the response head must arrive by then (connect included).
+  Clock::time_point headDeadline{};
+  ClientWatch* watch = nullptr;  ///< borrowed; may be null
 };
 
 /// Where a response goes: head first, then body chunks. onChunk returns false
-/// to stop reading.
+/// to stop reading. readDeadline, when set, is asked before every body wait
+/// for the time by which more bytes must arrive.
 struct ResponseHandler {
   std::function<void(int status, const HeaderList& headers)> onHead;
   std::function<bool(std::string_view chunk)> onChunk;
+  std::function<Clock::time_point()> readDeadline;
 };
 
-/// Why an exchange failed before a response arrived.
+/// Why an exchange failed. `afterHead` tells a stream cut mid-body from a
+/// failure before any response.
 struct TransportFailure {
-  enum class Kind { None, Refused, Timeout, Forbidden, InvalidUrl, Io };
+  enum class Kind { None, Refused, Unreachable, Timeout, Forbidden, InvalidUrl, Tls, Io, Cancelled };
   Kind kind = Kind::None;
   std::string message;
+  bool afterHead = false;
   explicit operator bool() const { return kind != Kind::None; }
 };
 
-/// Sends outbound HTTP requests. Implementations own timeouts, TLS and the
-/// egress policy.
+/// Sends outbound HTTP requests. Implementations own timeouts, TLS, pooling
+/// and the egress policy.
 class HttpExchange {
  public:
   virtual ~HttpExchange() = default;

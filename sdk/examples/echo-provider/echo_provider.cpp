@@ -27,9 +27,14 @@ class EchoProvider : public manifold::GeneratingProvider {
     std::optional<json::Value> request = json::parse(requestJson, &error);
     if (!request) throw manifold::Error(MF_ERR_INVALID, "bad request JSON: " + error.message);
 
+    // Canonical content is a list of parts; the echo repeats the text ones.
     std::string lastUser;
-    for (const json::Value& message : (*request)["messages"].asArray())
-      if (message["role"].asString() == "user") lastUser = message["content"].asString();
+    for (const json::Value& message : (*request)["messages"].asArray()) {
+      if (message["role"].asString() != "user") continue;
+      lastUser.clear();
+      for (const json::Value& part : message["content"].asArray())
+        if (part["type"].asString() == "text") lastUser += part["text"].asString();
+    }
 
     // Emit returns false when the client has gone: stop then.
     if (!sink.text(prefix_ + lastUser)) return;

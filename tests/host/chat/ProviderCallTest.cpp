@@ -13,7 +13,7 @@
 #include "plugins/AbiStrings.h"
 #include "support/LoadedProvider.h"
 #include "support/TestPaths.h"
-#include "upstream/PocoHttpExchange.h"
+#include "upstream/PooledHttpExchange.h"
 
 namespace manifold::chat {
 namespace {
@@ -42,6 +42,10 @@ class FakeUpstream : public Poco::Net::HTTPRequestHandlerFactory {
   }
 };
 
+upstream::ProxySettings noProxy() {
+  return upstream::ProxySettings("", "", "");
+}
+
 class ProviderCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -57,8 +61,8 @@ class ProviderCallTest : public ::testing::Test {
 
   AttemptResult call(const std::string& path, std::string& text) {
     config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-    upstream::PocoHttpExchange http(config::EgressConfig{});
-    return ProviderCall(http).run(engine_, "{}", true, [&](const CanonicalEvent& e) {
+    upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+    return ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr, [&](const CanonicalEvent& e) {
       if (e.type == CanonicalEvent::Type::TextDelta) text += e.text + "|";
       return true;
     });
@@ -94,9 +98,10 @@ TEST_F(ProviderCallTest, RefusedConnectionIsRetryableUnavailable) {
     closedPort = probe.address().port();
   }
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(closedPort) + "/x";
-  upstream::PocoHttpExchange http(config::EgressConfig{});
+  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
   AttemptResult r =
-      ProviderCall(http).run(engine_, "{}", true, [](const CanonicalEvent&) { return true; });
+      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr,
+                             [](const CanonicalEvent&) { return true; });
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
   EXPECT_EQ(r.error.retryable, 1);
@@ -106,9 +111,10 @@ TEST_F(ProviderCallTest, EgressPolicyRefusalIsNotTheClientsError) {
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/stream";
   config::EgressConfig egress;
   egress.allowedHosts = {"api.example.com"};
-  upstream::PocoHttpExchange http(egress);
+  upstream::PooledHttpExchange http(egress, noProxy());
   AttemptResult r =
-      ProviderCall(http).run(engine_, "{}", true, [](const CanonicalEvent&) { return true; });
+      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr,
+                             [](const CanonicalEvent&) { return true; });
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
   EXPECT_NE(plugins::errorMessage(r.error).find("egress policy forbids host"), std::string::npos);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <manifold/plugin.h>
+
+#include <string>
+
+#include "chat/AnswerAccumulator.h"
+#include "chat/CanonicalEvent.h"
+
+namespace manifold::failover {
+
+/// Which engine answered and how the chain got there.
+struct RouteInfo {
+  std::string engineId;
+  std::string providerId;
+  std::string providerVersion;
+  std::string mode;
+  int attempts = 0;
+};
+
+/// Where a committed answer goes: an egress codec (OpenAI SSE, OpenAI JSON,
+/// and later others). The engine calls begin() once, when the answer commits:
+/// at the first content event when streaming, or when the whole answer is in.
+/// Every method returns false once the client has gone away.
+class AnswerSink {
+ public:
+  virtual ~AnswerSink() = default;
+  virtual bool streaming() const = 0;
+  virtual bool begin(const RouteInfo& route) = 0;
+  virtual bool event(const chat::CanonicalEvent& event) = 0;  ///< streaming only
+  /// The answer is complete.
+  virtual void end(const chat::AnswerAccumulator& answer) = 0;
+  /// The committed answer failed: say so explicitly, never end it as a success.
+  virtual void abort(const mf_error& error) = 0;
+};
+
+}  // namespace manifold::failover

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <manifold/plugin.h>
+
+#include <string>
+
+namespace manifold::failover {
+
+/// How a walk of the chain ended.
+struct ChainOutcome {
+  enum class Kind {
+    Answered,           ///< the sink has the whole answer
+    FailedAfterCommit,  ///< the sink was told (abort); nothing more to send
+    ClientGone,         ///< nobody is listening
+    Rejected,           ///< the request itself is at fault; `error` says why
+    ContextTooLong,     ///< no engine in the chain has a large enough window
+    Exhausted,          ///< no step could answer; `summary` lists why
+  };
+  Kind kind = Kind::Exhausted;
+  mf_error error{};
+  int attempts = 0;     ///< attempts actually sent to an engine
+  std::string summary;  ///< "engine: reason; engine: reason"
+  std::string lastEngine;
+};
+
+}  // namespace manifold::failover

@@ -1,0 +1,375 @@
+#include "failover/ChainWalk.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
+#include <poll.h>
+
+#include <random>
+
+#include "failover/FailureDisposition.h"
+#include "plugins/AbiStrings.h"
+
+namespace manifold::failover {
+namespace {
+
+using std::chrono::milliseconds;
+
+Poco::Logger& logger() {
+  return Poco::Logger::get("failover");
+}
+
+int64_t msSince(Clock::time_point start) {
+  return std::chrono::duration_cast<milliseconds>(Clock::now() - start).count();
+}
+
+// Full jitter around an exponential base: 100 ms, 200 ms, ... each scaled by
+// a random factor in [0.5, 1.5), so clients retrying together spread out.
+milliseconds backoff(int retry) {
+  thread_local std::mt19937 random{std::random_device{}()};
+  std::uniform_real_distribution<double> factor(0.5, 1.5);
+  return milliseconds(static_cast<int64_t>(100.0 * (1 << retry) * factor(random)));
+}
+
+mf_error errorFrom(const chat::CanonicalEvent& inBand) {
+  mf_error e = plugins::blankError();
+  plugins::fillError(&e, inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE,
+                     inBand.retryable, "upstream reported an error: " + inBand.text);
+  return e;
+}
+
+}  // namespace
+
+ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, AnswerSink& sink)
+    : engine_(engine),
+      request_(request),
+      sink_(sink),
+      requestJson_(chat::toCanonicalJson(*request.request)),
+      deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
+
+void ChainWalk::note(const std::string& engineId, const std::string& reason) {
+  outcome_.summary += (outcome_.summary.empty() ? "" : "; ") + engineId + ": " + reason;
+}
+
+void ChainWalk::record(const std::string& engineId, int keyIndex, const std::string& outcome,
+                       const std::string& reason, const Attempt* attempt, bool billed) {
+  if (!engine_.recorder_) return;
+  store::AttemptRecord r;
+  r.requestId = request_.requestId;
+  r.atMs = Poco::Timestamp().epochMicroseconds() / 1000;
+  r.mode = request_.mode;
+  r.engineId = engineId;
+  r.keyIndex = keyIndex;
+  r.outcome = outcome;
+  r.reason = reason;
+  if (attempt) {
+    r.upstreamStatus = attempt->result.error.upstream_status;
+    r.latencyMs = attempt->latencyMs;
+    r.ttftMs = attempt->ttftMs;
+  }
+  r.billed = billed;
+  if (billed && answer_.hasUsage()) {
+    r.promptTokens = std::max<int64_t>(answer_.usage().promptTokens, 0);
+    r.completionTokens = std::max<int64_t>(answer_.usage().completionTokens, 0);
+    r.cachedTokens = std::max<int64_t>(answer_.usage().cachedTokens, 0);
+  }
+  engine_.recorder_->record(std::move(r));
+}
+
+std::string ChainWalk::skipReason(const config::EngineConfig& engine) const {
+  const chat::ChatRequest& r = *request_.request;
+  if (contextFloor_ > 0 && engine.contextWindow <= contextFloor_)
+    return "context window " + std::to_string(engine.contextWindow) + " is not larger than " +
+           std::to_string(contextFloor_);
+  if (r.hasImages() && !engine.capabilities.vision) return "cannot read images";
+  if (r.usesTools() && !engine.capabilities.tools) return "does not support tools";
+  return "";
+}
+
+bool ChainWalk::pause(milliseconds delay) {
+  const Clock::time_point until = std::min(Clock::now() + delay, deadline_);
+  upstream::ClientWatch* watch = request_.watch;
+  while (Clock::now() < until) {
+    const int ms = static_cast<int>(
+        std::max<int64_t>(1, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
+    if (!watch) {
+      ::poll(nullptr, 0, ms);
+      continue;
+    }
+    pollfd fd{watch->fd(), POLLIN, 0};
+    if (::poll(&fd, 1, ms) > 0) {
+      if (watch->gone()) return false;
+      ::poll(nullptr, 0, ms);  // the client sent bytes but is still there: just wait
+    }
+  }
+  return true;
+}
+
+bool ChainWalk::commit(const engines::ResolvedEngine& engine) {
+  committed_ = true;
+  const plugins::PluginLibrary& plugin = engine.provider->library();
+  RouteInfo route{engine.config->id, plugin.id(), plugin.version(), request_.mode,
+                  outcome_.attempts};
+  if (!sink_.begin(route)) return !(clientGone_ = true);
+  for (const chat::CanonicalEvent& e : pending_)
+    if (!sink_.event(e)) return !(clientGone_ = true);
+  pending_.clear();
+  return true;
+}
+
+ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
+                                      const std::string& requestJson,
+                                      chat::AnswerAccumulator& answer) {
+  const Clock::time_point start = Clock::now();
+  const config::ModeConfig& policy = request_.policy;
+  chat::AttemptLimits limits;
+  limits.headDeadline = std::min(start + milliseconds(policy.headerTimeoutMs), deadline_);
+  limits.firstTokenDeadline = std::min(start + milliseconds(policy.firstTokenTimeoutMs), deadline_);
+  limits.idle = milliseconds(policy.idleTimeoutMs);
+
+  Attempt a;
+  std::optional<chat::CanonicalEvent> inBand;
+  const bool continuing = committed_;
+  auto onEvent = [&](const chat::CanonicalEvent& e) {
+    if (e.type == chat::CanonicalEvent::Type::Error) {
+      inBand = e;
+      return false;
+    }
+    if (e.type == chat::CanonicalEvent::Type::Meta) return true;
+    if (a.ttftMs < 0 && e.isContent()) a.ttftMs = msSince(start);
+    answer.add(e);
+    if (!sink_.streaming()) return true;
+    if (committed_) return sink_.event(e) || !(clientGone_ = true);
+    pending_.push_back(e);
+    return !e.isContent() || commit(engine);
+  };
+  chat::ProviderCall call(engine_.http_);
+  a.result = call.run(engine, requestJson, limits, request_.watch, onEvent);
+  a.latencyMs = msSince(start);
+  if (clientGone_) {
+    a.result.ok = false;
+    a.result.error = plugins::blankError();
+    plugins::fillError(&a.result.error, MF_ERR_CANCELLED, false, "the client went away");
+  } else if (inBand) {
+    a.result.ok = false;
+    a.result.error = errorFrom(*inBand);
+  }
+  if (!a.result.ok && !committed_) pending_.clear();
+  (void)continuing;
+  return a;
+}
+
+ChainWalk::Next ChainWalk::afterCommitFailure(size_t step, const BreakerKey& key,
+                                              const mf_error& error) {
+  if (error.code == MF_ERR_CANCELLED) {
+    engine_.breakers_.released(key);
+    outcome_.kind = ChainOutcome::Kind::ClientGone;
+    return Next::Stop;
+  }
+  engine_.breakers_.failed(key, Clock::now());
+  logger().warning("[%s] %s failed after the first token: %s", request_.requestId, key.engineId,
+                   plugins::errorMessage(error));
+  if (request_.policy.continuation && continueElsewhere(step, error)) {
+    outcome_.kind = ChainOutcome::Kind::Answered;
+    return Next::Answered;
+  }
+  if (clientGone_) {
+    outcome_.kind = ChainOutcome::Kind::ClientGone;
+    return Next::Stop;
+  }
+  sink_.abort(error);
+  outcome_.kind = ChainOutcome::Kind::FailedAfterCommit;
+  outcome_.error = error;
+  return Next::Stop;
+}
+
+bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
+  const std::string prefill = answer_.text();
+  if (prefill.empty() || !answer_.toolCalls().empty()) return false;
+  const std::string json = chat::toCanonicalJson(*request_.request, prefill);
+  for (size_t step = afterStep + 1; step < request_.chain.size(); ++step) {
+    const config::EngineConfig* cfg = engine_.catalog_.engine(request_.chain[step]);
+    if (!cfg || !cfg->capabilities.prefill || !skipReason(*cfg).empty()) continue;
+    for (int keyIndex = 0; keyIndex < engine_.catalog_.keyCount(*cfg); ++keyIndex) {
+      const BreakerKey key{cfg->id, keyIndex};
+      if (!engine_.breakers_.admit(key, Clock::now()).usable()) continue;
+      engines::EngineUnavailable why;
+      std::optional<engines::ResolvedEngine> resolved =
+          engine_.catalog_.resolve(cfg->id, why, keyIndex);
+      if (!resolved) {
+        engine_.breakers_.released(key);
+        continue;
+      }
+      ++outcome_.attempts;
+      Attempt a = attempt(*resolved, json, answer_);
+      if (a.result.ok) {
+        engine_.breakers_.succeeded(key);
+        record(cfg->id, keyIndex, "continued", "continued after: " +
+                                                   plugins::errorMessage(original), &a, true);
+        sink_.end(answer_);
+        return true;
+      }
+      // Whatever went wrong here, the client hears the original failure.
+      if (a.result.error.code == MF_ERR_CANCELLED) {
+        engine_.breakers_.released(key);
+        return false;
+      }
+      engine_.breakers_.failed(key, Clock::now());
+      record(cfg->id, keyIndex, "failed", "continuation: " + plugins::errorMessage(a.result.error),
+             &a, false);
+      return false;
+    }
+  }
+  return false;
+}
+
+ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& engine,
+                                  int keyIndex, bool lastStep, int& retriesLeft) {
+  const std::string& id = engine.config->id;
+  const BreakerKey key{id, keyIndex};
+  ++outcome_.attempts;
+  outcome_.lastEngine = id;
+  Attempt a = attempt(engine, requestJson_, answer_);
+  if (a.result.ok) {
+    engine_.breakers_.succeeded(key);
+    if (!committed_ && !commit(engine)) {
+      outcome_.kind = ChainOutcome::Kind::ClientGone;
+      record(id, keyIndex, "cancelled", "the client went away", &a, false);
+      return Next::Stop;
+    }
+    sink_.end(answer_);
+    record(id, keyIndex, "answered", "", &a, true);
+    outcome_.kind = ChainOutcome::Kind::Answered;
+    return Next::Answered;
+  }
+  const mf_error& error = a.result.error;
+  const std::string reason = plugins::errorMessage(error);
+  if (committed_) {
+    record(id, keyIndex, error.code == MF_ERR_CANCELLED ? "cancelled" : "failed", reason, &a,
+           false);
+    return afterCommitFailure(step, key, error);
+  }
+
+  const FailureDisposition disposition = dispositionOf(error);
+  record(id, keyIndex,
+         disposition == FailureDisposition::Cancelled  ? "cancelled"
+         : disposition == FailureDisposition::Rejected ? "rejected"
+                                                       : "failed",
+         reason, &a, false);
+  if (disposition != FailureDisposition::Cancelled)
+    logger().information("[%s] %s (key %d) failed before the first token: %s",
+                         request_.requestId, id, keyIndex + 1, reason);
+  note(id, reason);
+  outcome_.error = error;
+  if (disposition != FailureDisposition::RateLimited) allRateLimited_ = false;
+  const Clock::time_point now = Clock::now();
+  switch (disposition) {
+    case FailureDisposition::Cancelled:
+      engine_.breakers_.released(key);
+      outcome_.kind = ChainOutcome::Kind::ClientGone;
+      return Next::Stop;
+    case FailureDisposition::Rejected:
+      engine_.breakers_.released(key);
+      outcome_.kind = ChainOutcome::Kind::Rejected;
+      return Next::Stop;
+    case FailureDisposition::ContextLength:
+      engine_.breakers_.released(key);
+      contextFloor_ = std::max(contextFloor_, engine.config->contextWindow);
+      return Next::NextStep;
+    case FailureDisposition::KeyRefused:
+      engine_.breakers_.coolDown(
+          key, now + milliseconds(engine_.breakers_.config().authCooldownMs), "key refused");
+      return Next::NextKey;
+    case FailureDisposition::RateLimited:
+      engine_.breakers_.coolDown(key, now + milliseconds(error.retry_after_ms),
+                                 "rate limited, Retry-After");
+      return Next::NextKey;
+    case FailureDisposition::Silent:
+      engine_.breakers_.failed(key, now);
+      return Next::NextStep;
+    case FailureDisposition::Retryable:
+      engine_.breakers_.failed(key, now);
+      if (!lastStep || retriesLeft <= 0 || keyIndex + 1 < engine_.catalog_.keyCount(*engine.config))
+        return Next::NextKey;
+      if (!pause(backoff(request_.policy.maxRetries - retriesLeft))) {
+        outcome_.kind = ChainOutcome::Kind::ClientGone;
+        return Next::Stop;
+      }
+      --retriesLeft;
+      return Next::SameKey;
+  }
+  return Next::NextKey;
+}
+
+ChainOutcome ChainWalk::run() {
+  const std::vector<std::string>& chain = request_.chain;
+  for (size_t step = 0; step < chain.size(); ++step) {
+    const std::string& id = chain[step];
+    const config::EngineConfig* cfg = engine_.catalog_.engine(id);
+    if (!cfg) {
+      note(id, "unknown engine");
+      continue;
+    }
+    if (const std::string why = skipReason(*cfg); !why.empty()) {
+      note(id, "skipped: " + why);
+      record(id, 0, "skipped", why, nullptr, false);
+      if (contextFloor_ > 0 && cfg->contextWindow <= contextFloor_) continue;
+      allRateLimited_ = false;
+      continue;
+    }
+    const int keys = engine_.catalog_.keyCount(*cfg);
+    if (keys == 0) {
+      note(id, "skipped: no key in " + cfg->keyEnv);
+      allRateLimited_ = false;
+      continue;
+    }
+    int retriesLeft = request_.policy.maxRetries;
+    for (int keyIndex = 0; keyIndex < keys;) {
+      if (Clock::now() >= deadline_) {
+        note("chain", "deadline of " + std::to_string(request_.policy.deadlineMs) + " ms passed");
+        allRateLimited_ = false;
+        step = chain.size();
+        break;
+      }
+      const BreakerKey key{id, keyIndex};
+      const Admission admission = engine_.breakers_.admit(key, Clock::now());
+      if (!admission.usable()) {
+        note(id, "skipped: " + admission.reason);
+        record(id, keyIndex, "skipped", admission.reason, nullptr, false);
+        ++keyIndex;
+        continue;
+      }
+      engines::EngineUnavailable why;
+      std::optional<engines::ResolvedEngine> engine = engine_.catalog_.resolve(id, why, keyIndex);
+      if (!engine) {
+        engine_.breakers_.released(key);
+        note(id, "skipped: " + why.reason);
+        record(id, keyIndex, "skipped", why.reason, nullptr, false);
+        allRateLimited_ = false;
+        break;
+      }
+      const bool lastStep = step + 1 == chain.size();
+      switch (tryKey(step, *engine, keyIndex, lastStep, retriesLeft)) {
+        case Next::Answered:
+        case Next::Stop:
+          return outcome_;
+        case Next::SameKey:
+          continue;
+        case Next::NextKey:
+          ++keyIndex;
+          continue;
+        case Next::NextStep:
+          keyIndex = keys;
+          continue;
+      }
+    }
+  }
+  if (contextFloor_ > 0 && outcome_.error.code == MF_ERR_CONTEXT_LENGTH) {
+    outcome_.kind = ChainOutcome::Kind::ContextTooLong;
+    return outcome_;
+  }
+  outcome_.kind = ChainOutcome::Kind::Exhausted;
+  if (!allRateLimited_ || outcome_.attempts == 0) outcome_.error.retry_after_ms = 0;
+  return outcome_;
+}
+
+}  // namespace manifold::failover

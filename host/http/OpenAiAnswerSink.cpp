@@ -1,0 +1,59 @@
+#include "http/OpenAiAnswerSink.h"
+
+namespace manifold::http {
+
+OpenAiAnswerSink::OpenAiAnswerSink(Poco::Net::HTTPServerResponse& response,
+                                   std::string completionId, int64_t created, bool stream,
+                                   bool includeUsage)
+    : response_(response),
+      completionId_(std::move(completionId)),
+      created_(created),
+      stream_(stream),
+      includeUsage_(includeUsage) {}
+
+void OpenAiAnswerSink::setRouteHeaders(Poco::Net::HTTPServerResponse& response,
+                                       const failover::RouteInfo& route) {
+  if (!route.engineId.empty()) response.set("x-manifold-engine", route.engineId);
+  response.set("x-manifold-attempts", std::to_string(route.attempts));
+  if (!route.providerId.empty())
+    response.set("x-manifold-provider", route.providerId + "@" + route.providerVersion);
+  if (!route.mode.empty()) response.set("x-manifold-mode", route.mode);
+}
+
+bool OpenAiAnswerSink::begin(const failover::RouteInfo& route) {
+  setRouteHeaders(response_, route);
+  engineId_ = route.engineId;
+  if (!stream_) return true;
+  response_.setChunkedTransferEncoding(true);
+  response_.setContentType("text/event-stream");
+  response_.set("Cache-Control", "no-cache");
+  response_.set("X-Accel-Buffering", "no");
+  writer_ = std::make_unique<OpenAiChunkWriter>(response_.send(), completionId_, engineId_,
+                                                created_);
+  clientGone_ = !writer_->writeRole();
+  return !clientGone_;
+}
+
+bool OpenAiAnswerSink::event(const chat::CanonicalEvent& event) {
+  if (clientGone_ || !writer_) return false;
+  clientGone_ = !writer_->writeEvent(event);
+  return !clientGone_;
+}
+
+void OpenAiAnswerSink::end(const chat::AnswerAccumulator& answer) {
+  if (writer_) {
+    if (!clientGone_) writer_->writeFinish(answer.finishReason(), includeUsage_ ? &answer : nullptr);
+    return;
+  }
+  const std::string json =
+      OpenAiChunkWriter::completionJson(completionId_, engineId_, created_, answer);
+  response_.setContentType("application/json");
+  response_.setContentLength(static_cast<std::streamsize>(json.size()));
+  response_.send() << json;
+}
+
+void OpenAiAnswerSink::abort(const mf_error& error) {
+  if (writer_ && !clientGone_) writer_->writeError(error);
+}
+
+}  // namespace manifold::http

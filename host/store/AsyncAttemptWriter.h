@@ -1,0 +1,41 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "store/AttemptRecord.h"
+
+namespace manifold::store {
+
+/// Takes attempt records off the answer's path: record() only queues, and one
+/// background thread writes batches to the log. The queue is bounded; when
+/// the store falls that far behind, records are dropped and counted, never
+/// waited for.
+class AsyncAttemptWriter {
+ public:
+  explicit AsyncAttemptWriter(AttemptLog& log, size_t maxQueued = 100000);
+  ~AsyncAttemptWriter();  ///< writes what is queued, then stops
+
+  void record(AttemptRecord record);
+  /// Blocks until everything queued so far is written (for tests and shutdown).
+  void flush();
+  uint64_t dropped() const;
+
+ private:
+  void run();
+
+  AttemptLog& log_;
+  const size_t maxQueued_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable drained_;
+  std::deque<AttemptRecord> queue_;
+  bool writing_ = false;
+  bool stopping_ = false;
+  uint64_t dropped_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace manifold::store

@@ -1,0 +1,115 @@
+#include "upstream/UpstreamConnection.h"
+
+#include <Poco/Net/NetException.h>
+#include <poll.h>
+
+#include <algorithm>
+
+namespace manifold::upstream {
+namespace {
+
+constexpr size_t kReadChunk = 8192;
+
+int millisUntil(Clock::time_point deadline) {
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  return static_cast<int>(std::clamp<int64_t>(left, 0, 24LL * 3600 * 1000));
+}
+
+}  // namespace
+
+UpstreamConnection::UpstreamConnection(Poco::Net::StreamSocket socket, std::string origin)
+    : socket_(std::move(socket)), origin_(std::move(origin)) {}
+
+UpstreamConnection::~UpstreamConnection() {
+  close();
+}
+
+void UpstreamConnection::close() {
+  try {
+    socket_.close();
+  } catch (const Poco::Exception&) {
+  }
+}
+
+IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point deadline) {
+  try {
+    while (!bytes.empty()) {
+      const int ms = millisUntil(deadline);
+      if (ms == 0) return IoStatus::Timeout;
+      socket_.setSendTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
+      const int n = socket_.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
+      if (n <= 0) return IoStatus::Closed;
+      bytes.remove_prefix(static_cast<size_t>(n));
+    }
+    return IoStatus::Ok;
+  } catch (const Poco::TimeoutException&) {
+    return IoStatus::Timeout;
+  } catch (const Poco::Exception& e) {
+    lastError_ = e.displayText();
+    return IoStatus::Error;
+  }
+}
+
+IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline, ClientWatch* watch) {
+  // TLS may hold decrypted bytes the descriptor no longer signals.
+  if (socket_.available() > 0) return IoStatus::Ok;
+  for (;;) {
+    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0}, {-1, POLLIN, 0}};
+    const bool watching = watch && watchClient_;
+    if (watching) fds[1].fd = watch->fd();
+    const int ms = millisUntil(deadline);
+    if (ms == 0) return IoStatus::Timeout;
+    const int rc = ::poll(fds, watching ? 2 : 1, ms);
+    if (rc < 0) {
+      if (errno == EINTR) continue;
+      lastError_ = "poll failed";
+      return IoStatus::Error;
+    }
+    if (rc == 0) return IoStatus::Timeout;
+    if (watching && fds[1].revents) {
+      if (watch->gone()) return IoStatus::Cancelled;
+      watchClient_ = false;  // the client sent more bytes: stop watching, keep serving
+    }
+    if (fds[0].revents) return IoStatus::Ok;
+  }
+}
+
+IoStatus UpstreamConnection::fill(Clock::time_point deadline, ClientWatch* watch) {
+  if (start_ > 0) buffer_.erase(0, start_), start_ = 0;
+  const IoStatus ready = waitReadable(deadline, watch);
+  if (ready != IoStatus::Ok) return ready;
+  try {
+    const int ms = std::max(1, millisUntil(deadline));
+    socket_.setReceiveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
+    const size_t old = buffer_.size();
+    buffer_.resize(old + kReadChunk);
+    const int n = socket_.receiveBytes(buffer_.data() + old, static_cast<int>(kReadChunk));
+    buffer_.resize(old + static_cast<size_t>(std::max(n, 0)));
+    if (n <= 0) return IoStatus::Closed;
+    received_ += static_cast<size_t>(n);
+    return IoStatus::Ok;
+  } catch (const Poco::TimeoutException&) {
+    return IoStatus::Timeout;
+  } catch (const Poco::Exception& e) {
+    lastError_ = e.displayText();
+    return IoStatus::Error;
+  }
+}
+
+void UpstreamConnection::consume(size_t n) {
+  start_ += std::min(n, buffer_.size() - start_);
+  if (start_ == buffer_.size()) buffer_.clear(), start_ = 0;
+}
+
+bool UpstreamConnection::looksReusable() {
+  if (!buffered().empty()) return false;
+  pollfd fd{socket_.impl()->sockfd(), POLLIN, 0};
+  try {
+    return ::poll(&fd, 1, 0) == 0 && socket_.available() == 0;
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+}
+
+}  // namespace manifold::upstream
