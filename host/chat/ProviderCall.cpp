@@ -75,9 +75,10 @@ AttemptResult fromRc(int32_t rc, const mf_error& error) {
 
 // The gate's own verdicts take precedence over whatever the adapter reported
 // after being told to stop.
-AttemptResult gateVerdict(const Gatekeeper& gate, const AttemptLimits& limits, Clock::time_point start,
-                          AttemptResult result) {
-  if (gate.clientGone) result = failed(MF_ERR_CANCELLED, false, "the client went away");
+AttemptResult gateVerdict(const Gatekeeper& gate, const AttemptLimits& limits,
+                          Clock::time_point start, AttemptResult result) {
+  if (gate.clientGone)
+    result = failed(MF_ERR_CANCELLED, false, "the client went away");
   else if (gate.late)
     result = failed(MF_ERR_TIMEOUT, true,
                     "no first token within " +
@@ -109,9 +110,9 @@ AttemptResult transportResult(const upstream::TransportFailure& failure, bool sa
   if (failure.kind == Kind::Cancelled) return failed(MF_ERR_CANCELLED, false, failure.message);
   if (failure.kind == Kind::Timeout) {
     if (!failure.afterHead)
-      return failed(MF_ERR_TIMEOUT, true,
-                    "no response head within " +
-                        std::to_string(msLeft(start, limits.headDeadline)) + " ms");
+      return failed(
+          MF_ERR_TIMEOUT, true,
+          "no response head within " + std::to_string(msLeft(start, limits.headDeadline)) + " ms");
     if (!sawContent)
       return failed(MF_ERR_TIMEOUT, true,
                     "no first token within " +
@@ -156,8 +157,7 @@ AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
 AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
                                           const mf_engine& abiEngine,
                                           const std::string& canonicalRequestJson,
-                                          const AttemptLimits& limits,
-                                          upstream::ClientWatch* watch,
+                                          const AttemptLimits& limits, upstream::ClientWatch* watch,
                                           const EventHandler& onEvent) {
   const Clock::time_point start = Clock::now();
   const mf_provider_api& api = engine.provider->api();

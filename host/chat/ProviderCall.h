@@ -48,9 +48,8 @@ class ProviderCall {
 
  private:
   AttemptResult runTranslator(const engines::ResolvedEngine& engine, const mf_engine& abiEngine,
-                              const std::string& canonicalRequestJson,
-                              const AttemptLimits& limits, upstream::ClientWatch* watch,
-                              const EventHandler& onEvent);
+                              const std::string& canonicalRequestJson, const AttemptLimits& limits,
+                              upstream::ClientWatch* watch, const EventHandler& onEvent);
 
   upstream::HttpExchange& http_;
 };

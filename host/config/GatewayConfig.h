@@ -18,7 +18,7 @@ struct ServerConfig {
   int maxQueued = 1024;
   int keepAliveTimeoutMs = 5000;
   int64_t maxBodyBytes = 4 * 1024 * 1024;
-  int readTimeoutMs = 10000;  ///< per socket read, not a whole-request deadline
+  int readTimeoutMs = 10000;    ///< per socket read, not a whole-request deadline
   int headerTimeoutMs = 10000;  ///< absolute: a request's head must arrive within this
   int bodyTimeoutMs = 30000;    ///< absolute: its body must arrive within this
 };
@@ -47,8 +47,8 @@ struct EgressConfig {
 
 /// The per-(engine, key) circuit breaker.
 struct BreakerConfig {
-  int failureThreshold = 3;  ///< consecutive failures that open it
-  int cooldownMs = 5000;     ///< open this long, then one half-open probe
+  int failureThreshold = 3;     ///< consecutive failures that open it
+  int cooldownMs = 5000;        ///< open this long, then one half-open probe
   int authCooldownMs = 300000;  ///< a refused key rests this long
 };
 

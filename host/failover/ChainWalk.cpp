@@ -32,8 +32,8 @@ milliseconds backoff(int retry) {
 
 mf_error errorFrom(const chat::CanonicalEvent& inBand) {
   mf_error e = plugins::blankError();
-  plugins::fillError(&e, inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE,
-                     inBand.retryable, "upstream reported an error: " + inBand.text);
+  plugins::fillError(&e, inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE, inBand.retryable,
+                     "upstream reported an error: " + inBand.text);
   return e;
 }
 
@@ -89,8 +89,8 @@ bool ChainWalk::pause(milliseconds delay) {
   const Clock::time_point until = std::min(Clock::now() + delay, deadline_);
   upstream::ClientWatch* watch = request_.watch;
   while (Clock::now() < until) {
-    const int ms = static_cast<int>(
-        std::max<int64_t>(1, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
+    const int ms = static_cast<int>(std::max<int64_t>(
+        1, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
     if (!watch) {
       ::poll(nullptr, 0, ms);
       continue;
@@ -128,7 +128,6 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
 
   Attempt a;
   std::optional<chat::CanonicalEvent> inBand;
-  const bool continuing = committed_;
   auto onEvent = [&](const chat::CanonicalEvent& e) {
     if (e.type == chat::CanonicalEvent::Type::Error) {
       inBand = e;
@@ -153,8 +152,10 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
     a.result.ok = false;
     a.result.error = errorFrom(*inBand);
   }
-  if (!a.result.ok && !committed_) pending_.clear();
-  (void)continuing;
+  if (!a.result.ok && !committed_) {
+    pending_.clear();
+    answer = chat::AnswerAccumulator();  // a failed attempt leaves nothing behind
+  }
   return a;
 }
 
@@ -203,8 +204,8 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
       Attempt a = attempt(*resolved, json, answer_);
       if (a.result.ok) {
         engine_.breakers_.succeeded(key);
-        record(cfg->id, keyIndex, "continued", "continued after: " +
-                                                   plugins::errorMessage(original), &a, true);
+        record(cfg->id, keyIndex, "continued",
+               "continued after: " + plugins::errorMessage(original), &a, true);
         sink_.end(answer_);
         return true;
       }
@@ -222,8 +223,8 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
   return false;
 }
 
-ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& engine,
-                                  int keyIndex, bool lastStep, int& retriesLeft) {
+ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& engine, int keyIndex,
+                                  bool lastStep, int& retriesLeft) {
   const std::string& id = engine.config->id;
   const BreakerKey key{id, keyIndex};
   ++outcome_.attempts;
@@ -256,8 +257,8 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
                                                        : "failed",
          reason, &a, false);
   if (disposition != FailureDisposition::Cancelled)
-    logger().information("[%s] %s (key %d) failed before the first token: %s",
-                         request_.requestId, id, keyIndex + 1, reason);
+    logger().information("[%s] %s (key %d) failed before the first token: %s", request_.requestId,
+                         id, keyIndex + 1, reason);
   note(id, reason);
   outcome_.error = error;
   if (disposition != FailureDisposition::RateLimited) allRateLimited_ = false;
@@ -276,8 +277,8 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
       contextFloor_ = std::max(contextFloor_, engine.config->contextWindow);
       return Next::NextStep;
     case FailureDisposition::KeyRefused:
-      engine_.breakers_.coolDown(
-          key, now + milliseconds(engine_.breakers_.config().authCooldownMs), "key refused");
+      engine_.breakers_.coolDown(key, now + milliseconds(engine_.breakers_.config().authCooldownMs),
+                                 "key refused");
       return Next::NextKey;
     case FailureDisposition::RateLimited:
       engine_.breakers_.coolDown(key, now + milliseconds(error.retry_after_ms),

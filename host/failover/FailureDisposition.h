@@ -27,8 +27,7 @@ inline FailureDisposition dispositionOf(const mf_error& e) {
     case MF_ERR_TIMEOUT:
       return FailureDisposition::Silent;
     case MF_ERR_RATE_LIMITED:
-      return e.retry_after_ms > 0 ? FailureDisposition::RateLimited
-                                  : FailureDisposition::Retryable;
+      return e.retry_after_ms > 0 ? FailureDisposition::RateLimited : FailureDisposition::Retryable;
     case MF_ERR_INVALID:
     case MF_ERR_CONTENT_FILTER:
       return e.retryable ? FailureDisposition::Retryable : FailureDisposition::Rejected;

@@ -39,10 +39,10 @@ void sendOutcomeError(Poco::Net::HTTPServerResponse& response, const ChainOutcom
                 openAiErrorCode(outcome.error.code));
       return;
     case ChainOutcome::Kind::ContextTooLong:
-      sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
-                "the conversation is longer than any engine for \"" + model +
-                    "\" accepts: " + reason,
-                "messages", "context_length_exceeded");
+      sendError(
+          response, HTTPResponse::HTTP_BAD_REQUEST,
+          "the conversation is longer than any engine for \"" + model + "\" accepts: " + reason,
+          "messages", "context_length_exceeded");
       return;
     default:
       break;
@@ -55,10 +55,11 @@ void sendOutcomeError(Poco::Net::HTTPServerResponse& response, const ChainOutcom
               "rate_limited");
     return;
   }
-  sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
-            (outcome.attempts == 0 ? "no engine is available for \"" : "every engine failed for \"") +
-                model + "\": " + outcome.summary,
-            "", outcome.attempts == 0 ? "no_engine_available" : "all_engines_failed");
+  sendError(
+      response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+      (outcome.attempts == 0 ? "no engine is available for \"" : "every engine failed for \"") +
+          model + "\": " + outcome.summary,
+      "", outcome.attempts == 0 ? "no_engine_available" : "all_engines_failed");
 }
 
 }  // namespace

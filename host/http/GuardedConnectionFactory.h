@@ -18,8 +18,7 @@ class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
                            Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
                            ConnectionDeadlines& deadlines, std::chrono::milliseconds headerTimeout);
 
-  Poco::Net::TCPServerConnection* createConnection(
-      const Poco::Net::StreamSocket& socket) override;
+  Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override;
 
  private:
   Poco::Net::HTTPServerParams::Ptr params_;

@@ -81,7 +81,8 @@ std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
     // The socket is already shut down: there is nobody to answer.
     if (guard->expired()) return std::nullopt;
   }
-  if (request.hasContentLength() && static_cast<int64_t>(body.size()) < request.getContentLength64()) {
+  if (request.hasContentLength() &&
+      static_cast<int64_t>(body.size()) < request.getContentLength64()) {
     response.setKeepAlive(false);
     sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
               "request body ended before its Content-Length", "", "incomplete_body");

@@ -28,8 +28,8 @@ bool OpenAiAnswerSink::begin(const failover::RouteInfo& route) {
   response_.setContentType("text/event-stream");
   response_.set("Cache-Control", "no-cache");
   response_.set("X-Accel-Buffering", "no");
-  writer_ = std::make_unique<OpenAiChunkWriter>(response_.send(), completionId_, engineId_,
-                                                created_);
+  writer_ =
+      std::make_unique<OpenAiChunkWriter>(response_.send(), completionId_, engineId_, created_);
   clientGone_ = !writer_->writeRole();
   return !clientGone_;
 }
@@ -42,7 +42,8 @@ bool OpenAiAnswerSink::event(const chat::CanonicalEvent& event) {
 
 void OpenAiAnswerSink::end(const chat::AnswerAccumulator& answer) {
   if (writer_) {
-    if (!clientGone_) writer_->writeFinish(answer.finishReason(), includeUsage_ ? &answer : nullptr);
+    if (!clientGone_)
+      writer_->writeFinish(answer.finishReason(), includeUsage_ ? &answer : nullptr);
     return;
   }
   const std::string json =

@@ -53,7 +53,8 @@ bool readPart(Checker& c, const Value& part, const std::string& where, chat::Con
     out.kind = chat::ContentPart::Kind::Image;
     const Value& image = part["image_url"];
     if (image.isString()) return c.string(image, where + ".image_url", out.url, false);
-    if (!image.isObject()) return c.fail(where + ".image_url", where + ".image_url must be an object");
+    if (!image.isObject())
+      return c.fail(where + ".image_url", where + ".image_url must be an object");
     if (!c.string(image["url"], where + ".image_url.url", out.url, false)) return false;
     if (image.contains("detail") && !image["detail"].isNull()) {
       if (!c.string(image["detail"], where + ".image_url.detail", out.detail)) return false;
@@ -63,8 +64,8 @@ bool readPart(Checker& c, const Value& part, const std::string& where, chat::Con
     }
     return true;
   }
-  return c.fail(where + ".type", where + ".type \"" + type +
-                                     "\" is not supported; use text or image_url");
+  return c.fail(where + ".type",
+                where + ".type \"" + type + "\" is not supported; use text or image_url");
 }
 
 bool readContent(Checker& c, const Value& content, const std::string& where,
@@ -175,8 +176,8 @@ bool readTools(Checker& c, const Value& root, chat::ChatRequest& out) {
 bool readSampling(Checker& c, const Value& root, chat::ChatRequest& out) {
   if (!c.number(root["temperature"], "temperature", 0, 2, out.temperature)) return false;
   if (!c.number(root["top_p"], "top_p", 0, 1, out.topP)) return false;
-  const char* maxName = root["max_completion_tokens"].isNull() ? "max_tokens"
-                                                               : "max_completion_tokens";
+  const char* maxName =
+      root["max_completion_tokens"].isNull() ? "max_tokens" : "max_completion_tokens";
   if (!c.integer(root[maxName], maxName, 1, out.maxTokens)) return false;
   if (!c.integer(root["seed"], "seed", INT64_MIN, out.seed)) return false;
   const Value& stop = root["stop"];

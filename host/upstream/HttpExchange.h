@@ -48,7 +48,17 @@ struct ResponseHandler {
 /// Why an exchange failed. `afterHead` tells a stream cut mid-body from a
 /// failure before any response.
 struct TransportFailure {
-  enum class Kind { None, Refused, Unreachable, Timeout, Forbidden, InvalidUrl, Tls, Io, Cancelled };
+  enum class Kind {
+    None,
+    Refused,
+    Unreachable,
+    Timeout,
+    Forbidden,
+    InvalidUrl,
+    Tls,
+    Io,
+    Cancelled
+  };
   Kind kind = Kind::None;
   std::string message;
   bool afterHead = false;

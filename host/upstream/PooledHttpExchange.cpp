@@ -10,6 +10,7 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <csignal>
 #include <mutex>
 
 #include "upstream/ResponseReader.h"
@@ -86,8 +87,8 @@ TransportFailure openTunnel(Poco::Net::StreamSocket& socket, const std::string& 
   if (reply.compare(0, 9, "HTTP/1.1 ") != 0 && reply.compare(0, 9, "HTTP/1.0 ") != 0)
     return {Kind::Io, "proxy sent a malformed CONNECT reply"};
   if (reply.compare(9, 3, "200") != 0)
-    return {Kind::Refused, "proxy refused CONNECT " + authority + ": " +
-                               reply.substr(0, reply.find('\r'))};
+    return {Kind::Refused,
+            "proxy refused CONNECT " + authority + ": " + reply.substr(0, reply.find('\r'))};
   return {};
 }
 
@@ -97,7 +98,11 @@ PooledHttpExchange::PooledHttpExchange(config::EgressConfig egress, ProxySetting
     : egress_(std::move(egress)),
       proxies_(std::move(proxies)),
       tls_(makeTlsContext(egress_.caFile)),
-      pool_(static_cast<size_t>(egress_.maxIdlePerHost), milliseconds(egress_.idleTimeoutMs)) {}
+      pool_(static_cast<size_t>(egress_.maxIdlePerHost), milliseconds(egress_.idleTimeoutMs)) {
+  // Poco sends without MSG_NOSIGNAL on Linux: a peer that closed must cost
+  // one failed write, not the process.
+  std::signal(SIGPIPE, SIG_IGN);
+}
 
 bool PooledHttpExchange::hostAllowed(const std::string& host) const {
   if (egress_.allowedHosts.empty()) return true;
@@ -217,15 +222,14 @@ TransportFailure PooledHttpExchange::send(const OutboundRequest& request,
   Target target;
   if (TransportFailure invalid = parseTarget(request.url, target)) return invalid;
   const milliseconds perWait(request.timeoutMs > 0 ? request.timeoutMs : egress_.requestTimeoutMs);
-  const Clock::time_point headDeadline = request.headDeadline != Clock::time_point{}
-                                             ? request.headDeadline
-                                             : Clock::now() + perWait;
+  const Clock::time_point headDeadline =
+      request.headDeadline != Clock::time_point{} ? request.headDeadline : Clock::now() + perWait;
   const std::string wire = serialize(request, target);
 
   for (int attempt = 0;; ++attempt) {
     TransportFailure failure;
-    std::unique_ptr<UpstreamConnection> connection = attempt == 0 ? pool_.take(target.origin)
-                                                                  : nullptr;
+    std::unique_ptr<UpstreamConnection> connection =
+        attempt == 0 ? pool_.take(target.origin) : nullptr;
     const bool reused = connection != nullptr;
     if (!connection) connection = connect(target, headDeadline, failure);
     if (!connection) return failure;
@@ -236,7 +240,8 @@ TransportFailure PooledHttpExchange::send(const OutboundRequest& request,
     ResponseHead head;
     std::string problem;
     IoStatus status = connection->writeAll(wire, headDeadline);
-    if (status == IoStatus::Ok) status = reader.readHead(head, headDeadline, request.watch, problem);
+    if (status == IoStatus::Ok)
+      status = reader.readHead(head, headDeadline, request.watch, problem);
     if (status != IoStatus::Ok) {
       // A pooled connection the peer closed while it sat idle: not the
       // upstream's failure. Try once more on a fresh connection.

@@ -23,8 +23,8 @@ ProxySettings ProxySettings::fromEnvironment() {
 
 ProxySettings::ProxySettings(std::string httpsProxy, std::string httpProxy, std::string noProxy)
     : https_(parse(httpsProxy)), http_(parse(httpProxy)) {
-  Poco::StringTokenizer entries(noProxy, ",",
-                                Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+  Poco::StringTokenizer entries(
+      noProxy, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
   for (const std::string& entry : entries) noProxy_.push_back(Poco::toLower(entry));
 }
 

@@ -94,7 +94,8 @@ IoStatus ResponseReader::readHead(ResponseHead& head, Clock::time_point deadline
       std::string name = line.substr(0, colon);
       std::string value = Poco::trim(line.substr(colon + 1));
       const std::string lower = Poco::toLower(name);
-      if (lower == "transfer-encoding" && Poco::icompare(value, "chunked") == 0) head.chunked = true;
+      if (lower == "transfer-encoding" && Poco::icompare(value, "chunked") == 0)
+        head.chunked = true;
       if (lower == "content-length") {
         char* end = nullptr;
         const long long n = std::strtoll(value.c_str(), &end, 10);
@@ -160,8 +161,7 @@ IoStatus ResponseReader::readBody(std::string_view& piece, Clock::time_point dea
         if (state_ != State::UntilClose) {
           n = static_cast<size_t>(std::min<int64_t>(remaining_, static_cast<int64_t>(n)));
           remaining_ -= static_cast<int64_t>(n);
-          if (remaining_ == 0)
-            state_ = state_ == State::Data ? State::Done : State::ChunkDataEnd;
+          if (remaining_ == 0) state_ = state_ == State::Data ? State::Done : State::ChunkDataEnd;
         }
         piece = data.substr(0, n);
         pending_ = n;

@@ -1,5 +1,6 @@
 #include "support/TestGateway.h"
 
+#include <filesystem>
 #include <thread>
 
 #include "support/TestPaths.h"
@@ -35,6 +36,16 @@ TestGateway::TestGateway(bool withDemo, int tokenDelayMs) {
   if (withDemo) installFile(demoPlugin(), plugins_ / "demo.so");
   server_ = std::make_unique<app::GatewayServer>(
       demoConfig(plugins_.str(), (state_ / "manifold.db").string(), tokenDelayMs));
+  server_->start();
+}
+
+TestGateway::TestGateway(config::GatewayConfig config,
+                         const std::vector<std::string>& pluginFiles) {
+  for (const std::string& file : pluginFiles)
+    installFile(file, plugins_ / std::filesystem::path(file).filename().string());
+  config.plugins.directory = plugins_.str();
+  config.store.sqlitePath = storePath();
+  server_ = std::make_unique<app::GatewayServer>(std::move(config));
   server_->start();
 }
 

@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/GatewayServer.h"
 #include "support/HttpTestClient.h"
@@ -21,11 +22,17 @@ class TestGateway {
  public:
   /// Copies demo.so into the plugin folder unless withDemo is false.
   explicit TestGateway(bool withDemo = true, int tokenDelayMs = 0);
+  /// Any configuration, with these plugin files copied into its own plugin
+  /// folder; the config's plugin folder and store path are replaced by the
+  /// gateway's own.
+  TestGateway(config::GatewayConfig config, const std::vector<std::string>& pluginFiles);
   ~TestGateway();
 
   const TempDir& pluginDir() const { return plugins_; }
   app::GatewayServer& server() { return *server_; }
   HttpTestClient client() const { return HttpTestClient(server_->port()); }
+  /// The store file, for checking what the gateway recorded.
+  std::string storePath() const { return (state_ / "manifold.db").string(); }
 
  private:
   TempDir plugins_;

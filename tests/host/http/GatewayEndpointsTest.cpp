@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"
 
@@ -13,32 +14,11 @@ namespace manifold {
 namespace {
 
 using Poco::JSON::Object;
+using test::expectOpenAiError;
 using test::HttpResult;
+using test::parseObject;
+using test::ssePayloads;
 using test::TestGateway;
-
-Object::Ptr parseObject(const std::string& text) {
-  return Poco::JSON::Parser().parse(text).extract<Object::Ptr>();
-}
-
-// The data: payloads of an SSE body, in order.
-std::vector<std::string> ssePayloads(const std::string& body) {
-  std::vector<std::string> out;
-  std::istringstream in(body);
-  std::string line;
-  while (std::getline(in, line))
-    if (line.rfind("data: ", 0) == 0) out.push_back(line.substr(6));
-  return out;
-}
-
-void expectOpenAiError(const HttpResult& r, int status, const std::string& messagePart,
-                       const std::string& param = "") {
-  EXPECT_EQ(r.status, status) << r.body;
-  Object::Ptr error = parseObject(r.body)->getObject("error");
-  ASSERT_TRUE(error) << r.body;
-  EXPECT_NE(error->getValue<std::string>("message").find(messagePart), std::string::npos) << r.body;
-  EXPECT_TRUE(error->has("type") && error->has("param") && error->has("code"));
-  if (!param.empty()) EXPECT_EQ(error->getValue<std::string>("param"), param);
-}
 
 class GatewayEndpointsTest : public ::testing::Test {
  protected:

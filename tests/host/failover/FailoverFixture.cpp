@@ -1,0 +1,80 @@
+#include "FailoverFixture.h"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
+
+#include "support/TestPaths.h"
+
+namespace manifold::test {
+
+config::EngineConfig FailoverFixture::engine(const std::string& id, int64_t contextWindow) const {
+  config::EngineConfig e;
+  e.id = id;
+  e.provider = "openai-compatible";
+  e.model = "model-" + id;
+  e.baseUrl = fake_.baseUrl(id);
+  e.contextWindow = contextWindow;
+  e.capabilities.tools = true;
+  e.capabilities.vision = true;
+  return e;
+}
+
+config::ModeConfig FailoverFixture::mode(const std::string& name,
+                                         std::vector<std::string> chain) const {
+  config::ModeConfig m;
+  m.name = name;
+  m.chain = std::move(chain);
+  m.headerTimeoutMs = 2000;
+  m.firstTokenTimeoutMs = 2000;
+  m.idleTimeoutMs = 2000;
+  m.deadlineMs = 10000;
+  return m;
+}
+
+config::BreakerConfig FailoverFixture::fastBreaker() {
+  config::BreakerConfig b;
+  b.failureThreshold = 3;
+  b.cooldownMs = 300;
+  b.authCooldownMs = 60000;
+  return b;
+}
+
+void FailoverFixture::start(std::vector<config::EngineConfig> engines,
+                            std::vector<config::ModeConfig> modes, config::BreakerConfig breaker) {
+  config::GatewayConfig c;
+  c.server.host = "127.0.0.1";
+  c.server.port = 0;
+  c.server.maxThreads = 64;
+  c.plugins.watchIntervalMs = 50;
+  c.breaker = breaker;
+  c.engines = std::move(engines);
+  c.modes = std::move(modes);
+  gateway_ = std::make_unique<TestGateway>(
+      std::move(c), std::vector<std::string>{pluginOutputDir() + "/openai-compatible.so"});
+}
+
+HttpResult FailoverFixture::chat(const std::string& model, bool stream,
+                                 const std::string& extra) const {
+  return gateway_->client().post("/v1/chat/completions", chatBody(model, stream, extra));
+}
+
+std::vector<std::string> FailoverFixture::attemptRows(const std::string& columns) {
+  gateway_->server().flushAttempts();
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session session("SQLite", gateway_->storePath());
+  Poco::Data::Statement select(session);
+  select << "SELECT " + columns + " FROM attempts ORDER BY id";
+  select.execute();
+  Poco::Data::RecordSet rows(select);
+  std::vector<std::string> out;
+  for (size_t r = 0; r < rows.rowCount(); ++r) {
+    std::string row;
+    for (size_t c = 0; c < rows.columnCount(); ++c)
+      row += (c ? ":" : "") + rows.value(c, r).convert<std::string>();
+    out.push_back(row);
+  }
+  return out;
+}
+
+}  // namespace manifold::test
