@@ -5,15 +5,17 @@
 #
 #   packaging/install-deps.sh          build and run
 #   packaging/install-deps.sh --test   also what the test suites need
+#   packaging/install-deps.sh --bench  also the load generator and the nginx baseline
 set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config binutils ca-certificates curl
   libpoco-dev libboost-dev libsqlite3-dev libssl-dev
 )
-if [[ ${1:-} == --test ]]; then
-  packages+=(libgtest-dev libgmock-dev)
-fi
+case ${1:-} in
+  --test) packages+=(libgtest-dev libgmock-dev) ;;
+  --bench) packages+=(wrk nginx-light) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

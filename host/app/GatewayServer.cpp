@@ -4,6 +4,9 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -43,8 +46,27 @@ GatewayServer::~GatewayServer() {
   plugins_.reset();
 }
 
+namespace {
+
+// Each streaming client holds two descriptors (its socket and its upstream
+// connection); the usual soft limit of 1024 would refuse the 512th stream.
+void raiseDescriptorLimit(int wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  const rlim_t target = std::min<rlim_t>(limit.rlim_max, static_cast<rlim_t>(wanted));
+  if (limit.rlim_cur >= target) return;
+  limit.rlim_cur = target;
+  if (setrlimit(RLIMIT_NOFILE, &limit) != 0 || target < static_cast<rlim_t>(wanted))
+    Poco::Logger::get("gateway").warning(
+        "open-file limit is %lu; %d concurrent streams need about %d descriptors",
+        static_cast<unsigned long>(target), wanted / 2, wanted);
+}
+
+}  // namespace
+
 void GatewayServer::start() {
   const config::ServerConfig& s = config_.server;
+  raiseDescriptorLimit(2 * s.maxThreads + 256);
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), true);
   socket.listen(4096);
