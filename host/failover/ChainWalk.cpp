@@ -14,6 +14,8 @@ namespace {
 
 using std::chrono::milliseconds;
 
+constexpr milliseconds kLeastUsefulBudget{10};
+
 Poco::Logger& logger() {
   return Poco::Logger::get("failover");
 }
@@ -325,7 +327,8 @@ ChainOutcome ChainWalk::run() {
     }
     int retriesLeft = request_.policy.maxRetries;
     for (int keyIndex = 0; keyIndex < keys;) {
-      if (Clock::now() >= deadline_) {
+      // An attempt with almost no time left cannot answer; say why the walk ended.
+      if (Clock::now() + kLeastUsefulBudget >= deadline_) {
         note("chain", "deadline of " + std::to_string(request_.policy.deadlineMs) + " ms passed");
         allRateLimited_ = false;
         step = chain.size();
