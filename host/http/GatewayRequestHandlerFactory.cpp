@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "http/AdminHealthHandler.h"
 #include "http/AdminPluginsHandler.h"
 #include "http/ChatCompletionsHandler.h"
 #include "http/ConnectionGuard.h"
@@ -88,6 +89,8 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return get ? static_cast<Handler*>(new HealthHandler(context_, true)) : wrongMethod("GET");
   if (path == "/v1/models")
     return get ? static_cast<Handler*>(new ModelsHandler(context_)) : wrongMethod("GET");
+  if (path == "/admin/health")
+    return get ? static_cast<Handler*>(new AdminHealthHandler(context_)) : wrongMethod("GET");
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")

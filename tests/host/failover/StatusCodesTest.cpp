@@ -57,6 +57,12 @@ TEST_F(StatusCodesTest, PersistentFailureIsRetriedTwiceThenTheBreakerOpens) {
   HttpResult skipped = chat("mode/solo", false);
   expectOpenAiError(skipped, 503, "circuit open");
   EXPECT_EQ(fake_.requests("a"), 3) << "an open circuit is not hammered";
+
+  Poco::JSON::Object::Ptr health = parseObject(gateway_->client().get("/admin/health").body);
+  Poco::JSON::Object::Ptr breaker =
+      health->getArray("engines")->getObject(0)->getArray("breakers")->getObject(0);
+  EXPECT_EQ(breaker->getValue<std::string>("state"), "open");
+  EXPECT_EQ(breaker->getValue<int>("consecutive_failures"), 3);
 }
 
 TEST_F(StatusCodesTest, HalfOpenLetsExactlyOneProbeThroughAndClosesOnSuccess) {
