@@ -13,7 +13,13 @@ packages=(
   libpoco-dev libboost-dev libsqlite3-dev libssl-dev
 )
 case ${1:-} in
-  --test) packages+=(libgtest-dev libgmock-dev) ;;
+  --test)
+    packages+=(libgtest-dev libgmock-dev)
+    # The SDK compatibility test runs the official openai npm client. Any
+    # Node.js 18+ will do; one installed some other way (nodesource, nvm) counts.
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+    ;;
   --bench) packages+=(wrk nginx-light) ;;
 esac
 
