@@ -32,8 +32,20 @@ void UpstreamConnection::close() {
   }
 }
 
-IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point deadline) {
+template <class Transfer>
+IoStatus UpstreamConnection::withoutExceptions(Transfer&& transfer) {
   try {
+    return transfer();
+  } catch (const Poco::TimeoutException&) {
+    return IoStatus::Timeout;
+  } catch (const Poco::Exception& e) {
+    lastError_ = e.displayText();
+    return IoStatus::Error;
+  }
+}
+
+IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point deadline) {
+  return withoutExceptions([&] {
     while (!bytes.empty()) {
       const int ms = millisUntil(deadline);
       if (ms == 0) return IoStatus::Timeout;
@@ -43,12 +55,7 @@ IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point 
       bytes.remove_prefix(static_cast<size_t>(n));
     }
     return IoStatus::Ok;
-  } catch (const Poco::TimeoutException&) {
-    return IoStatus::Timeout;
-  } catch (const Poco::Exception& e) {
-    lastError_ = e.displayText();
-    return IoStatus::Error;
-  }
+  });
 }
 
 IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline, ClientWatch* watch) {
@@ -79,22 +86,19 @@ IoStatus UpstreamConnection::fill(Clock::time_point deadline, ClientWatch* watch
   if (start_ > 0) buffer_.erase(0, start_), start_ = 0;
   const IoStatus ready = waitReadable(deadline, watch);
   if (ready != IoStatus::Ok) return ready;
-  try {
+  const size_t old = buffer_.size();
+  const IoStatus status = withoutExceptions([&] {
     const int ms = std::max(1, millisUntil(deadline));
     socket_.setReceiveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
-    const size_t old = buffer_.size();
     buffer_.resize(old + kReadChunk);
     const int n = socket_.receiveBytes(buffer_.data() + old, static_cast<int>(kReadChunk));
     buffer_.resize(old + static_cast<size_t>(std::max(n, 0)));
     if (n <= 0) return IoStatus::Closed;
     received_ += static_cast<size_t>(n);
     return IoStatus::Ok;
-  } catch (const Poco::TimeoutException&) {
-    return IoStatus::Timeout;
-  } catch (const Poco::Exception& e) {
-    lastError_ = e.displayText();
-    return IoStatus::Error;
-  }
+  });
+  if (status != IoStatus::Ok) buffer_.resize(old);  // drop a read the exception cut short
+  return status;
 }
 
 void UpstreamConnection::consume(size_t n) {

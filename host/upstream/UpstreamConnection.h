@@ -47,6 +47,9 @@ class UpstreamConnection {
 
  private:
   IoStatus waitReadable(Clock::time_point deadline, ClientWatch* watch);
+  /// Runs a socket transfer, turning Poco's exceptions into a status.
+  template <class Transfer>
+  IoStatus withoutExceptions(Transfer&& transfer);
 
   Poco::Net::StreamSocket socket_;
   std::string origin_;
