@@ -22,13 +22,15 @@ struct Gatekeeper {
   const EventHandler& handler;
   const AttemptLimits& limits;
   upstream::ClientWatch* watch;
+  // A generating provider runs with no upstream wait that watches the client.
+  bool watchEachEvent = false;
   bool sawContent = false;
   bool clientGone = false;
   bool late = false;
   bool stopped = false;
 
   bool pass(const CanonicalEvent& event) {
-    if (watch && watch->gone()) clientGone = true;
+    if (watchEachEvent && watch && watch->gone()) clientGone = true;
     if (!sawContent && !event.isContent() && Clock::now() > limits.firstTokenDeadline) late = true;
     if (clientGone || late) return false;
     if (event.isContent()) sawContent = true;
@@ -140,7 +142,7 @@ AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
     return runTranslator(engine, abiEngine, canonicalRequestJson, limits, watch, onEvent);
 
   const Clock::time_point start = Clock::now();
-  Gatekeeper gate{onEvent, limits, watch};
+  Gatekeeper gate{onEvent, limits, watch, true};
   mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   mf_error error = plugins::blankError();
   AttemptResult result;

@@ -15,11 +15,13 @@ namespace manifold::http {
 /// cannot give: a client that trickles one byte just inside each read timeout
 /// would otherwise hold a worker thread forever. One thread watches every
 /// armed deadline and shuts the socket down when one passes, which wakes the
-/// worker blocked on it.
+/// worker blocked on it. Deadlines are seconds long, so the watcher checks
+/// them on a 50 ms tick rather than being woken for every request.
 class ConnectionDeadlines {
  public:
   using Clock = std::chrono::steady_clock;
   using Id = uint64_t;
+  static constexpr std::chrono::milliseconds kTick{50};
 
   ConnectionDeadlines();
   ~ConnectionDeadlines();

@@ -65,7 +65,7 @@ std::optional<std::string> readBody(Poco::Net::HTTPServerRequest& request,
   ConnectionGuard* guard = ConnectionGuard::current();
   if (guard) guard->expectBody(deadline);
   std::istream& in = request.stream();
-  char buffer[16384];
+  char buffer[4096];  // every connection's thread touches this stack: keep it small
   while (in) {
     in.read(buffer, sizeof(buffer));
     body.append(buffer, static_cast<size_t>(in.gcount()));

@@ -27,12 +27,15 @@ void AsyncAttemptWriter::record(AttemptRecord record) {
       return;
     }
     queue_.push_back(std::move(record));
+    if (queue_.size() < kBatch) return;  // the writer's tick takes it: no wake-up per request
   }
   wake_.notify_one();
 }
 
 void AsyncAttemptWriter::flush() {
   std::unique_lock<std::mutex> lock(mutex_);
+  flushWanted_ = true;
+  wake_.notify_one();
   drained_.wait(lock, [this] { return queue_.empty() && !writing_; });
 }
 
@@ -44,8 +47,14 @@ uint64_t AsyncAttemptWriter::dropped() const {
 void AsyncAttemptWriter::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (queue_.empty() && stopping_) return;
+    wake_.wait_for(lock, kTick,
+                   [this] { return stopping_ || flushWanted_ || queue_.size() >= kBatch; });
+    flushWanted_ = false;
+    if (queue_.empty()) {
+      if (stopping_) return;
+      drained_.notify_all();
+      continue;
+    }
     std::vector<AttemptRecord> batch(std::make_move_iterator(queue_.begin()),
                                      std::make_move_iterator(queue_.end()));
     queue_.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -10,11 +11,15 @@
 namespace manifold::store {
 
 /// Takes attempt records off the answer's path: record() only queues, and one
-/// background thread writes batches to the log. The queue is bounded; when
+/// background thread writes batches to the log every tick (or at once when a
+/// batch fills), so a request never wakes it. The queue is bounded; when
 /// the store falls that far behind, records are dropped and counted, never
 /// waited for.
 class AsyncAttemptWriter {
  public:
+  static constexpr size_t kBatch = 256;                   ///< a full batch is written at once
+  static constexpr std::chrono::milliseconds kTick{100};  ///< otherwise this often
+
   explicit AsyncAttemptWriter(AttemptLog& log, size_t maxQueued = 100000);
   ~AsyncAttemptWriter();  ///< writes what is queued, then stops
 
@@ -33,6 +38,7 @@ class AsyncAttemptWriter {
   std::condition_variable drained_;
   std::deque<AttemptRecord> queue_;
   bool writing_ = false;
+  bool flushWanted_ = false;
   bool stopping_ = false;
   uint64_t dropped_ = 0;
   std::thread thread_;

@@ -156,19 +156,20 @@ std::unique_ptr<UpstreamConnection> PooledHttpExchange::connect(const Target& ta
     Poco::Net::StreamSocket socket;
     socket.connect(address, timespanUntil(connectBy));
     socket.setNoDelay(true);
+    socket.setSendTimeout(
+        Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(egress_.requestTimeoutMs) * 1000));
     if (target.proxy && target.scheme == "https") {
       failure = openTunnel(socket, target.host, target.port, deadline);
       if (failure) return nullptr;
     }
     if (target.scheme == "https") {
       socket.setReceiveTimeout(timespanUntil(deadline));
-      socket.setSendTimeout(timespanUntil(deadline));
       // Sets SNI and verifies the chain and the host name during the handshake.
       Poco::Net::SecureStreamSocket secure =
           Poco::Net::SecureStreamSocket::attach(socket, target.host, tls_);
-      return std::make_unique<UpstreamConnection>(secure, target.origin);
+      return std::make_unique<UpstreamConnection>(secure, target.origin, true);
     }
-    return std::make_unique<UpstreamConnection>(socket, target.origin);
+    return std::make_unique<UpstreamConnection>(socket, target.origin, false);
   } catch (const Poco::Net::ConnectionRefusedException& e) {
     failure = {Kind::Refused, where + ": connection refused"};
   } catch (const Poco::Net::HostNotFoundException& e) {

@@ -8,7 +8,7 @@
 namespace manifold::upstream {
 namespace {
 
-constexpr size_t kReadChunk = 8192;
+constexpr size_t kReadChunk = 4096;  // SSE frames are small; each held stream keeps one
 
 int millisUntil(Clock::time_point deadline) {
   const auto left =
@@ -18,8 +18,8 @@ int millisUntil(Clock::time_point deadline) {
 
 }  // namespace
 
-UpstreamConnection::UpstreamConnection(Poco::Net::StreamSocket socket, std::string origin)
-    : socket_(std::move(socket)), origin_(std::move(origin)) {}
+UpstreamConnection::UpstreamConnection(Poco::Net::StreamSocket socket, std::string origin, bool tls)
+    : socket_(std::move(socket)), origin_(std::move(origin)), tls_(tls) {}
 
 UpstreamConnection::~UpstreamConnection() {
   close();
@@ -46,10 +46,10 @@ IoStatus UpstreamConnection::withoutExceptions(Transfer&& transfer) {
 
 IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point deadline) {
   return withoutExceptions([&] {
+    // The send timeout was set at connect; requests are small, so a write
+    // blocks only when the peer stops reading.
     while (!bytes.empty()) {
-      const int ms = millisUntil(deadline);
-      if (ms == 0) return IoStatus::Timeout;
-      socket_.setSendTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
+      if (millisUntil(deadline) == 0) return IoStatus::Timeout;
       const int n = socket_.sendBytes(bytes.data(), static_cast<int>(bytes.size()));
       if (n <= 0) return IoStatus::Closed;
       bytes.remove_prefix(static_cast<size_t>(n));
@@ -60,7 +60,7 @@ IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point 
 
 IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline, ClientWatch* watch) {
   // TLS may hold decrypted bytes the descriptor no longer signals.
-  if (socket_.available() > 0) return IoStatus::Ok;
+  if (tls_ && socket_.available() > 0) return IoStatus::Ok;
   for (;;) {
     pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0}, {-1, POLLIN, 0}};
     const bool watching = watch && watchClient_;
@@ -88,8 +88,12 @@ IoStatus UpstreamConnection::fill(Clock::time_point deadline, ClientWatch* watch
   if (ready != IoStatus::Ok) return ready;
   const size_t old = buffer_.size();
   const IoStatus status = withoutExceptions([&] {
-    const int ms = std::max(1, millisUntil(deadline));
-    socket_.setReceiveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
+    // Plain sockets are readable now, so the read cannot block; TLS may need
+    // the rest of a record, so bound that wait too.
+    if (tls_) {
+      const int ms = std::max(1, millisUntil(deadline));
+      socket_.setReceiveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(ms) * 1000));
+    }
     buffer_.resize(old + kReadChunk);
     const int n = socket_.receiveBytes(buffer_.data() + old, static_cast<int>(kReadChunk));
     buffer_.resize(old + static_cast<size_t>(std::max(n, 0)));

@@ -18,7 +18,8 @@ enum class IoStatus { Ok, Closed, Timeout, Cancelled, Error };
 /// either.
 class UpstreamConnection {
  public:
-  UpstreamConnection(Poco::Net::StreamSocket socket, std::string origin);
+  /// `tls`: the socket decrypts, so bytes may wait inside it unseen by poll().
+  UpstreamConnection(Poco::Net::StreamSocket socket, std::string origin, bool tls);
   ~UpstreamConnection();
   UpstreamConnection(const UpstreamConnection&) = delete;
   UpstreamConnection& operator=(const UpstreamConnection&) = delete;
@@ -53,6 +54,7 @@ class UpstreamConnection {
 
   Poco::Net::StreamSocket socket_;
   std::string origin_;
+  bool tls_;
   std::string buffer_;
   size_t start_ = 0;
   size_t received_ = 0;
