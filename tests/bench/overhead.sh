@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Overhead: one small non-streaming completion (the fake's `ok` route), sent
+# three ways: straight to the fake upstream, through Manifold, and through
+# nginx as a plain reverse proxy. wrk at 1 connection (1 thread) and at 64
+# (2 threads); rounds interleave the three targets so drift hits all alike.
+# Writes overhead.json and overhead.txt to the results folder.
+#   tests/bench/overhead.sh   (after the bench preset is built)
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+bench_init wrk nginx jq curl ss
+
+start_fake
+mport=$(free_port)
+nport=$(free_port)
+manifold_config "$mport" "[$(fake_engine ok ok)]" '{"bench":{"chain":["ok"],"max_retries":0}}' \
+  >"$bench_tmp/manifold.json"
+start_manifold "$bench_tmp/manifold.json" "$mport"
+nginx_conf auto "
+  upstream fake { server 127.0.0.1:$fake_port; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nport reuseport backlog=4096;
+    location = /v1/chat/completions { proxy_pass http://fake/ok/v1/chat/completions; }
+  }" >"$bench_tmp/nginx.conf"
+start_nginx "$bench_tmp/nginx.conf" "$nport"
+
+body='{"model":"mode/bench","stream":false,"messages":[{"role":"user","content":"Say hello."}]}'
+lua=$(wrk_lua "$body")
+declare -A url=(
+  [direct]="http://127.0.0.1:$fake_port/ok/v1/chat/completions"
+  [manifold]="http://127.0.0.1:$mport/v1/chat/completions"
+  [nginx]="http://127.0.0.1:$nport/v1/chat/completions"
+)
+targets=(direct manifold nginx)
+
+for t in "${targets[@]}"; do
+  answer=$(curl -fsS "${url[$t]}" -H 'Content-Type: application/json' -d "$body")
+  [[ $answer == *'"Hello world"'* ]] || {
+    echo "overhead: $t did not answer as expected: $answer" >&2
+    exit 1
+  }
+done
+
+raw=$bench_tmp/overhead
+for conc in 1 64; do
+  threads=$((conc == 1 ? 1 : 2))
+  for t in "${targets[@]}"; do run_wrk "$lua" "${url[$t]}" "$conc" "$threads" 1 >/dev/null; done
+  for round in $(seq "$bench_rounds"); do
+    for t in "${targets[@]}"; do
+      run_wrk "$lua" "${url[$t]}" "$conc" "$threads" "$bench_seconds" |
+        jq -c --arg t "$t" --argjson c "$conc" --argjson r "$round" \
+          '{target: $t, connections: $c, round: $r} + .' >>"$raw-$t-c$conc.jsonl"
+    done
+  done
+  for t in "${targets[@]}"; do check_no_errors "overhead $t c$conc" "$raw-$t-c$conc.jsonl"; done
+done
+
+# Medians per (target, connections), then the derived figures.
+declare -A rps p50 p99
+for conc in 1 64; do
+  for t in "${targets[@]}"; do
+    f=$raw-$t-c$conc.jsonl
+    rps[$t$conc]=$(jq_median rps "$f")
+    p50[$t$conc]=$(jq_median p50Us "$f")
+    p99[$t$conc]=$(jq_median p99Us "$f")
+  done
+done
+
+out=$results_dir/overhead.txt
+{
+  echo "== Overhead: non-streaming completion, wrk, median of $bench_rounds x ${bench_seconds}s runs =="
+  for conc in 1 64; do
+    threads=$((conc == 1 ? 1 : 2))
+    echo "c$conc ($threads wrk thread(s))        req/s      p50 us     p99 us"
+    for t in "${targets[@]}"; do
+      printf '  %-26s %9.0f  %9d  %9d\n' "$t" "${rps[$t$conc]}" "${p50[$t$conc]}" "${p99[$t$conc]}"
+    done
+    for via in manifold nginx; do
+      printf '  added by %-17s p50 %+6d us   p99 %+6d us\n' "$via" \
+        "$((${p50[$via$conc]} - ${p50[direct$conc]}))" "$((${p99[$via$conc]} - ${p99[direct$conc]}))"
+    done
+    printf '  throughput manifold/nginx %s, manifold/direct %s, nginx/direct %s\n' \
+      "$(calc "${rps[manifold$conc]} / ${rps[nginx$conc]}")" \
+      "$(calc "${rps[manifold$conc]} / ${rps[direct$conc]}")" \
+      "$(calc "${rps[nginx$conc]} / ${rps[direct$conc]}")"
+  done
+  added1=$((p50[manifold1] - p50[direct1]))
+  ratio64=$(calc "${rps[manifold64]} / ${rps[nginx64]}")
+  echo "  target: added p50 at c1 <= 100 us: ${added1} us, $(verdict "$added1" '<=' 100)"
+  echo "  target: manifold c64 throughput >= 0.8x nginx: ${ratio64}x, $(verdict "$ratio64" '>=' 0.8)"
+} | tee "$out"
+
+jq -s --arg rounds "$bench_rounds" --arg seconds "$bench_seconds" '{
+    bench: "overhead", rounds: ($rounds | tonumber), secondsPerRun: ($seconds | tonumber),
+    medians: (group_by([.target, .connections]) | map({
+      target: .[0].target, connections: .[0].connections,
+      rps: ([.[].rps] | sort | .[(length - 1) / 2 | floor]),
+      p50Us: ([.[].p50Us] | sort | .[(length - 1) / 2 | floor]),
+      p99Us: ([.[].p99Us] | sort | .[(length - 1) / 2 | floor])})),
+    runs: .}' "$raw"-*-c*.jsonl >"$results_dir/overhead.json"
+exit "$bench_failed"
