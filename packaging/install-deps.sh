@@ -20,7 +20,7 @@ case ${1:-} in
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
     ;;
-  --bench) packages+=(wrk nginx-light) ;;
+  --bench) packages+=(wrk nginx-light jq iproute2 procps) ;;
 esac
 
 missing=()
