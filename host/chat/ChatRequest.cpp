@@ -56,7 +56,7 @@ bool ChatRequest::wantsJson() const {
   return type && type->isString() && type->asString() != "text";
 }
 
-std::string toCanonicalJson(const ChatRequest& r, const std::string& prefill) {
+std::string toCanonicalJson(const ChatRequest& r, bool stream, const std::string& prefill) {
   json::Value v = json::Value::object();
   v.set("model", r.model);
   json::Value messages = json::Value::array();
@@ -90,9 +90,7 @@ std::string toCanonicalJson(const ChatRequest& r, const std::string& prefill) {
     for (const std::string& s : r.stop) stop.push(s);
     v.set("stop", std::move(stop));
   }
-  // The host always reads upstreams as streams, whatever the client asked:
-  // one path gives both kinds of client the same first-token gate and limits.
-  v.set("stream", true);
+  v.set("stream", stream);
   if (!r.metadata.isNull()) v.set("metadata", r.metadata);
   return json::stringify(v);
 }

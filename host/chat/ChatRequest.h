@@ -60,9 +60,10 @@ struct ChatRequest {
   bool wantsJson() const;
 };
 
-/// The canonical request as JSON for a provider adapter. A non-empty
-/// `prefill` is appended as a final assistant message for the engine to
-/// continue from.
-std::string toCanonicalJson(const ChatRequest& request, const std::string& prefill = "");
+/// The canonical request as JSON for a provider adapter. `stream` says how
+/// the host will read the upstream. A non-empty `prefill` is appended as a
+/// final assistant message for the engine to continue from.
+std::string toCanonicalJson(const ChatRequest& request, bool stream,
+                            const std::string& prefill = "");
 
 }  // namespace manifold::chat

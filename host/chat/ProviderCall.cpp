@@ -11,6 +11,7 @@ using plugins::toAbi;
 using upstream::Clock;
 
 constexpr size_t kMaxErrorBodyBytes = 64 * 1024;
+constexpr size_t kMaxWholeBodyBytes = 16 * 1024 * 1024;
 
 int64_t msLeft(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
@@ -178,7 +179,8 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   int status = 0;
   upstream::HeaderList headers;
-  std::string errorBody;
+  std::string wholeBody;  // an error body, or a non-streamed answer
+  bool bodyTooLarge = false;
   void* parser = nullptr;
   AttemptResult parseFailure;
   bool parseFailed = false;
@@ -190,14 +192,16 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
       headers = h;  // Retry-After and friends inform the classification
       return;
     }
+    if (!limits.stream) return;  // the whole body goes to parse_response at the end
     parser = api.stream_open(self, &abiEngine, &sink, &error);
     if (!parser) parseFailed = true, parseFailure = fromRc(MF_FAILED, error);
   };
   handler.onChunk = [&](std::string_view chunk) {
     if (parseFailed) return false;
-    if (status >= 400) {
-      if (errorBody.size() >= kMaxErrorBodyBytes) return false;
-      errorBody.append(chunk);
+    if (status >= 400 || !limits.stream) {
+      const size_t cap = status >= 400 ? kMaxErrorBodyBytes : kMaxWholeBodyBytes;
+      if (wholeBody.size() >= cap) return status >= 400 ? false : !(bodyTooLarge = true);
+      wholeBody.append(chunk);
       return true;
     }
     if (api.stream_feed(parser, {chunk.data(), chunk.size()}, &error) != MF_OK) {
@@ -208,7 +212,8 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
     return !(gate.clientGone || gate.late || gate.stopped);
   };
   handler.readDeadline = [&] {
-    return gate.sawContent ? Clock::now() + limits.idle : limits.firstTokenDeadline;
+    return gate.sawContent || !limits.stream ? Clock::now() + limits.idle
+                                             : limits.firstTokenDeadline;
   };
   const upstream::TransportFailure failure = http_.send(built.request, handler);
 
@@ -222,12 +227,16 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   } else if (status >= 400) {
     mf_error classified = plugins::blankError();
     const std::vector<mf_header> abiHeaders = plugins::toAbiHeaders(headers);
-    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(errorBody),
+    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(wholeBody),
                        &classified);
     if (classified.upstream_status == 0) classified.upstream_status = status;
     result = fromRc(MF_FAILED, classified);
   } else if (parser) {
     result = fromRc(api.stream_finish(parser, &error), error);
+  } else if (bodyTooLarge) {
+    result = failed(MF_ERR_UNAVAILABLE, true, "upstream answer exceeds 16 MB");
+  } else if (!limits.stream) {
+    result = fromRc(api.parse_response(self, &abiEngine, toAbi(wholeBody), &sink, &error), error);
   } else {
     result = failed(MF_ERR_UNAVAILABLE, true, "upstream sent no response");
   }

@@ -18,11 +18,12 @@ struct AttemptLimits {
   upstream::Clock::time_point headDeadline;        ///< the upstream's response head
   upstream::Clock::time_point firstTokenDeadline;  ///< the first content event
   std::chrono::milliseconds idle{30000};           ///< longest silence after that
+  bool stream = true;  ///< read the upstream as a stream, or as one whole response
 
   /// The same limit for every phase, counted from now.
   static AttemptLimits uniform(std::chrono::milliseconds limit) {
     const auto now = upstream::Clock::now();
-    return {now + limit, now + limit, limit};
+    return {now + limit, now + limit, limit, true};
   }
 };
 
@@ -35,9 +36,8 @@ struct AttemptResult {
 
 /// Runs one attempt of a request on one engine. A generating provider answers
 /// in-process; a translator's request goes out through the host's HTTP client,
-/// always streaming (so time limits and the first-token gate work the same
-/// for streaming and non-streaming clients), and its bytes are fed back to the
-/// adapter. Never throws.
+/// and its bytes are fed back to the adapter's stream parser (or, for a
+/// non-streaming upstream read, to parse_response). Never throws.
 class ProviderCall {
  public:
   explicit ProviderCall(upstream::HttpExchange& http) : http_(http) {}

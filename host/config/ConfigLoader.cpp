@@ -121,6 +121,7 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   m.deadlineMs = get<int>(o, "deadline_ms", m.deadlineMs);
   m.maxRetries = get<int>(o, "max_retries", m.maxRetries);
   m.continuation = get<bool>(o, "continuation", m.continuation);
+  m.alwaysStreamUpstream = get<std::string>(o, "upstream_streaming", "always") == "always";
   return m;
 }
 

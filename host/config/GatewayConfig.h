@@ -85,6 +85,11 @@ struct ModeConfig {
   int deadlineMs = 60000;           ///< the whole chain, until an answer commits
   int maxRetries = 2;               ///< extra attempts on the final usable step
   bool continuation = false;        ///< after a cut, continue on a prefill-capable engine
+  /// Read upstreams as streams even for non-streaming clients, so the head and
+  /// first-token timeouts apply to them too. Off ("match_client"): a
+  /// non-streaming request goes upstream non-streaming, which costs both
+  /// sides less, and only deadline_ms bounds a silent upstream.
+  bool alwaysStreamUpstream = true;
 };
 
 struct GatewayConfig {

@@ -45,7 +45,8 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
     : engine_(engine),
       request_(request),
       sink_(sink),
-      requestJson_(chat::toCanonicalJson(*request.request)),
+      streamUpstream_(request.policy.alwaysStreamUpstream || request.request->stream),
+      requestJson_(chat::toCanonicalJson(*request.request, streamUpstream_)),
       deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
 
 void ChainWalk::note(const std::string& engineId, const std::string& reason) {
@@ -127,6 +128,9 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
   limits.headDeadline = std::min(start + milliseconds(policy.headerTimeoutMs), deadline_);
   limits.firstTokenDeadline = std::min(start + milliseconds(policy.firstTokenTimeoutMs), deadline_);
   limits.idle = milliseconds(policy.idleTimeoutMs);
+  limits.stream = streamUpstream_;
+  if (!streamUpstream_)  // a whole answer comes with its head: only the chain bounds it
+    limits.headDeadline = limits.firstTokenDeadline = deadline_;
 
   Attempt a;
   std::optional<chat::CanonicalEvent> inBand;
@@ -188,7 +192,7 @@ ChainWalk::Next ChainWalk::afterCommitFailure(size_t step, const BreakerKey& key
 bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
   const std::string prefill = answer_.text();
   if (prefill.empty() || !answer_.toolCalls().empty()) return false;
-  const std::string json = chat::toCanonicalJson(*request_.request, prefill);
+  const std::string json = chat::toCanonicalJson(*request_.request, streamUpstream_, prefill);
   for (size_t step = afterStep + 1; step < request_.chain.size(); ++step) {
     const config::EngineConfig* cfg = engine_.catalog_.engine(request_.chain[step]);
     if (!cfg || !cfg->capabilities.prefill || !skipReason(*cfg).empty()) continue;

@@ -41,6 +41,7 @@ class ChainWalk {
   FailoverEngine& engine_;
   const ChainRequest& request_;
   AnswerSink& sink_;
+  const bool streamUpstream_;
   const std::string requestJson_;
   const Clock::time_point deadline_;
   ChainOutcome outcome_;

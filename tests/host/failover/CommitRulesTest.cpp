@@ -127,5 +127,32 @@ TEST_F(CommitRulesTest, StreamEndingWithoutDoneIsFinalisedWithUsage) {
   EXPECT_NE(r.body.find("\"finish_reason\":\"stop\""), std::string::npos);
 }
 
+TEST_F(CommitRulesTest, NonStreamingClientsAreReadAsStreamsUnlessTheModeMatchesThem) {
+  EXPECT_EQ(chat("mode/smart", false).status, 200);
+  EXPECT_NE(fake_.bodies("a").back().find("\"stream\":true"), std::string::npos)
+      << "by default the upstream is read as a stream, so its timeouts apply";
+
+  gateway_.reset();
+  config::ModeConfig matched = mode("smart", {"a", "b"});
+  matched.alwaysStreamUpstream = false;
+  start({engine("a"), engine("b")}, {matched});
+  FakeBehaviour down;
+  down.status = 503;
+  fake_.script("a", {down});
+  HttpResult r = chat("mode/smart", false);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("x-manifold-engine"), "b");
+  EXPECT_EQ(fake_.bodies("b").back().find("\"stream\":true"), std::string::npos)
+      << "sent upstream as the client sent it: " << fake_.bodies("b").back();
+  Poco::JSON::Object::Ptr completion = parseObject(r.body);
+  EXPECT_EQ(
+      completion->getArray("choices")->getObject(0)->getObject("message")->getValue<std::string>(
+          "content"),
+      "from b");
+  EXPECT_EQ(completion->getObject("usage")->getValue<int>("completion_tokens"), 2);
+  EXPECT_EQ(chat("mode/smart", true).status, 200) << "streaming clients still stream";
+  EXPECT_NE(fake_.bodies("b").back().find("\"stream\":true"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace manifold::test
