@@ -62,10 +62,12 @@ class ProviderCallTest : public ::testing::Test {
   AttemptResult call(const std::string& path, std::string& text) {
     config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
     upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
-    return ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr, [&](const CanonicalEvent& e) {
-      if (e.type == CanonicalEvent::Type::TextDelta) text += e.text + "|";
-      return true;
-    });
+    return ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
+                                  nullptr, [&](const CanonicalEvent& e) {
+                                    if (e.type == CanonicalEvent::Type::TextDelta)
+                                      text += e.text + "|";
+                                    return true;
+                                  });
   }
 
   test::LoadedProvider probe_{test::testPlugin("translator_probe"), "test.translator-probe"};
@@ -100,8 +102,8 @@ TEST_F(ProviderCallTest, RefusedConnectionIsRetryableUnavailable) {
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(closedPort) + "/x";
   upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
   AttemptResult r =
-      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr,
-                             [](const CanonicalEvent&) { return true; });
+      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
+                             nullptr, [](const CanonicalEvent&) { return true; });
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
   EXPECT_EQ(r.error.retryable, 1);
@@ -113,8 +115,8 @@ TEST_F(ProviderCallTest, EgressPolicyRefusalIsNotTheClientsError) {
   egress.allowedHosts = {"api.example.com"};
   upstream::PooledHttpExchange http(egress, noProxy());
   AttemptResult r =
-      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)), nullptr,
-                             [](const CanonicalEvent&) { return true; });
+      ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
+                             nullptr, [](const CanonicalEvent&) { return true; });
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
   EXPECT_NE(plugins::errorMessage(r.error).find("egress policy forbids host"), std::string::npos);

@@ -36,10 +36,11 @@ class DemoProviderTest : public ::testing::Test {
         (fault.empty() ? std::string() : R"(,"metadata":{"demo_fault":")" + fault + "\"}") + "}";
     NoNetwork network;
     chat::ProviderCall call(network);
-    return call.run(engine_, request, chat::AttemptLimits::uniform(std::chrono::seconds(10)), nullptr, [&](const chat::CanonicalEvent& e) {
-      events.push_back(e);
-      return stopAfter < 0 || static_cast<int>(events.size()) < stopAfter;
-    });
+    return call.run(engine_, request, chat::AttemptLimits::uniform(std::chrono::seconds(10)),
+                    nullptr, [&](const chat::CanonicalEvent& e) {
+                      events.push_back(e);
+                      return stopAfter < 0 || static_cast<int>(events.size()) < stopAfter;
+                    });
   }
 
   test::LoadedProvider demo_{test::demoPlugin(), "demo"};
