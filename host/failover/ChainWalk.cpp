@@ -107,14 +107,19 @@ bool ChainWalk::pause(milliseconds delay) {
   return true;
 }
 
+bool ChainWalk::clientLeft() {
+  clientGone_ = true;
+  return false;
+}
+
 bool ChainWalk::commit(const engines::ResolvedEngine& engine) {
   committed_ = true;
   const plugins::PluginLibrary& plugin = engine.provider->library();
   RouteInfo route{engine.config->id, plugin.id(), plugin.version(), request_.mode,
                   outcome_.attempts};
-  if (!sink_.begin(route)) return !(clientGone_ = true);
+  if (!sink_.begin(route)) return clientLeft();
   for (const chat::CanonicalEvent& e : pending_)
-    if (!sink_.event(e)) return !(clientGone_ = true);
+    if (!sink_.event(e)) return clientLeft();
   pending_.clear();
   return true;
 }
@@ -143,7 +148,7 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
     if (a.ttftMs < 0 && e.isContent()) a.ttftMs = msSince(start);
     answer.add(e);
     if (!sink_.streaming()) return true;
-    if (committed_) return sink_.event(e) || !(clientGone_ = true);
+    if (committed_) return sink_.event(e) || clientLeft();
     pending_.push_back(e);
     return !e.isContent() || commit(engine);
   };
@@ -319,14 +324,11 @@ ChainOutcome ChainWalk::run() {
     if (const std::string why = skipReason(*cfg); !why.empty()) {
       note(id, "skipped: " + why);
       record(id, 0, "skipped", why, nullptr, false);
-      if (contextFloor_ > 0 && cfg->contextWindow <= contextFloor_) continue;
-      allRateLimited_ = false;
       continue;
     }
     const int keys = engine_.catalog_.keyCount(*cfg);
     if (keys == 0) {
       note(id, "skipped: no key in " + cfg->keyEnv);
-      allRateLimited_ = false;
       continue;
     }
     int retriesLeft = request_.policy.maxRetries;
@@ -352,7 +354,6 @@ ChainOutcome ChainWalk::run() {
         engine_.breakers_.released(key);
         note(id, "skipped: " + why.reason);
         record(id, keyIndex, "skipped", why.reason, nullptr, false);
-        allRateLimited_ = false;
         break;
       }
       const bool lastStep = step + 1 == chain.size();

@@ -31,6 +31,8 @@ class ChainWalk {
   Attempt attempt(const engines::ResolvedEngine& engine, const std::string& requestJson,
                   chat::AnswerAccumulator& answer);
   bool commit(const engines::ResolvedEngine& engine);
+  /// Notes that the client has gone; returns false, to stop the attempt.
+  bool clientLeft();
   Next afterCommitFailure(size_t step, const BreakerKey& key, const mf_error& error);
   bool continueElsewhere(size_t afterStep, const mf_error& original);
   bool pause(std::chrono::milliseconds delay);
@@ -49,8 +51,8 @@ class ChainWalk {
   std::vector<chat::CanonicalEvent> pending_;
   bool committed_ = false;
   bool clientGone_ = false;
-  int64_t contextFloor_ = 0;  ///< after a context-length error: windows must exceed this
-  bool allRateLimited_ = true;
+  int64_t contextFloor_ = 0;    ///< after a context-length error: windows must exceed this
+  bool allRateLimited_ = true;  ///< every attempt so far was answered with a time to come back
 };
 
 }  // namespace manifold::failover
