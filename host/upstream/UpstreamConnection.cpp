@@ -114,7 +114,7 @@ bool UpstreamConnection::looksReusable() {
   if (!buffered().empty()) return false;
   pollfd fd{socket_.impl()->sockfd(), POLLIN, 0};
   try {
-    return ::poll(&fd, 1, 0) == 0 && socket_.available() == 0;
+    return ::poll(&fd, 1, 0) == 0 && (!tls_ || socket_.available() == 0);
   } catch (const Poco::Exception&) {
     return false;
   }
