@@ -127,7 +127,13 @@ TEST_F(TimingTest, ClientDisconnectBeforeTheFirstTokenCancelsTheUpstream) {
     socket.sendBytes(request.data(), static_cast<int>(request.size()));
     ASSERT_TRUE(eventually([&] { return fake_.requests("a") == 1; }));
   }
+  const auto left = std::chrono::steady_clock::now();
   EXPECT_TRUE(fake_.waitAbandoned("a", 1, std::chrono::seconds(3)));
+  // Reported, never asserted: how long the upstream outlived its client.
+  RecordProperty("upstream_cancelled_after_us",
+                 static_cast<int>(std::chrono::duration_cast<std::chrono::microseconds>(
+                                      std::chrono::steady_clock::now() - left)
+                                      .count()));
   gateway_->server().flushAttempts();
   EXPECT_TRUE(eventually([&] {
     const std::vector<std::string> rows = attemptRows("engine_id, outcome");
