@@ -107,6 +107,23 @@ bool ChainWalk::pause(milliseconds delay) {
   return true;
 }
 
+void ChainWalk::noteRateLimitedSkip(const Admission& admission) {
+  if (!admission.rateLimited) {
+    allRateLimited_ = false;
+    return;
+  }
+  // The client hears the soonest time any step may answer again.
+  mf_error& e = outcome_.error;
+  if (e.code == MF_ERR_NONE) {
+    e = plugins::blankError();
+    plugins::fillError(&e, MF_ERR_RATE_LIMITED, true, admission.reason);
+    e.retry_after_ms = admission.retryInMs;
+  } else if (e.code == MF_ERR_RATE_LIMITED &&
+             (e.retry_after_ms <= 0 || admission.retryInMs < e.retry_after_ms)) {
+    e.retry_after_ms = admission.retryInMs;
+  }
+}
+
 bool ChainWalk::clientLeft() {
   clientGone_ = true;
   return false;
@@ -293,7 +310,7 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
       return Next::NextKey;
     case FailureDisposition::RateLimited:
       engine_.breakers_.coolDown(key, now + milliseconds(error.retry_after_ms),
-                                 "rate limited, Retry-After");
+                                 "rate limited, Retry-After", true);
       return Next::NextKey;
     case FailureDisposition::Silent:
       engine_.breakers_.failed(key, now);
@@ -343,6 +360,7 @@ ChainOutcome ChainWalk::run() {
       const BreakerKey key{id, keyIndex};
       const Admission admission = engine_.breakers_.admit(key, Clock::now());
       if (!admission.usable()) {
+        noteRateLimitedSkip(admission);
         note(id, "skipped: " + admission.reason);
         record(id, keyIndex, "skipped", admission.reason, nullptr, false);
         ++keyIndex;
@@ -377,7 +395,7 @@ ChainOutcome ChainWalk::run() {
     return outcome_;
   }
   outcome_.kind = ChainOutcome::Kind::Exhausted;
-  if (!allRateLimited_ || outcome_.attempts == 0) outcome_.error.retry_after_ms = 0;
+  if (!allRateLimited_) outcome_.error.retry_after_ms = 0;
   return outcome_;
 }
 

@@ -33,6 +33,8 @@ class ChainWalk {
   bool commit(const engines::ResolvedEngine& engine);
   /// Notes that the client has gone; returns false, to stop the attempt.
   bool clientLeft();
+  /// A step skipped while it rests: keeps the soonest Retry-After for the client.
+  void noteRateLimitedSkip(const Admission& admission);
   Next afterCommitFailure(size_t step, const BreakerKey& key, const mf_error& error);
   bool continueElsewhere(size_t afterStep, const mf_error& original);
   bool pause(std::chrono::milliseconds delay);

@@ -14,17 +14,23 @@ Admission CircuitBreakers::admit(const BreakerKey& key, Clock::time_point now) {
   auto it = states_.find(key);
   if (it == states_.end()) return {};
   State& s = it->second;
-  if (now < s.coolUntil)
-    return {Admission::Verdict::Skip,
-            s.coolReason + " (" + std::to_string(msBetween(now, s.coolUntil)) + " ms left)"};
+  if (now < s.coolUntil) {
+    const int64_t left = msBetween(now, s.coolUntil);
+    return {Admission::Verdict::Skip, s.coolReason + " (" + std::to_string(left) + " ms left)",
+            s.coolRateLimited, left};
+  }
   if (!s.open) return {};
-  if (now < s.openUntil)
+  if (now < s.openUntil) {
+    const int64_t left = msBetween(now, s.openUntil);
     return {Admission::Verdict::Skip,
             "circuit open after " + std::to_string(s.consecutiveFailures) + " failures (" +
-                std::to_string(msBetween(now, s.openUntil)) + " ms left)"};
-  if (s.probeInFlight) return {Admission::Verdict::Skip, "circuit half-open, a probe is in flight"};
+                std::to_string(left) + " ms left)",
+            false, left};
+  }
+  if (s.probeInFlight)
+    return {Admission::Verdict::Skip, "circuit half-open, a probe is in flight", false, 0};
   s.probeInFlight = true;
-  return {Admission::Verdict::Probe, ""};
+  return {Admission::Verdict::Probe, "", false, 0};
 }
 
 void CircuitBreakers::succeeded(const BreakerKey& key) {
@@ -49,12 +55,13 @@ void CircuitBreakers::failed(const BreakerKey& key, Clock::time_point now) {
 }
 
 void CircuitBreakers::coolDown(const BreakerKey& key, Clock::time_point until,
-                               const std::string& reason) {
+                               const std::string& reason, bool rateLimited) {
   std::lock_guard<std::mutex> lock(mutex_);
   State& s = states_[key];
   if (until > s.coolUntil) {
     s.coolUntil = until;
     s.coolReason = reason;
+    s.coolRateLimited = rateLimited;
   }
   s.probeInFlight = false;
 }

@@ -25,7 +25,9 @@ struct BreakerKey {
 struct Admission {
   enum class Verdict { Go, Probe, Skip };
   Verdict verdict = Verdict::Go;
-  std::string reason;  ///< why it is skipped
+  std::string reason;        ///< why it is skipped
+  bool rateLimited = false;  ///< skipped because the provider said when to come back
+  int64_t retryInMs = 0;     ///< when skipped: how long until it may be tried
   bool usable() const { return verdict != Verdict::Skip; }
 };
 
@@ -44,7 +46,10 @@ class CircuitBreakers {
   Admission admit(const BreakerKey& key, Clock::time_point now);
   void succeeded(const BreakerKey& key);
   void failed(const BreakerKey& key, Clock::time_point now);
-  void coolDown(const BreakerKey& key, Clock::time_point until, const std::string& reason);
+  /// `rateLimited`: the provider set the time (Retry-After), so a client
+  /// that finds every step cooling can be told when to come back.
+  void coolDown(const BreakerKey& key, Clock::time_point until, const std::string& reason,
+                bool rateLimited = false);
   /// An admitted attempt ended with no verdict on the upstream's health (the
   /// client left, or the request itself was at fault): free a probe slot.
   void released(const BreakerKey& key);
@@ -65,6 +70,7 @@ class CircuitBreakers {
     bool probeInFlight = false;
     Clock::time_point coolUntil{};
     std::string coolReason;
+    bool coolRateLimited = false;
   };
 
   const config::BreakerConfig config_;

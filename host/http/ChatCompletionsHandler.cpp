@@ -47,8 +47,7 @@ void sendOutcomeError(Poco::Net::HTTPServerResponse& response, const ChainOutcom
     default:
       break;
   }
-  if (outcome.attempts > 0 && outcome.error.code == MF_ERR_RATE_LIMITED &&
-      outcome.error.retry_after_ms > 0) {
+  if (outcome.error.code == MF_ERR_RATE_LIMITED && outcome.error.retry_after_ms > 0) {
     response.set("Retry-After", std::to_string((outcome.error.retry_after_ms + 999) / 1000));
     sendError(response, HTTPResponse::HTTP_TOO_MANY_REQUESTS,
               "every engine for \"" + model + "\" is rate limited: " + outcome.summary, "",

@@ -35,6 +35,20 @@ TEST_F(StatusCodesTest, RetryAfterFailsOverAtOnceAndCoolsTheEngineDown) {
   EXPECT_EQ(fake_.requests("a"), 1);
 }
 
+TEST_F(StatusCodesTest, WhenEveryStepIsRateLimitedTheClientHearsWhenToComeBack) {
+  start({engine("a")}, {mode("solo", {"a"})});
+  fake_.script("a", {status(429, {{"Retry-After", "30"}})});
+  HttpResult first = chat("mode/solo", false);
+  expectOpenAiError(first, 429, "rate limited");
+  EXPECT_EQ(first.header("retry-after"), "30");
+  HttpResult second = chat("mode/solo", false);
+  expectOpenAiError(second, 429, "rate limited");
+  const int retryAfter = std::stoi(second.header("retry-after"));
+  EXPECT_GE(retryAfter, 29) << "the time left on the cooldown, not a new 30 s";
+  EXPECT_LE(retryAfter, 30);
+  EXPECT_EQ(fake_.requests("a"), 1) << "the cooling engine is not asked again";
+}
+
 TEST_F(StatusCodesTest, RetryAfterMsIsHonouredToo) {
   start({engine("a"), engine("b")}, {mode("smart", {"a", "b"})});
   fake_.script("a", {status(429, {{"retry-after-ms", "400"}}), FakeBehaviour{}});
