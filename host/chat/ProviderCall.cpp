@@ -88,7 +88,6 @@ AttemptResult gateVerdict(const Gatekeeper& gate, const AttemptLimits& limits,
                         std::to_string(msLeft(start, limits.firstTokenDeadline)) + " ms");
   else if (gate.stopped && result.ok)
     result = failed(MF_ERR_CANCELLED, false, "the host stopped the attempt");
-  result.sawContent = gate.sawContent;
   return result;
 }
 

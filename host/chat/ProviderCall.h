@@ -30,8 +30,7 @@ struct AttemptLimits {
 /// How an attempt ended.
 struct AttemptResult {
   bool ok = false;
-  bool sawContent = false;  ///< a content event arrived before the end
-  mf_error error{};         ///< filled when !ok
+  mf_error error{};  ///< filled when !ok
 };
 
 /// Runs one attempt of a request on one engine. A generating provider answers
