@@ -63,8 +63,7 @@ mf_engine toAbiEngine(const engines::ResolvedEngine& engine) {
 
 AttemptResult failed(int32_t code, bool retryable, const std::string& message) {
   AttemptResult r;
-  r.error = plugins::blankError();
-  plugins::fillError(&r.error, code, retryable, message);
+  r.error = plugins::makeError(code, retryable, message);
   return r;
 }
 

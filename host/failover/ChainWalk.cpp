@@ -33,10 +33,8 @@ milliseconds backoff(int retry) {
 }
 
 mf_error errorFrom(const chat::CanonicalEvent& inBand) {
-  mf_error e = plugins::blankError();
-  plugins::fillError(&e, inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE, inBand.retryable,
-                     "upstream reported an error: " + inBand.text);
-  return e;
+  return plugins::makeError(inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE,
+                            inBand.retryable, "upstream reported an error: " + inBand.text);
 }
 
 }  // namespace
@@ -115,8 +113,7 @@ void ChainWalk::noteRateLimitedSkip(const Admission& admission) {
   // The client hears the soonest time any step may answer again.
   mf_error& e = outcome_.error;
   if (e.code == MF_ERR_NONE) {
-    e = plugins::blankError();
-    plugins::fillError(&e, MF_ERR_RATE_LIMITED, true, admission.reason);
+    e = plugins::makeError(MF_ERR_RATE_LIMITED, true, admission.reason);
     e.retry_after_ms = admission.retryInMs;
   } else if (e.code == MF_ERR_RATE_LIMITED &&
              (e.retry_after_ms <= 0 || admission.retryInMs < e.retry_after_ms)) {
@@ -174,8 +171,7 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
   a.latencyMs = msSince(start);
   if (clientGone_) {
     a.result.ok = false;
-    a.result.error = plugins::blankError();
-    plugins::fillError(&a.result.error, MF_ERR_CANCELLED, false, "the client went away");
+    a.result.error = plugins::makeError(MF_ERR_CANCELLED, false, "the client went away");
   } else if (inBand) {
     a.result.ok = false;
     a.result.error = errorFrom(*inBand);

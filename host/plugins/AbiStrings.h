@@ -34,6 +34,13 @@ inline mf_error blankError() {
   return e;
 }
 
+/// A filled error, for failures the host itself names.
+inline mf_error makeError(int32_t code, bool retryable, const std::string& message) {
+  mf_error e = blankError();
+  fillError(&e, code, retryable, message);
+  return e;
+}
+
 /// Copies a struct a peer filled into a zeroed one of the host's layout, taking
 /// min(struct_size, sizeof(T)) bytes: fields the peer does not know read as zero.
 template <class T>
