@@ -87,14 +87,21 @@ TEST_F(TimingTest, ChainDeadlineBoundsTheWholeWalk) {
   EXPECT_EQ(fake_.requests("c"), 0);
 }
 
-// Reads the response head and first bytes, then hangs up.
-void leaveAfterFirstBytes(uint16_t port, const std::string& body) {
+// Sends a streaming chat request on a raw socket the test can hang up.
+Poco::Net::StreamSocket sendStreamingChat(uint16_t port) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", port));
+  const std::string body = chatBody("mode/smart", true);
   const std::string request =
       "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: "
       "application/json\r\nContent-Length: " +
       std::to_string(body.size()) + "\r\n\r\n" + body;
   socket.sendBytes(request.data(), static_cast<int>(request.size()));
+  return socket;
+}
+
+// Reads the response head and first bytes, then hangs up.
+void leaveAfterFirstBytes(uint16_t port) {
+  Poco::Net::StreamSocket socket = sendStreamingChat(port);
   char buffer[512];
   socket.setReceiveTimeout(Poco::Timespan(5, 0));
   socket.receiveBytes(buffer, sizeof(buffer));
@@ -107,7 +114,7 @@ TEST_F(TimingTest, ClientDisconnectMidStreamCancelsTheUpstream) {
   longStream.tokens = std::vector<std::string>(100, "tok ");
   longStream.tokenDelayMs = 50;
   fake_.script("a", {longStream});
-  leaveAfterFirstBytes(gateway_->server().port(), chatBody("mode/smart", true));
+  leaveAfterFirstBytes(gateway_->server().port());
   EXPECT_TRUE(fake_.waitAbandoned("a", 1, std::chrono::seconds(3)));
   EXPECT_EQ(gateway_->client().get("/healthz").status, 200);
 }
@@ -118,13 +125,7 @@ TEST_F(TimingTest, ClientDisconnectBeforeTheFirstTokenCancelsTheUpstream) {
   slow.firstTokenDelayMs = 10000;
   fake_.script("a", {slow});
   {
-    Poco::Net::StreamSocket socket(
-        Poco::Net::SocketAddress("127.0.0.1", gateway_->server().port()));
-    const std::string body = chatBody("mode/smart", true);
-    const std::string request =
-        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " +
-        std::to_string(body.size()) + "\r\n\r\n" + body;
-    socket.sendBytes(request.data(), static_cast<int>(request.size()));
+    Poco::Net::StreamSocket socket = sendStreamingChat(gateway_->server().port());
     ASSERT_TRUE(eventually([&] { return fake_.requests("a") == 1; }));
   }
   const auto left = std::chrono::steady_clock::now();
