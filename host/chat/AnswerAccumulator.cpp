@@ -25,6 +25,7 @@ void AnswerAccumulator::add(const CanonicalEvent& event) {
       if (event.completionTokens >= 0) usage_.completionTokens = event.completionTokens;
       if (event.cachedTokens >= 0) usage_.cachedTokens = event.cachedTokens;
       if (event.reasoningTokens >= 0) usage_.reasoningTokens = event.reasoningTokens;
+      if (event.cacheWriteTokens >= 0) usage_.cacheWriteTokens = event.cacheWriteTokens;
       hasUsage_ = true;
       break;
     case Type::Finish:

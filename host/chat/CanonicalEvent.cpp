@@ -1,5 +1,7 @@
 #include "chat/CanonicalEvent.h"
 
+#include <cstddef>
+
 #include "plugins/AbiStrings.h"
 
 namespace manifold::chat {
@@ -41,6 +43,11 @@ CanonicalEvent CanonicalEvent::fromAbi(const mf_event& raw) {
   out.completionTokens = e.completion_tokens;
   out.cachedTokens = e.cached_tokens;
   out.reasoningTokens = e.reasoning_tokens;
+  // A plugin built against ABI 1.0 does not know the field: unknown, not 0.
+  out.cacheWriteTokens =
+      raw.struct_size >= offsetof(mf_event, cache_write_tokens) + sizeof(e.cache_write_tokens)
+          ? e.cache_write_tokens
+          : -1;
   out.finishReason = e.finish_reason;
   out.errorCode = e.error_code;
   out.retryable = e.retryable != 0;

@@ -20,6 +20,7 @@ struct CanonicalEvent {
   int64_t completionTokens = -1;
   int64_t cachedTokens = -1;
   int64_t reasoningTokens = -1;
+  int64_t cacheWriteTokens = -1;
   int32_t finishReason = 0;
   int32_t errorCode = 0;
   bool retryable = false;

@@ -30,13 +30,13 @@ bool ChatStreamParser::onData(std::string_view data) {
   return !ended_;
 }
 
-void ChatStreamParser::check(SseParser::Status status) {
+void ChatStreamParser::check(manifold::sse::SseParser::Status status) {
   if (malformed_) {
     ended_ = true;
     throw manifold::Error(MF_ERR_UNAVAILABLE, "upstream sent an event that is not valid JSON",
                           true);
   }
-  if (status == SseParser::Status::TooLarge) {
+  if (status == manifold::sse::SseParser::Status::TooLarge) {
     ended_ = true;
     throw manifold::Error(
         MF_ERR_INTERNAL,

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "SseParser.h"
+#include <manifold/sse.hpp>
 
 namespace openai_compatible {
 
@@ -26,10 +26,10 @@ class ChatStreamParser : public manifold::StreamParser {
 
  private:
   bool onData(std::string_view data);
-  void check(SseParser::Status status);
+  void check(manifold::sse::SseParser::Status status);
 
   manifold::EventSink sink_;
-  SseParser sse_;
+  manifold::sse::SseParser sse_;
   bool ended_ = false;      // [DONE], an in-band error, or the sink stopped
   bool malformed_ = false;  // the event just read was not a JSON object
 };

@@ -2,9 +2,10 @@
 
 #include <manifold/json.hpp>
 
-#include "Text.h"
+#include <manifold/adapter.hpp>
 
 namespace openai_compatible {
+using namespace manifold::adapter;
 namespace {
 
 namespace json = manifold::json;

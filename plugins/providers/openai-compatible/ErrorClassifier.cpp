@@ -5,21 +5,13 @@
 #include <algorithm>
 #include <string>
 
-#include "RetryAfter.h"
-#include "Text.h"
+#include <manifold/adapter.hpp>
 
 namespace openai_compatible {
+using namespace manifold::adapter;
 namespace {
 
 namespace json = manifold::json;
-
-constexpr size_t kMaxProviderMessageBytes = 400;
-
-bool contains(const std::string& haystack, std::initializer_list<const char*> needles) {
-  return std::any_of(needles.begin(), needles.end(), [&](const char* needle) {
-    return haystack.find(needle) != std::string::npos;
-  });
-}
 
 // What the provider said, from whichever shape its error body has.
 struct ProviderError {
@@ -52,34 +44,20 @@ ProviderError readBody(std::string_view body) {
   return out;
 }
 
-// One line of text for a log or an error message: control characters become
-// spaces, and a long message is cut without splitting a UTF-8 sequence.
-std::string printable(std::string_view text) {
-  std::string out(text);
-  if (text.size() > kMaxProviderMessageBytes) {
-    size_t cut = kMaxProviderMessageBytes;  // back off to the start of a UTF-8 sequence
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    out = std::string(text.substr(0, cut)) + "...";
-  }
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  return out;
-}
-
 bool isContentFilter(const ProviderError& e, const std::string& message) {
-  return contains(lower(e.code), {"content_filter", "content_policy"}) ||
-         contains(lower(e.type), {"content_filter", "content_policy"}) ||
-         contains(message, {"content policy", "content management policy", "content_filter"});
+  return containsAny(lower(e.code), {"content_filter", "content_policy"}) ||
+         containsAny(lower(e.type), {"content_filter", "content_policy"}) ||
+         containsAny(message, {"content policy", "content management policy", "content_filter"});
 }
 
 bool isContextLength(const ProviderError& e, const std::string& message) {
   return lower(e.code) == "context_length_exceeded" ||
-         contains(message, {"context length", "context_length", "maximum context",
-                            "too many tokens", "context window"});
+         containsAny(message, {"context length", "context_length", "maximum context",
+                               "too many tokens", "context window"});
 }
 
 bool isRateLimit(const ProviderError& e) {
-  return contains(lower(e.code), {"rate_limit"}) || contains(lower(e.type), {"rate_limit"});
+  return containsAny(lower(e.code), {"rate_limit"}) || containsAny(lower(e.type), {"rate_limit"});
 }
 
 }  // namespace

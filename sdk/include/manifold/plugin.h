@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define MANIFOLD_ABI_MAJOR 1
-#define MANIFOLD_ABI_MINOR 0
+#define MANIFOLD_ABI_MINOR 1
 
 /* The one symbol a plugin exports (see manifold_plugin_entry_fn below). */
 #define MANIFOLD_PLUGIN_ENTRY_SYMBOL "manifold_plugin_entry"
@@ -201,7 +201,7 @@ typedef struct mf_host {
 #define MF_EVENT_REASONING_DELTA 2 /* text: reasoning fragment, never shown as answer */
 #define MF_EVENT_TOOL_CALL_DELTA \
   3                       /* tool_index, tool_call_id/tool_name (first), text: args fragment */
-#define MF_EVENT_USAGE 4  /* the *_tokens fields; cumulative, last one wins */
+#define MF_EVENT_USAGE 4  /* the *_tokens fields; cumulative, last known value wins */
 #define MF_EVENT_FINISH 5 /* finish_reason */
 #define MF_EVENT_ERROR 6  /* error_code, retryable, text: message */
 #define MF_EVENT_META 7   /* text: a JSON object of provider details */
@@ -227,6 +227,10 @@ typedef struct mf_event {
   int32_t finish_reason; /* MF_FINISH_* */
   int32_t error_code;    /* MF_ERR_* */
   int32_t retryable;
+  /* Since ABI 1.1: prompt tokens written to the provider's prompt cache
+   * (Anthropic's cache_creation_input_tokens). -1 when unknown. Of
+   * prompt_tokens, cached_tokens were read from the cache. */
+  int64_t cache_write_tokens;
 } mf_event;
 
 /* Receives canonical events. Called on the thread that drives the parser or
@@ -354,6 +358,26 @@ typedef struct mf_dispatcher_api {
   int32_t (*handle_webhook)(void* instance, mf_str verified_body, const mf_string_sink* task_json,
                             mf_error* error);
 } mf_dispatcher_api;
+
+/* ------------------------------------------------------------------------ */
+/* Kind "manifold.intents/1" (since ABI 1.1): intents for the router         */
+/* ------------------------------------------------------------------------ */
+
+#define MF_KIND_INTENTS "manifold.intents/1"
+
+/* Lets a plugin (typically a dispatcher or a toolset) extend the host's
+ * intent router without touching host code. */
+typedef struct mf_intents_api {
+  uint32_t struct_size;
+  /* Writes a JSON array of intent declarations, each
+   *   {"intent": "voice", "description": "...",
+   *    "phrases": ["read this aloud", ...],   literal, case-insensitive
+   *    "patterns": ["\\bocr\\b", ...],        ECMAScript regular expressions
+   *    "priority": 0}                          higher wins a tie
+   * Called once, on the loader thread, after init. The host compiles every
+   * pattern then, and refuses the plugin when one does not compile. */
+  int32_t (*declare_intents)(const mf_string_sink* out, mf_error* error);
+} mf_intents_api;
 
 /* ------------------------------------------------------------------------ */
 /* The plugin descriptor and entry point                                     */

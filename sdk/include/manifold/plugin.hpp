@@ -278,6 +278,7 @@ struct Usage {
   int64_t completionTokens = -1;
   int64_t cachedTokens = -1;
   int64_t reasoningTokens = -1;
+  int64_t cacheWriteTokens = -1;
 };
 
 // Emits canonical events to the host. Every method returns false when the
@@ -305,6 +306,7 @@ class EventSink {
     e.completion_tokens = u.completionTokens;
     e.cached_tokens = u.cachedTokens;
     e.reasoning_tokens = u.reasoningTokens;
+    e.cache_write_tokens = u.cacheWriteTokens;
     return emit(e);
   }
   bool finish(int32_t reason) {
@@ -326,6 +328,7 @@ class EventSink {
     e.struct_size = sizeof(e);
     e.type = type;
     e.prompt_tokens = e.completion_tokens = e.cached_tokens = e.reasoning_tokens = -1;
+    e.cache_write_tokens = -1;
     return e;
   }
   bool emitText(int32_t type, std::string_view text) {

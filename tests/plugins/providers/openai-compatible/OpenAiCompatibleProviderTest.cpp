@@ -15,7 +15,7 @@
 
 #include "chat/CanonicalEvent.h"
 #include "plugins/AbiStrings.h"
-#include "support/LoadedProvider.h"
+#include "support/ProviderHarness.h"
 #include "support/TestPaths.h"
 
 namespace manifold {
@@ -30,159 +30,21 @@ std::string pluginPath() {
 }
 
 std::string fixture(const std::string& name) {
-  std::ifstream in(std::string(MANIFOLD_SOURCE_DIR) + "/tests/fixtures/openai/" + name,
-                   std::ios::binary);
-  EXPECT_TRUE(in) << "missing fixture " << name;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  return test::readFixture("openai", name);
 }
 
-// One event as a line of text, so that whole streams compare at a glance.
-std::string describe(const chat::CanonicalEvent& e) {
-  using Type = chat::CanonicalEvent::Type;
-  switch (e.type) {
-    case Type::TextDelta:
-      return "text:" + e.text;
-    case Type::ReasoningDelta:
-      return "reasoning:" + e.text;
-    case Type::ToolCallDelta:
-      return "tool:" + std::to_string(e.toolIndex) + ":" + e.toolCallId + ":" + e.toolName + ":" +
-             e.text;
-    case Type::Usage:
-      return "usage:" + std::to_string(e.promptTokens) + ":" + std::to_string(e.completionTokens) +
-             ":" + std::to_string(e.cachedTokens) + ":" + std::to_string(e.reasoningTokens);
-    case Type::Finish:
-      return "finish:" + std::to_string(e.finishReason);
-    case Type::Error:
-      return "error:" + std::to_string(e.errorCode) + ":" + (e.retryable ? "retryable" : "final") +
-             ":" + e.text;
-    default:
-      return "other:" + e.text;
-  }
-}
+using test::BuiltRequest;
+using test::Events;
+using test::StreamResult;
 
-using Events = std::vector<std::string>;
-
-struct Recorder {
-  Events events;
-  int stopAfter = -1;  // refuse further events once this many arrived
-
-  mf_event_sink sink() {
-    return mf_event_sink{sizeof(mf_event_sink), this, [](void* ctx, const mf_event* e) -> int32_t {
-                           auto* self = static_cast<Recorder*>(ctx);
-                           self->events.push_back(describe(chat::CanonicalEvent::fromAbi(*e)));
-                           return self->stopAfter >= 0 &&
-                                  static_cast<int>(self->events.size()) >= self->stopAfter;
-                         }};
-  }
-};
-
-struct StreamResult {
-  Events events;
-  bool ok = true;  // every feed and the finish succeeded
-  mf_error error = plugins::blankError();
-};
-
-struct BuiltRequest {
-  int32_t rc = MF_FAILED;
-  mf_error error = plugins::blankError();
-  std::string method;
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-
-  json::Value json() const { return json::parse(body).value_or(json::Value()); }
-  std::string header(const std::string& name) const {
-    for (const auto& h : headers)
-      if (h.first == name) return h.second;
-    return "<absent>";
-  }
-};
-
-class OpenAiCompatibleProviderTest : public ::testing::Test {
+class OpenAiCompatibleProviderTest : public ::testing::Test, public test::ProviderHarness {
  protected:
-  void SetUp() override { ASSERT_NE(provider_.instance(), nullptr) << provider_.problem(); }
-
-  const mf_provider_api& api() const { return provider_.instance()->api(); }
-  void* self() const { return provider_.instance()->handle(); }
-
-  mf_engine engine() const {
-    mf_engine e{};
-    e.struct_size = sizeof(e);
-    e.engine_id = toAbi(engineId_);
-    e.model = toAbi(model_);
-    e.base_url = toAbi(baseUrl_);
-    e.api_key = toAbi(apiKey_);
-    e.options_json = toAbi(options_);
-    return e;
+  OpenAiCompatibleProviderTest() : test::ProviderHarness(pluginPath(), "openai-compatible") {
+    engineId_ = "fast-groq";
+    model_ = "llama-3.3-70b-versatile";
+    options_ = R"({"preset":"groq"})";
   }
-
-  BuiltRequest build(const std::string& canonical) const {
-    BuiltRequest out;
-    mf_request_builder builder{
-        sizeof(mf_request_builder),
-        &out,
-        [](void* c, mf_str v) { static_cast<BuiltRequest*>(c)->method = fromAbi(v); },
-        [](void* c, mf_str v) { static_cast<BuiltRequest*>(c)->url = fromAbi(v); },
-        [](void* c, mf_str n, mf_str v) {
-          static_cast<BuiltRequest*>(c)->headers.emplace_back(fromAbi(n), fromAbi(v));
-        },
-        [](void* c, mf_str v) { static_cast<BuiltRequest*>(c)->body = fromAbi(v); }};
-    const mf_engine e = engine();
-    out.rc = api().build_request(self(), &e, toAbi(canonical), &builder, &out.error);
-    return out;
-  }
-
-  // Feeds the pieces in order, then finishes; stops at the first failure.
-  StreamResult stream(const std::vector<std::string>& pieces, int stopAfter = -1) const {
-    Recorder recorder;
-    recorder.stopAfter = stopAfter;
-    const mf_event_sink sink = recorder.sink();
-    const mf_engine e = engine();
-    StreamResult result;
-    void* parser = api().stream_open(self(), &e, &sink, &result.error);
-    EXPECT_NE(parser, nullptr);
-    if (!parser) return result;
-    for (const std::string& piece : pieces) {
-      if (api().stream_feed(parser, toAbi(piece), &result.error) != MF_OK) {
-        result.ok = false;
-        break;
-      }
-    }
-    if (result.ok) result.ok = api().stream_finish(parser, &result.error) == MF_OK;
-    api().stream_close(parser);
-    result.events = recorder.events;
-    return result;
-  }
-
-  StreamResult streamWhole(const std::string& bytes) const { return stream({bytes}); }
-
-  StreamResult parse(const std::string& body) const {
-    Recorder recorder;
-    const mf_event_sink sink = recorder.sink();
-    const mf_engine e = engine();
-    StreamResult result;
-    result.ok = api().parse_response(self(), &e, toAbi(body), &sink, &result.error) == MF_OK;
-    result.events = recorder.events;
-    return result;
-  }
-
-  mf_error classify(int32_t status, const std::string& body,
-                    const std::vector<std::pair<std::string, std::string>>& headers = {}) const {
-    std::vector<mf_header> abi;
-    for (const auto& h : headers) abi.push_back({toAbi(h.first), toAbi(h.second)});
-    mf_error out = plugins::blankError();
-    api().classify_error(self(), status, abi.data(), abi.size(), toAbi(body), &out);
-    return out;
-  }
-
-  test::LoadedProvider provider_{pluginPath(), "openai-compatible"};
-  std::string engineId_ = "fast-groq";
-  std::string model_ = "llama-3.3-70b-versatile";
-  std::string baseUrl_;
-  std::string apiKey_ = "sk-test-secret-0123";
-  std::string options_ = R"({"preset":"groq"})";
+  void SetUp() override { ASSERT_TRUE(loaded()) << problem(); }
 };
 
 const char* kHello = R"({"messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}]})";
