@@ -91,6 +91,12 @@ std::string toCanonicalJson(const ChatRequest& r, bool stream, const std::string
     v.set("stop", std::move(stop));
   }
   v.set("stream", stream);
+  if (r.promptCache) {
+    json::Value cache = json::Value::object();
+    cache.set("prefix_messages", r.promptCache->prefixMessages);
+    cache.set("key", r.promptCache->key);
+    v.set("prompt_cache", std::move(cache));
+  }
   if (!r.metadata.isNull()) v.set("metadata", r.metadata);
   return json::stringify(v);
 }

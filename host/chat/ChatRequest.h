@@ -38,6 +38,12 @@ struct ToolSpec {
   json::Value parameters;  ///< a JSON Schema object, or null
 };
 
+/// Where the stable, cacheable prefix of a prompt ends (see PromptCache.h).
+struct PromptCacheMark {
+  int64_t prefixMessages = 0;  ///< the first N messages
+  std::string key;             ///< the same for every turn of one conversation
+};
+
 /// The canonical chat request: what every ingress codec produces and every
 /// provider adapter consumes (as JSON, schemas/canonical-request.schema.json).
 struct ChatRequest {
@@ -54,6 +60,7 @@ struct ChatRequest {
   bool stream = false;
   bool includeUsage = false;
   json::Value metadata;  ///< null or an object, passed through to providers
+  std::optional<PromptCacheMark> promptCache;
 
   bool hasImages() const;
   bool usesTools() const;

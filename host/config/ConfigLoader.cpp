@@ -90,6 +90,13 @@ BreakerConfig readBreaker(const Object::Ptr& o) {
   return b;
 }
 
+PromptCacheConfig readPromptCache(const Object::Ptr& o) {
+  PromptCacheConfig p;
+  p.enabled = get<bool>(o, "enabled", p.enabled);
+  p.minPrefixChars = get<int64_t>(o, "min_prefix_chars", p.minPrefixChars);
+  return p;
+}
+
 EngineConfig readEngine(const Object::Ptr& o) {
   EngineConfig e;
   e.id = get<std::string>(o, "id", "");
@@ -179,6 +186,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
       get<std::string>(child(root, "store"), "sqlite_path", config.store.sqlitePath);
   config.egress = readEgress(child(root, "egress"));
   config.breaker = readBreaker(child(root, "breaker"));
+  config.promptCache = readPromptCache(child(root, "prompt_cache"));
   config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));

@@ -52,6 +52,11 @@ struct BreakerConfig {
   int authCooldownMs = 300000;  ///< a refused key rests this long
 };
 
+struct PromptCacheConfig {
+  bool enabled = true;
+  int64_t minPrefixChars = 4096;  ///< about 1000 tokens: below it providers do not cache
+};
+
 struct EngineCapabilities {
   bool vision = false;
   bool tools = false;
@@ -98,6 +103,7 @@ struct GatewayConfig {
   StoreConfig store;
   EgressConfig egress;
   BreakerConfig breaker;
+  PromptCacheConfig promptCache;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -83,6 +83,7 @@ std::string ChainWalk::skipReason(const config::EngineConfig& engine) const {
            std::to_string(contextFloor_);
   if (r.hasImages() && !engine.capabilities.vision) return "cannot read images";
   if (r.usesTools() && !engine.capabilities.tools) return "does not support tools";
+  if (r.wantsJson() && !engine.capabilities.jsonMode) return "has no JSON mode";
   return "";
 }
 

@@ -10,11 +10,13 @@
 
 #include "http/AdminHealthHandler.h"
 #include "http/AdminPluginsHandler.h"
-#include "http/ChatCompletionsHandler.h"
+#include "http/AnthropicChatCodec.h"
+#include "http/ChatExchange.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/OpenAiChatCodec.h"
 
 namespace manifold::http {
 namespace {
@@ -94,9 +96,13 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")
-    return method == HTTPRequest::HTTP_POST
-               ? static_cast<Handler*>(new ChatCompletionsHandler(context_))
-               : wrongMethod("POST");
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
+                                                  context_, std::make_unique<OpenAiChatCodec>()))
+                                            : wrongMethod("POST");
+  if (path == "/v1/messages")
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
+                                                  context_, std::make_unique<AnthropicChatCodec>()))
+                                            : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
 

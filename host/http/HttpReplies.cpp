@@ -45,6 +45,7 @@ void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
   error->set("param", param.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(param));
   error->set("code", code.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(code));
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
+  body->set("type", "error");  // makes the body Anthropic's error shape as well
   body->set("error", error);
   sendJson(response, status, body);
 }

@@ -14,8 +14,10 @@ namespace manifold::http {
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const Poco::JSON::Object::Ptr& body);
 
-/// Sends an error in the OpenAI shape: {"error":{"message","type","param","code"}}.
-/// `type` defaults from the status (invalid_request_error, authentication_error, ...).
+/// Sends an error in the OpenAI shape, {"error":{"message","type","param","code"}},
+/// with a top-level "type":"error" that makes it Anthropic's shape too, so
+/// both official SDKs read it. `type` defaults from the status, in the
+/// vocabulary both APIs share (invalid_request_error, rate_limit_error, ...).
 void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                const std::string& message, const std::string& param = "",
                const std::string& code = "", const std::string& type = "");

@@ -1,5 +1,7 @@
 #include "ingress/OpenAiRequestParser.h"
 
+#include "ingress/JsonChecks.h"
+
 #include <set>
 
 namespace manifold::ingress {
@@ -7,39 +9,7 @@ namespace {
 
 using json::Value;
 
-// Each check fills the problem and returns false, so parsing reads as a list.
-struct Checker {
-  RequestProblem& problem;
-
-  bool fail(const std::string& param, const std::string& message) {
-    problem = {message, param};
-    return false;
-  }
-  bool string(const Value& v, const std::string& param, std::string& out, bool allowEmpty = true) {
-    if (!v.isString()) return fail(param, param + " must be a string");
-    if (!allowEmpty && v.asString().empty()) return fail(param, param + " must not be empty");
-    out = v.asString();
-    return true;
-  }
-  bool number(const Value& v, const std::string& param, double lo, double hi,
-              std::optional<double>& out) {
-    if (v.isNull()) return true;
-    if (!v.isNumber()) return fail(param, param + " must be a number");
-    const double d = v.asDouble();
-    if (d < lo || d > hi)
-      return fail(param, param + " must be between " + json::stringify(Value(lo)) + " and " +
-                             json::stringify(Value(hi)));
-    out = d;
-    return true;
-  }
-  bool integer(const Value& v, const std::string& param, int64_t lo, std::optional<int64_t>& out) {
-    if (v.isNull()) return true;
-    if (!v.isInt()) return fail(param, param + " must be an integer");
-    if (v.asInt() < lo) return fail(param, param + " must be at least " + std::to_string(lo));
-    out = v.asInt();
-    return true;
-  }
-};
+using Checker = JsonChecks;
 
 bool readPart(Checker& c, const Value& part, const std::string& where, chat::ContentPart& out) {
   if (!part.isObject()) return c.fail(where, where + " must be an object");
@@ -180,19 +150,7 @@ bool readSampling(Checker& c, const Value& root, chat::ChatRequest& out) {
       root["max_completion_tokens"].isNull() ? "max_tokens" : "max_completion_tokens";
   if (!c.integer(root[maxName], maxName, 1, out.maxTokens)) return false;
   if (!c.integer(root["seed"], "seed", INT64_MIN, out.seed)) return false;
-  const Value& stop = root["stop"];
-  if (stop.isString()) {
-    out.stop.push_back(stop.asString());
-  } else if (stop.isArray()) {
-    if (stop.size() > 4) return c.fail("stop", "stop takes at most 4 sequences");
-    for (size_t i = 0; i < stop.size(); ++i) {
-      std::string s;
-      if (!c.string(stop[i], "stop[" + std::to_string(i) + "]", s)) return false;
-      out.stop.push_back(std::move(s));
-    }
-  } else if (!stop.isNull()) {
-    return c.fail("stop", "stop must be a string or an array of strings");
-  }
+  if (!c.stringList(root["stop"], "stop", 4, out.stop)) return false;
   const Value& format = root["response_format"];
   if (!format.isNull()) {
     static const std::set<std::string> types{"text", "json_object", "json_schema"};
@@ -238,22 +196,9 @@ bool rejectUnsupported(Checker& c, const Value& root) {
 std::optional<chat::ChatRequest> OpenAiRequestParser::parse(std::string_view body,
                                                             RequestProblem& problem) const {
   Checker c{problem};
-  if (!json::isValidUtf8(body)) {
-    c.fail("", "request body is not valid UTF-8");
-    return std::nullopt;
-  }
-  json::ParseError error;
-  std::optional<Value> parsed = json::parse(body, &error, kMaxDepth);
-  if (!parsed) {
-    c.fail("", "request body is not valid JSON at byte " + std::to_string(error.offset) + ": " +
-                   error.message);
-    return std::nullopt;
-  }
+  const std::optional<Value> parsed = parseJsonObject(body, kMaxDepth, problem);
+  if (!parsed) return std::nullopt;
   const Value& root = *parsed;
-  if (!root.isObject()) {
-    c.fail("", "request body must be a JSON object");
-    return std::nullopt;
-  }
   chat::ChatRequest request;
   if (!root["model"].isString() || root["model"].asString().empty()) {
     c.fail("model", "model is required and must be a non-empty string");

@@ -51,6 +51,12 @@ struct FakeBehaviour {
   std::string finishReason = "stop";
   /// usage.prompt_tokens; usage.completion_tokens is the number of tokens.
   int promptTokens = 7;
+  /// When set (with status 200), the answer is exactly these bytes, whatever
+  /// the request path: a recorded stream in any provider's format.
+  std::string rawBody;
+  std::string rawContentType = "text/event-stream";
+  /// usage.prompt_tokens_details.cached_tokens, sent only when above 0.
+  int cachedTokens = 0;
 };
 
 }  // namespace manifold::test

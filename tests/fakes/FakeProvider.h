@@ -57,7 +57,8 @@ class FakeProvider {
   void script(const std::string& route, std::vector<FakeBehaviour> behaviours);
   /// Chat-completion requests received on `route`.
   int requests(const std::string& route) const;
-  /// Their bodies and headers, in order.
+  /// Their bodies and headers, in order. The headers end with ":path", the
+  /// request path.
   std::vector<std::string> bodies(const std::string& route) const;
   std::vector<HeaderList> requestHeaders(const std::string& route) const;
   /// Answers cut short because the client went away (seen while pacing, or a

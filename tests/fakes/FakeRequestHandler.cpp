@@ -59,13 +59,22 @@ void FakeRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   const std::string route = firstSegment(path);
   std::string body;
   Poco::StreamCopier::copyToString(request.stream(), body);
-  if (route.empty() || request.getMethod() != "POST" || !endsWith(path, kChatSuffix)) {
+  if (route.empty() || request.getMethod() != "POST") {
     sendJson(response, 404, OpenAiWire::errorBody(404, "fake provider: no such endpoint " + path));
     return;
   }
   HeaderList headers;
   for (const auto& [name, value] : request) headers.emplace_back(name, value);
-  const RouteLedger::Admission admission = ledger_.admit(route, body, std::move(headers));
+  headers.emplace_back(":path", path);
+  // A raw answer stands in for any provider's API; otherwise this is OpenAI's.
+  const RouteLedger::Admission admission =
+      ledger_.admit(route, body, std::move(headers), [&path](const FakeBehaviour& b) {
+        return !b.rawBody.empty() || endsWith(path, kChatSuffix);
+      });
+  if (admission.refused) {
+    sendJson(response, 404, OpenAiWire::errorBody(404, "fake provider: no such endpoint " + path));
+    return;
+  }
   if (!admission.behaviour) {
     sendJson(response, 404, OpenAiWire::errorBody(404, "fake provider: unknown route " + route));
     return;
@@ -84,6 +93,13 @@ void FakeRequestHandler::answer(const std::string& route, int number,
     return;
   }
   if (!pause(route, link, behaviour.headerDelayMs)) return;
+  if (!behaviour.rawBody.empty() && behaviour.status == 200) {
+    addHeaders(behaviour, response);
+    response.setContentType(behaviour.rawContentType);
+    response.setChunkedTransferEncoding(true);
+    response.send() << behaviour.rawBody << std::flush;
+    return;
+  }
   if (behaviour.status != 200) {
     addHeaders(behaviour, response);
     const std::string message = "fake provider: status " + std::to_string(behaviour.status);
@@ -118,7 +134,7 @@ void FakeRequestHandler::answer(const std::string& route, int number,
                                    : behaviour.finishReason;
     answerWhole(behaviour,
                 wire.completion(joined(behaviour.tokens), behaviour.toolCallName, reason,
-                                behaviour.promptTokens, tokens),
+                                behaviour.promptTokens, tokens, behaviour.cachedTokens),
                 link, response);
     return;
   }

@@ -29,9 +29,9 @@ std::string OpenAiWire::finishChunk(const std::string& reason) const {
   return chunk("{}", reason);
 }
 
-std::string OpenAiWire::usageChunk(int promptTokens, int completionTokens) const {
+std::string OpenAiWire::usageChunk(int promptTokens, int completionTokens, int cachedTokens) const {
   return "data: " + header("chat.completion.chunk") + R"("choices":[],"usage":)" +
-         usage(promptTokens, completionTokens) + "}\n\n";
+         usage(promptTokens, completionTokens, cachedTokens) + "}\n\n";
 }
 
 std::string OpenAiWire::doneFrame() {
@@ -48,7 +48,7 @@ std::string OpenAiWire::malformedFrame() {
 
 std::string OpenAiWire::completion(const std::string& text, const std::string& toolCallName,
                                    const std::string& finishReason, int promptTokens,
-                                   int completionTokens) const {
+                                   int completionTokens, int cachedTokens) const {
   std::string message;
   if (toolCallName.empty()) {
     message = R"({"role":"assistant","content":)" + quote(text) + "}";
@@ -60,7 +60,7 @@ std::string OpenAiWire::completion(const std::string& text, const std::string& t
   }
   return header("chat.completion") + R"("choices":[{"index":0,"message":)" + message +
          R"(,"finish_reason":)" + quote(finishReason) + R"(}],"usage":)" +
-         usage(promptTokens, completionTokens) + "}";
+         usage(promptTokens, completionTokens, cachedTokens) + "}";
 }
 
 std::string OpenAiWire::errorBody(int status, const std::string& message) {
@@ -119,10 +119,13 @@ std::string OpenAiWire::header(const char* object) const {
          std::to_string(kCreated) + R"(,"model":)" + quote(model_) + ",";
 }
 
-std::string OpenAiWire::usage(int promptTokens, int completionTokens) {
-  return R"({"prompt_tokens":)" + std::to_string(promptTokens) + R"(,"completion_tokens":)" +
-         std::to_string(completionTokens) + R"(,"total_tokens":)" +
-         std::to_string(promptTokens + completionTokens) + "}";
+std::string OpenAiWire::usage(int promptTokens, int completionTokens, int cachedTokens) {
+  std::string out = R"({"prompt_tokens":)" + std::to_string(promptTokens) +
+                    R"(,"completion_tokens":)" + std::to_string(completionTokens) +
+                    R"(,"total_tokens":)" + std::to_string(promptTokens + completionTokens);
+  if (cachedTokens > 0)
+    out += R"(,"prompt_tokens_details":{"cached_tokens":)" + std::to_string(cachedTokens) + "}";
+  return out + "}";
 }
 
 }  // namespace manifold::test

@@ -23,15 +23,15 @@ class OpenAiWire {
   std::string toolCallStartChunk(const std::string& name) const;
   std::string toolArgumentsChunk(const std::string& piece) const;
   std::string finishChunk(const std::string& reason) const;
-  std::string usageChunk(int promptTokens, int completionTokens) const;
+  std::string usageChunk(int promptTokens, int completionTokens, int cachedTokens = 0) const;
   static std::string doneFrame();
   static std::string keepAliveComment();
   static std::string malformedFrame();
 
   /// A whole non-streaming chat.completion. An empty toolCallName means text.
   std::string completion(const std::string& text, const std::string& toolCallName,
-                         const std::string& finishReason, int promptTokens,
-                         int completionTokens) const;
+                         const std::string& finishReason, int promptTokens, int completionTokens,
+                         int cachedTokens = 0) const;
   /// {"error":{"message","type","param","code"}} shaped the way OpenAI shapes
   /// errors for this status.
   static std::string errorBody(int status, const std::string& message);
@@ -41,7 +41,7 @@ class OpenAiWire {
  private:
   std::string chunk(const std::string& delta, const std::string& finishReason) const;
   std::string header(const char* object) const;
-  static std::string usage(int promptTokens, int completionTokens);
+  static std::string usage(int promptTokens, int completionTokens, int cachedTokens);
 
   std::string id_;
   std::string model_;

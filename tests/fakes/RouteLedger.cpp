@@ -15,24 +15,25 @@ void RouteLedger::script(const std::string& route, std::vector<FakeBehaviour> be
 }
 
 RouteLedger::Admission RouteLedger::admit(const std::string& route, std::string body,
-                                          HeaderList headers) {
+                                          HeaderList headers, const PathCheck& servesPath) {
   Admission admission;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    Route& state = routes_[route];
-    const int step = state.requests - state.scriptedAt;
-    admission.number = ++state.requests;
-    if (recordRequests_) {
-      state.bodies.push_back(std::move(body));
-      state.headers.push_back(std::move(headers));
-    }
-    if (!state.script.empty()) {
-      const size_t last = state.script.size() - 1;
-      admission.behaviour = state.script[std::min(static_cast<size_t>(step), last)];
-      return admission;
-    }
+  std::lock_guard<std::mutex> lock(mutex_);  // the resolver is cheap and pure
+  Route& state = routes_[route];
+  if (!state.script.empty()) {
+    const size_t step = static_cast<size_t>(state.requests - state.scriptedAt);
+    admission.behaviour = state.script[std::min(step, state.script.size() - 1)];
+  } else {
+    admission.behaviour = unscripted_ ? unscripted_(route) : FakeBehaviour{};
   }
-  admission.behaviour = unscripted_ ? unscripted_(route) : FakeBehaviour{};
+  if (admission.behaviour && !servesPath(*admission.behaviour)) {
+    admission.refused = true;
+    return admission;
+  }
+  admission.number = ++state.requests;
+  if (recordRequests_) {
+    state.bodies.push_back(std::move(body));
+    state.headers.push_back(std::move(headers));
+  }
   return admission;
 }
 

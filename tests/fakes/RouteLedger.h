@@ -22,10 +22,14 @@ using RouteResolver = std::function<std::optional<FakeBehaviour>(const std::stri
 class RouteLedger {
  public:
   /// One admitted request: its 1-based number on the route and what it gets.
+  /// `refused` when the route's behaviour does not serve the request's path:
+  /// such a request is not counted.
   struct Admission {
     int number = 0;
     std::optional<FakeBehaviour> behaviour;
+    bool refused = false;
   };
+  using PathCheck = std::function<bool(const FakeBehaviour&)>;
 
   /// An empty resolver gives unscripted routes the default FakeBehaviour.
   /// recordRequests=false keeps counts only (no bodies or headers), for load.
@@ -33,7 +37,8 @@ class RouteLedger {
 
   /// Later requests take these in order; the last one repeats.
   void script(const std::string& route, std::vector<FakeBehaviour> behaviours);
-  Admission admit(const std::string& route, std::string body, HeaderList headers);
+  Admission admit(const std::string& route, std::string body, HeaderList headers,
+                  const PathCheck& servesPath);
   void abandon(const std::string& route);
 
   int requests(const std::string& route) const;

@@ -58,8 +58,8 @@ SseAnswer::Outcome SseAnswer::finish() {
   const std::string reason =
       toolCall && behaviour_.finishReason == "stop" ? "tool_calls" : behaviour_.finishReason;
   if (!send(wire_.finishChunk(reason))) return failed();
-  const std::string usage =
-      wire_.usageChunk(behaviour_.promptTokens, static_cast<int>(behaviour_.tokens.size()));
+  const std::string usage = wire_.usageChunk(
+      behaviour_.promptTokens, static_cast<int>(behaviour_.tokens.size()), behaviour_.cachedTokens);
   if (wire_.includesUsage() && !send(usage)) return failed();
   if (!behaviour_.omitDone && !send(OpenAiWire::doneFrame())) return failed();
   return Outcome::Finished;

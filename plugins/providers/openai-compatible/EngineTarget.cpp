@@ -57,6 +57,7 @@ EngineTarget EngineTarget::resolve(const manifold::Engine& engine, const Presets
   target.auth = preset->auth;
   target.headers = preset->headers;
   target.prefillPrefix = preset->prefillPrefix;
+  target.promptCacheKey = options["prompt_cache_key"].asBool(preset->promptCacheKey);
   target.streamUsage = options["stream_usage"].asBool(preset->streamUsage);
 
   std::string base = engine.baseUrl.empty() ? preset->baseUrl : std::string(engine.baseUrl);

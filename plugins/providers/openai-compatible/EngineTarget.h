@@ -19,9 +19,11 @@ struct EngineTarget {
   AuthStyle auth = AuthStyle::Bearer;
   bool streamUsage = true;
   bool prefillPrefix = false;
+  bool promptCacheKey = false;
 
   /// Resolves an engine. Its options_json may hold
-  ///   {"preset": "groq", "headers": {...}, "path": "/chat/completions", "stream_usage": bool}
+  ///   {"preset": "groq", "headers": {...}, "path": "/chat/completions", "stream_usage": bool,
+  ///    "prompt_cache_key": bool}
   /// The preset defaults to "openai"; a non-empty engine base_url overrides
   /// the preset's. Throws manifold::Error (MF_ERR_INVALID) for an unknown
   /// preset or malformed options.

@@ -39,7 +39,8 @@ class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
                             "JSON: " +
                                 parseError.message);
     const bool stream = (*canonical)["stream"].asBool();
-    BodySettings settings{std::string(engine.model), target.streamUsage, target.prefillPrefix};
+    BodySettings settings{std::string(engine.model), target.streamUsage, target.prefillPrefix,
+                          target.promptCacheKey};
 
     out.method("POST");
     out.url(target.url);

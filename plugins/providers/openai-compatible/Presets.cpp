@@ -31,6 +31,7 @@ Preset parsePreset(const std::string& name, const json::Value& v) {
   }
   p.streamUsage = v["stream_usage"].asBool(true);
   p.prefillPrefix = v["prefill_prefix"].asBool(false);
+  p.promptCacheKey = v["prompt_cache_key"].asBool(false);
   return p;
 }
 

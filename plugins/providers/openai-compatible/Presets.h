@@ -31,6 +31,9 @@ struct Preset {
   /// Mark a trailing assistant message (a prefill) with "prefix": true, as
   /// Mistral and DeepSeek require for continuations.
   bool prefillPrefix = false;
+  /// Send the canonical prompt_cache key as "prompt_cache_key" (OpenAI's
+  /// cache routing hint). Off for providers that reject unknown fields.
+  bool promptCacheKey = false;
 };
 
 /// The preset table. Immutable once built, so it is safe to share across threads.

@@ -137,6 +137,10 @@ std::string translateRequest(const Value& canonical, const BodySettings& setting
        {"response_format", "temperature", "top_p", "max_tokens", "stop", "seed"}) {
     if (const Value* v = canonical.find(field); v && !v->isNull()) body.set(field, *v);
   }
+  // OpenAI caches prefixes by itself; the key only routes one conversation's
+  // turns to the same cache.
+  if (settings.promptCacheKey && canonical["prompt_cache"]["key"].isString())
+    body.set("prompt_cache_key", canonical["prompt_cache"]["key"]);
   if (canonical["stream"].asBool()) {
     body.set("stream", true);
     if (settings.streamUsage) {

@@ -13,9 +13,10 @@ namespace openai_compatible {
 
 /// The request body fields that depend on the engine rather than the request.
 struct BodySettings {
-  std::string model;           // the engine's upstream model id
-  bool streamUsage = true;     // add stream_options.include_usage when streaming
-  bool prefillPrefix = false;  // "prefix": true on a trailing assistant message
+  std::string model;            // the engine's upstream model id
+  bool streamUsage = true;      // add stream_options.include_usage when streaming
+  bool prefillPrefix = false;   // "prefix": true on a trailing assistant message
+  bool promptCacheKey = false;  // forward the canonical prompt_cache key
 };
 
 /// Builds the upstream JSON body. Throws manifold::Error (MF_ERR_INVALID)

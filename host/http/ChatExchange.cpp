@@ -1,13 +1,13 @@
-#include "http/ChatCompletionsHandler.h"
+#include "http/ChatExchange.h"
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Timestamp.h>
 
+#include "chat/PromptCache.h"
 #include "http/ClientSocketWatch.h"
 #include "http/HttpReplies.h"
-#include "http/OpenAiAnswerSink.h"
-#include "ingress/OpenAiRequestParser.h"
+#include "http/OpenAiChunkWriter.h"
 #include "plugins/AbiStrings.h"
 
 namespace manifold::http {
@@ -63,8 +63,8 @@ void sendOutcomeError(Poco::Net::HTTPServerResponse& response, const ChainOutcom
 
 }  // namespace
 
-void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
-                                           Poco::Net::HTTPServerResponse& response) {
+void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response) {
   const std::string requestId = response.get("x-request-id", "");
   const config::ServerConfig& server = context_.config().server;
   std::optional<std::string> body = readBody(request, response, server.maxBodyBytes,
@@ -72,12 +72,14 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
   if (!body) return;
 
   ingress::RequestProblem problem;
-  std::optional<chat::ChatRequest> chat = ingress::OpenAiRequestParser().parse(*body, problem);
+  std::optional<chat::ChatRequest> chat = codec_->parse(*body, problem);
   if (!chat) {
     logger().information("[%s] rejected request: %s", requestId, problem.message);
     sendError(response, HTTPResponse::HTTP_BAD_REQUEST, problem.message, problem.param);
     return;
   }
+
+  chat::markPromptCache(*chat, context_.config().promptCache);
 
   failover::ChainRequest chain;
   chain.request = &*chat;
@@ -94,9 +96,8 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
   ClientSocketWatch watch(static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket());
   chain.watch = &watch;
 
-  OpenAiAnswerSink sink(response, "chatcmpl-" + requestId, Poco::Timestamp().epochTime(),
-                        chat->stream, chat->includeUsage);
-  const ChainOutcome outcome = context_.failover().run(chain, sink);
+  const std::unique_ptr<failover::AnswerSink> sink = codec_->answerSink(response, *chat, requestId);
+  const ChainOutcome outcome = context_.failover().run(chain, *sink);
   switch (outcome.kind) {
     case ChainOutcome::Kind::Answered:
     case ChainOutcome::Kind::FailedAfterCommit:

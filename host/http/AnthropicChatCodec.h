@@ -1,0 +1,21 @@
+#pragma once
+
+#include "http/ChatCodec.h"
+
+namespace manifold::http {
+
+/// POST /v1/messages: the Anthropic Messages contract, close enough that the
+/// official @anthropic-ai/sdk works unchanged. Any engine can answer.
+class AnthropicChatCodec : public ChatCodec {
+ public:
+  std::optional<chat::ChatRequest> parse(std::string_view body,
+                                         ingress::RequestProblem& problem) override;
+  std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
+                                                   const chat::ChatRequest& request,
+                                                   const std::string& requestId) override;
+
+ private:
+  bool thinkingRequested_ = false;
+};
+
+}  // namespace manifold::http

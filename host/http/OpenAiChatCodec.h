@@ -1,0 +1,17 @@
+#pragma once
+
+#include "http/ChatCodec.h"
+
+namespace manifold::http {
+
+/// POST /v1/chat/completions: the OpenAI chat-completions contract.
+class OpenAiChatCodec : public ChatCodec {
+ public:
+  std::optional<chat::ChatRequest> parse(std::string_view body,
+                                         ingress::RequestProblem& problem) override;
+  std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
+                                                   const chat::ChatRequest& request,
+                                                   const std::string& requestId) override;
+};
+
+}  // namespace manifold::http
