@@ -52,6 +52,17 @@ struct BreakerConfig {
   int authCooldownMs = 300000;  ///< a refused key rests this long
 };
 
+/// The trust boundary: what is done to text before it reaches a model (see
+/// trust/RequestGuard.h).
+struct TrustConfig {
+  /// Wrap every user message in boundary markers. Off, user text is wrapped
+  /// only in requests that carry a system prompt, where there are
+  /// instructions for it to be kept apart from. Tool results are always wrapped.
+  bool wrapUserText = true;
+  /// Strip invisible characters (zero-width, bidi, tag characters, controls).
+  bool stripInvisible = true;
+};
+
 struct EngineCapabilities {
   bool vision = false;
   bool tools = false;
@@ -98,6 +109,7 @@ struct GatewayConfig {
   StoreConfig store;
   EgressConfig egress;
   BreakerConfig breaker;
+  TrustConfig trust;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -91,6 +91,7 @@ void ChatCompletionsHandler::handleRequest(Poco::Net::HTTPServerRequest& request
   }
   const config::ModeConfig* mode = context_.engines().mode(chain.mode);
   if (mode) chain.policy = *mode;
+  chain.trust = context_.config().trust;
   ClientSocketWatch watch(static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket());
   chain.watch = &watch;
 
