@@ -1,5 +1,8 @@
 #include "chat/ProviderCall.h"
 
+#include <vector>
+
+#include "chat/ThinkTagSplitter.h"
 #include "plugins/AbiStrings.h"
 #include "plugins/UpstreamAbi.h"
 
@@ -17,8 +20,10 @@ int64_t msLeft(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
 }
 
-// Sits between the adapter and the caller's handler: notes the first content
-// event and stops the attempt when the client leaves or the first token is late.
+// Sits between the adapter and the caller's handler: splits inline <think>
+// spans out of answer text, notes the first content event and stops the
+// attempt when the client leaves or the first token is late. One gate serves
+// one attempt, so every attempt starts with a fresh splitter.
 struct Gatekeeper {
   const EventHandler& handler;
   const AttemptLimits& limits;
@@ -29,14 +34,55 @@ struct Gatekeeper {
   bool clientGone = false;
   bool late = false;
   bool stopped = false;
+  ThinkTagSplitter thinkTags{};
+  std::vector<ThinkPiece> pieces{};
+
+  bool halted() const { return clientGone || late || stopped; }
 
   bool pass(const CanonicalEvent& event) {
+    using Type = CanonicalEvent::Type;
+    if (event.type == Type::TextDelta) {
+      pieces.clear();
+      thinkTags.feed(event.text, pieces);
+      // Text held back as a possible tag is not content yet.
+      return pieces.empty() ? mayGoOn(false) : deliverPieces();
+    }
+    // What the splitter holds belongs to the answer, before its end. Not
+    // before an error: held text must not commit an attempt that failed.
+    if (event.type == Type::Finish && !flushHeld()) return false;
+    return deliver(event);
+  }
+
+  /// The end of an attempt that sent no finish: releases the held-back text.
+  bool flushHeld() {
+    pieces.clear();
+    thinkTags.flush(pieces);
+    return deliverPieces();
+  }
+
+ private:
+  bool mayGoOn(bool content) {
     if (watchEachEvent && watch && watch->gone()) clientGone = true;
-    if (!sawContent && !event.isContent() && Clock::now() > limits.firstTokenDeadline) late = true;
-    if (clientGone || late) return false;
+    if (!sawContent && !content && Clock::now() > limits.firstTokenDeadline) late = true;
+    return !(clientGone || late);
+  }
+
+  bool deliver(const CanonicalEvent& event) {
+    if (!mayGoOn(event.isContent())) return false;
     if (event.isContent()) sawContent = true;
     if (!handler(event)) stopped = true;
     return !stopped;
+  }
+
+  bool deliverPieces() {
+    for (ThinkPiece& piece : pieces) {
+      CanonicalEvent e;
+      e.type =
+          piece.reasoning ? CanonicalEvent::Type::ReasoningDelta : CanonicalEvent::Type::TextDelta;
+      e.text = std::move(piece.text);
+      if (!deliver(e)) return false;
+    }
+    return true;
   }
 };
 
@@ -75,10 +121,12 @@ AttemptResult fromRc(int32_t rc, const mf_error& error) {
   return r;
 }
 
-// The gate's own verdicts take precedence over whatever the adapter reported
-// after being told to stop.
-AttemptResult gateVerdict(const Gatekeeper& gate, const AttemptLimits& limits,
-                          Clock::time_point start, AttemptResult result) {
+// Releases what the splitter held when the attempt ended well. The gate's own
+// verdicts take precedence over whatever the adapter reported after being
+// told to stop.
+AttemptResult gateVerdict(Gatekeeper& gate, const AttemptLimits& limits, Clock::time_point start,
+                          AttemptResult result) {
+  if (result.ok && !gate.halted()) gate.flushHeld();
   if (gate.clientGone)
     result = failed(MF_ERR_CANCELLED, false, "the client went away");
   else if (gate.late)
@@ -207,7 +255,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
       parseFailure = fromRc(MF_FAILED, error);
       return false;
     }
-    return !(gate.clientGone || gate.late || gate.stopped);
+    return !gate.halted();
   };
   handler.readDeadline = [&] {
     return gate.sawContent || !limits.stream ? Clock::now() + limits.idle
@@ -216,7 +264,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   const upstream::TransportFailure failure = http_.send(built.request, handler);
 
   AttemptResult result;
-  if (gate.clientGone || gate.late || gate.stopped) {
+  if (gate.halted()) {
     result.ok = true;  // gateVerdict names it
   } else if (parseFailed) {
     result = parseFailure;

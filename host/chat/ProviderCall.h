@@ -37,6 +37,11 @@ struct AttemptResult {
 /// in-process; a translator's request goes out through the host's HTTP client,
 /// and its bytes are fed back to the adapter's stream parser (or, for a
 /// non-streaming upstream read, to parse_response). Never throws.
+///
+/// Whatever the provider, answer text reaches the handler only after inline
+/// <think> spans are split out of it as reasoning (see ThinkTagSplitter);
+/// text held back as a possible tag is released before the finish event, or
+/// when the attempt ends.
 class ProviderCall {
  public:
   explicit ProviderCall(upstream::HttpExchange& http) : http_(http) {}

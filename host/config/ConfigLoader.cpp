@@ -97,6 +97,13 @@ PromptCacheConfig readPromptCache(const Object::Ptr& o) {
   return p;
 }
 
+TrustConfig readTrust(const Object::Ptr& o) {
+  TrustConfig t;
+  t.wrapUserText = get<bool>(o, "wrap_user_text", t.wrapUserText);
+  t.stripInvisible = get<bool>(o, "strip_invisible", t.stripInvisible);
+  return t;
+}
+
 EngineConfig readEngine(const Object::Ptr& o) {
   EngineConfig e;
   e.id = get<std::string>(o, "id", "");
@@ -187,6 +194,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.egress = readEgress(child(root, "egress"));
   config.breaker = readBreaker(child(root, "breaker"));
   config.promptCache = readPromptCache(child(root, "prompt_cache"));
+  config.trust = readTrust(child(root, "trust"));
   config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));

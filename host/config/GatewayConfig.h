@@ -57,6 +57,17 @@ struct PromptCacheConfig {
   int64_t minPrefixChars = 4096;  ///< about 1000 tokens: below it providers do not cache
 };
 
+/// The trust boundary: what is done to text before it reaches a model (see
+/// trust/RequestGuard.h).
+struct TrustConfig {
+  /// Wrap every user message in boundary markers. Off, user text is wrapped
+  /// only in requests that carry a system prompt, where there are
+  /// instructions for it to be kept apart from. Tool results are always wrapped.
+  bool wrapUserText = true;
+  /// Strip invisible characters (zero-width, bidi, tag characters, controls).
+  bool stripInvisible = true;
+};
+
 struct EngineCapabilities {
   bool vision = false;
   bool tools = false;
@@ -104,6 +115,7 @@ struct GatewayConfig {
   EgressConfig egress;
   BreakerConfig breaker;
   PromptCacheConfig promptCache;
+  TrustConfig trust;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -8,6 +8,7 @@
 
 #include "failover/FailureDisposition.h"
 #include "plugins/AbiStrings.h"
+#include "trust/RequestGuard.h"
 
 namespace manifold::failover {
 namespace {
@@ -44,7 +45,9 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
       request_(request),
       sink_(sink),
       streamUpstream_(request.policy.alwaysStreamUpstream || request.request->stream),
-      requestJson_(chat::toCanonicalJson(*request.request, streamUpstream_)),
+      guarded_(
+          trust::guardRequest(*request.request, request.trust, trust::BoundaryMarkers::fresh())),
+      requestJson_(chat::toCanonicalJson(guarded_, streamUpstream_)),
       deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
 
 void ChainWalk::note(const std::string& engineId, const std::string& reason) {
@@ -211,7 +214,7 @@ ChainWalk::Next ChainWalk::afterCommitFailure(size_t step, const BreakerKey& key
 bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
   const std::string prefill = answer_.text();
   if (prefill.empty() || !answer_.toolCalls().empty()) return false;
-  const std::string json = chat::toCanonicalJson(*request_.request, streamUpstream_, prefill);
+  const std::string json = chat::toCanonicalJson(guarded_, streamUpstream_, prefill);
   for (size_t step = afterStep + 1; step < request_.chain.size(); ++step) {
     const config::EngineConfig* cfg = engine_.catalog_.engine(request_.chain[step]);
     if (!cfg || !cfg->capabilities.prefill || !skipReason(*cfg).empty()) continue;

@@ -21,6 +21,7 @@ struct ChainRequest {
   std::string mode;                ///< empty when the client named an engine
   std::vector<std::string> chain;  ///< engine ids, in order
   config::ModeConfig policy;       ///< time limits and retry budget
+  config::TrustConfig trust;       ///< how untrusted text is cleaned and wrapped
   upstream::ClientWatch* watch = nullptr;
 };
 
@@ -30,7 +31,8 @@ struct ChainRequest {
 /// next step, or (on the final step only) to a bounded retry with jittered
 /// backoff. A failure the request caused is returned at once. Breakers and
 /// cooldowns keep later requests off failing engine+keys, and every attempt
-/// and skip is recorded with its reason.
+/// and skip is recorded with its reason. Every engine is sent the request as
+/// trust::guardRequest leaves it, with one fresh nonce per request.
 class FailoverEngine {
  public:
   FailoverEngine(engines::EngineCatalog& catalog, upstream::HttpExchange& http,

@@ -93,6 +93,7 @@ void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
   }
   const config::ModeConfig* mode = context_.engines().mode(chain.mode);
   if (mode) chain.policy = *mode;
+  chain.trust = context_.config().trust;
   ClientSocketWatch watch(static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket());
   chain.watch = &watch;
 

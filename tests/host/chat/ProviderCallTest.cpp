@@ -18,7 +18,9 @@
 namespace manifold::chat {
 namespace {
 
-// /limited answers 429 with Retry-After: 7; /stream answers an SSE-like body.
+// /limited answers 429 with Retry-After: 7; /stream answers an SSE-like body;
+// /think splits think tags across lines; /think-unfinished ends inside a
+// span and without [DONE].
 class FakeUpstream : public Poco::Net::HTTPRequestHandlerFactory {
   class Handler : public Poco::Net::HTTPRequestHandler {
     void handleRequest(Poco::Net::HTTPServerRequest& request,
@@ -31,7 +33,12 @@ class FakeUpstream : public Poco::Net::HTTPRequestHandlerFactory {
         return;
       }
       response.setChunkedTransferEncoding(true);
-      response.send() << "data: one\n\ndata: two\n\ndata: [DONE]\n\n";
+      if (request.getURI() == "/think")
+        response.send() << "data: <thi\ndata: nk>plan</th\ndata: ink>Answer <thi\ndata: [DONE]\n";
+      else if (request.getURI() == "/think-unfinished")
+        response.send() << "data: <think>plan</th\n";
+      else
+        response.send() << "data: one\n\ndata: two\n\ndata: [DONE]\n\n";
     }
   };
 
@@ -81,6 +88,42 @@ TEST_F(ProviderCallTest, StreamsUpstreamBytesThroughTheAdapter) {
   AttemptResult r = call("/stream", text);
   EXPECT_TRUE(r.ok) << plugins::errorMessage(r.error);
   EXPECT_EQ(text, "one|two|");
+}
+
+// Every event of an attempt, in order: T:text, R:reasoning, F (finish), or the type.
+std::string eventLog(ProviderCall& call, const engines::ResolvedEngine& engine) {
+  std::string log;
+  AttemptResult r = call.run(engine, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
+                             nullptr, [&](const CanonicalEvent& e) {
+                               using Type = CanonicalEvent::Type;
+                               if (e.type == Type::TextDelta)
+                                 log += "T:" + e.text + "|";
+                               else if (e.type == Type::ReasoningDelta)
+                                 log += "R:" + e.text + "|";
+                               else if (e.type == Type::Finish)
+                                 log += "F|";
+                               else
+                                 log += "?|";
+                               return true;
+                             });
+  EXPECT_TRUE(r.ok) << plugins::errorMessage(r.error);
+  return log;
+}
+
+TEST_F(ProviderCallTest, ThinkTagsSplitAcrossDeltasBecomeReasoning) {
+  config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/think";
+  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+  ProviderCall call(http);
+  EXPECT_EQ(eventLog(call, engine_), "R:plan|T:Answer |T:<thi|F|")
+      << "a possible tag is held back, and released before the finish";
+}
+
+TEST_F(ProviderCallTest, AnAttemptEndingWithoutAFinishReleasesWhatWasHeld) {
+  config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/think-unfinished";
+  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+  ProviderCall call(http);
+  EXPECT_EQ(eventLog(call, engine_), "R:plan|R:</th|");
+  EXPECT_EQ(eventLog(call, engine_), "R:plan|R:</th|") << "each attempt starts outside a span";
 }
 
 TEST_F(ProviderCallTest, ErrorClassificationSeesTheUpstreamHeaders) {

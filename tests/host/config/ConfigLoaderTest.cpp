@@ -53,6 +53,28 @@ TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
   EXPECT_EQ(c.plugins.settingsJson.at("demo"), R"({"greeting":"hi"})");
 }
 
+TEST_F(ConfigLoaderTest, TrustSwitchesDefaultOnAndCanBeTurnedOff) {
+  ConfigLoadResult defaults = ConfigLoader::loadText(withPluginDir(kValid));
+  ASSERT_TRUE(defaults.config) << problemsOf(defaults);
+  EXPECT_TRUE(defaults.config->trust.wrapUserText);
+  EXPECT_TRUE(defaults.config->trust.stripInvisible);
+
+  std::string text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1,
+              R"("trust": {"wrap_user_text": false, "strip_invisible": false},)");
+  ConfigLoadResult off = ConfigLoader::loadText(text);
+  ASSERT_TRUE(off.config) << problemsOf(off);
+  EXPECT_FALSE(off.config->trust.wrapUserText);
+  EXPECT_FALSE(off.config->trust.stripInvisible);
+
+  text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1, R"("trust": {"wrap_user_text": "yes", "strip": true},)");
+  const std::string problems = problemsOf(ConfigLoader::loadText(text));
+  EXPECT_NE(problems.find("$.trust.wrap_user_text: expected boolean"), std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("$.trust: unknown property \"strip\""), std::string::npos) << problems;
+}
+
 TEST_F(ConfigLoaderTest, ReportsEveryProblemWithItsPath) {
   ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
     "server": {"port": "eighty", "prot": 1},

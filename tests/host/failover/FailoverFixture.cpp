@@ -48,6 +48,7 @@ void FailoverFixture::start(std::vector<config::EngineConfig> engines,
   c.server.maxThreads = 64;
   c.plugins.watchIntervalMs = 50;
   c.breaker = breaker;
+  c.trust = trust_;
   c.engines = std::move(engines);
   c.modes = std::move(modes);
   gateway_ = std::make_unique<TestGateway>(

@@ -30,6 +30,7 @@ class FailoverFixture : public ::testing::Test {
   std::vector<std::string> attemptRows(const std::string& columns = "engine_id, outcome, billed");
 
   FakeProvider fake_;
+  config::TrustConfig trust_;  ///< what start() configures
   std::unique_ptr<TestGateway> gateway_;
 };
 

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/StreamSocket.h>
 
+#include <regex>
 #include <sstream>
 
 #include "support/OpenAiAssertions.h"
@@ -20,6 +21,11 @@ using test::HttpResult;
 using test::parseObject;
 using test::ssePayloads;
 using test::TestGateway;
+
+// The demo echoes the user text as the engine received it: inside the trust
+// boundary's markers (trust.wrap_user_text is on by default).
+const std::regex kHeardPing(
+    R"(heard: "<<untrusted:user id=([0-9a-f]{16})>>\nping\n<</untrusted:user id=\1>>")");
 
 class GatewayEndpointsTest : public ::testing::Test {
  protected:
@@ -87,8 +93,8 @@ TEST_F(GatewayEndpointsTest, NonStreamingCompletion) {
   EXPECT_EQ(body->getValue<std::string>("model"), "demo");
   Object::Ptr choice = body->getArray("choices")->getObject(0);
   EXPECT_EQ(choice->getValue<std::string>("finish_reason"), "stop");
-  EXPECT_NE(choice->getObject("message")->getValue<std::string>("content").find("heard: \"ping\""),
-            std::string::npos);
+  EXPECT_TRUE(std::regex_search(choice->getObject("message")->getValue<std::string>("content"),
+                                kHeardPing));
   EXPECT_GT(body->getObject("usage")->getValue<int>("completion_tokens"), 0);
   EXPECT_EQ(r.header("x-manifold-engine"), "demo");
 }
@@ -117,7 +123,7 @@ TEST_F(GatewayEndpointsTest, StreamingCompletionFollowsTheOpenAiContract) {
     Object::Ptr delta = choices->getObject(0)->getObject("delta");
     if (delta->has("content")) text += delta->getValue<std::string>("content");
   }
-  EXPECT_NE(text.find("heard: \"ping\""), std::string::npos) << text;
+  EXPECT_TRUE(std::regex_search(text, kHeardPing)) << text;
   Object::Ptr finish = parseObject(payloads[payloads.size() - 3]);
   EXPECT_EQ(finish->getArray("choices")->getObject(0)->getValue<std::string>("finish_reason"),
             "stop");

@@ -1,0 +1,67 @@
+#include "trust/RequestGuard.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "trust/Sanitiser.h"
+
+namespace manifold::trust {
+namespace {
+
+using chat::ChatMessage;
+using chat::ContentPart;
+
+bool isSystem(const ChatMessage& m) {
+  return m.role == "system";
+}
+
+// The kind a message's text is wrapped as, if it is wrapped at all.
+std::optional<UntrustedKind> wrappedAs(const ChatMessage& m, bool wrapUserText) {
+  if (m.role == "tool") return UntrustedKind::ToolResult;
+  if (m.role == "user" && wrapUserText) return UntrustedKind::User;
+  return std::nullopt;
+}
+
+void explainMarkers(std::vector<ChatMessage>& messages) {
+  const std::string instruction = BoundaryMarkers::instruction();
+  const auto system = std::find_if(messages.begin(), messages.end(), isSystem);
+  if (system == messages.end()) {
+    ChatMessage m;
+    m.role = "system";
+    m.content.push_back({ContentPart::Kind::Text, instruction, "", ""});
+    messages.insert(messages.begin(), std::move(m));
+    return;
+  }
+  // Appended to the operator's last text part: a second part, or a second
+  // system message, is more than some OpenAI-compatible servers accept.
+  for (auto part = system->content.rbegin(); part != system->content.rend(); ++part) {
+    if (part->kind != ContentPart::Kind::Text) continue;
+    part->text += (part->text.empty() ? "" : "\n\n") + instruction;
+    return;
+  }
+  system->content.push_back({ContentPart::Kind::Text, instruction, "", ""});
+}
+
+}  // namespace
+
+chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::TrustConfig& trust,
+                               const BoundaryMarkers& markers) {
+  const Sanitiser sanitiser(trust, markers);
+  chat::ChatRequest out = request;
+  const bool wrapUserText =
+      trust.wrapUserText || std::any_of(out.messages.begin(), out.messages.end(), isSystem);
+  bool wrapped = false;
+  for (ChatMessage& m : out.messages) {
+    if (isSystem(m)) continue;
+    const std::optional<UntrustedKind> kind = wrappedAs(m, wrapUserText);
+    for (ContentPart& part : m.content) {
+      if (part.kind != ContentPart::Kind::Text) continue;
+      part.text = kind ? sanitiser.wrap(*kind, part.text) : sanitiser.clean(part.text);
+      wrapped = wrapped || kind.has_value();
+    }
+  }
+  if (wrapped) explainMarkers(out.messages);
+  return out;
+}
+
+}  // namespace manifold::trust

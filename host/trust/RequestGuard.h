@@ -1,0 +1,37 @@
+#pragma once
+
+#include "chat/ChatRequest.h"
+#include "config/GatewayConfig.h"
+#include "trust/BoundaryMarkers.h"
+
+namespace manifold::trust {
+
+/// The request as every provider sees it: the trust boundary in one place.
+///
+/// - Tool results (role tool) are always wrapped in boundary markers: they
+///   are what an attacker most easily writes (a web page, a file, an API
+///   answer) and a model must never take orders from them.
+/// - User text is wrapped when trust.wrap_user_text is on (the default), and
+///   always in a request with a system prompt: there the operator's
+///   instructions are what the markers protect. With the switch off, a plain
+///   chat with no system prompt reaches the model as the user wrote it.
+/// - Every message but the system prompt is cleaned: invalid UTF-8 replaced,
+///   invisible characters stripped (trust.strip_invisible), and marker
+///   syntax neutralised, so no message can forge a boundary. The system
+///   prompt is the operator's and is left as it is.
+/// - When anything was wrapped, the system prompt gains one paragraph that
+///   explains the markers (BoundaryMarkers::instruction), after the
+///   operator's own text; a request without one gets a system message of its
+///   own, first.
+/// - Memory and webhook payloads have no place in the canonical request yet;
+///   whatever adds them must wrap them with Sanitiser::wrap as
+///   UntrustedKind::Memory and UntrustedKind::Webhook.
+///
+/// The nonce in `markers` must be fresh for each request. Wrapped text then
+/// differs from one request to the next, so a provider's prompt cache cannot
+/// reuse a prefix beyond the system prompt: the price of a nonce no earlier
+/// text can know.
+chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::TrustConfig& trust,
+                               const BoundaryMarkers& markers);
+
+}  // namespace manifold::trust
