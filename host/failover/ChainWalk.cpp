@@ -38,6 +38,11 @@ mf_error errorFrom(const chat::CanonicalEvent& inBand) {
                             inBand.retryable, "upstream reported an error: " + inBand.text);
 }
 
+trust::BoundaryMarkers markersFor(const chat::ChatRequest& request) {
+  return request.promptCache ? trust::BoundaryMarkers::forConversation(request.promptCache->key)
+                             : trust::BoundaryMarkers::fresh();
+}
+
 }  // namespace
 
 ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, AnswerSink& sink)
@@ -45,8 +50,7 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
       request_(request),
       sink_(sink),
       streamUpstream_(request.policy.alwaysStreamUpstream || request.request->stream),
-      guarded_(
-          trust::guardRequest(*request.request, request.trust, trust::BoundaryMarkers::fresh())),
+      guarded_(trust::guardRequest(*request.request, request.trust, markersFor(*request.request))),
       requestJson_(chat::toCanonicalJson(guarded_, streamUpstream_)),
       deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
 

@@ -1,6 +1,8 @@
 #include "trust/BoundaryMarkers.h"
 
+#include <Poco/HMACEngine.h>
 #include <Poco/RandomStream.h>
+#include <Poco/SHA1Engine.h>
 
 #include <cctype>
 
@@ -59,17 +61,38 @@ const char* kindName(UntrustedKind kind) {
   return "data";
 }
 
-BoundaryMarkers BoundaryMarkers::fresh() {
-  unsigned char bytes[8] = {};
-  Poco::RandomInputStream random;
-  random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
+namespace {
+
+std::string hex(const unsigned char* bytes, size_t n) {
   static const char kHex[] = "0123456789abcdef";
-  std::string nonce;
-  for (const unsigned char b : bytes) {
-    nonce += kHex[b >> 4];
-    nonce += kHex[b & 0x0F];
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0x0F];
   }
-  return BoundaryMarkers(std::move(nonce));
+  return out;
+}
+
+std::string randomBytes(size_t n) {
+  std::string bytes(n, '\0');
+  Poco::RandomInputStream random;
+  random.read(bytes.data(), static_cast<std::streamsize>(n));
+  return bytes;
+}
+
+}  // namespace
+
+BoundaryMarkers BoundaryMarkers::fresh() {
+  const std::string bytes = randomBytes(8);
+  return BoundaryMarkers(hex(reinterpret_cast<const unsigned char*>(bytes.data()), 8));
+}
+
+BoundaryMarkers BoundaryMarkers::forConversation(std::string_view conversationKey) {
+  static const std::string secret = randomBytes(32);
+  Poco::HMACEngine<Poco::SHA1Engine> hmac(secret);
+  hmac.update(conversationKey.data(), static_cast<unsigned>(conversationKey.size()));
+  const Poco::DigestEngine::Digest& digest = hmac.digest();
+  return BoundaryMarkers(hex(digest.data(), 8));
 }
 
 std::string BoundaryMarkers::open(UntrustedKind kind) const {

@@ -31,6 +31,12 @@ class BoundaryMarkers {
   explicit BoundaryMarkers(std::string nonce) : nonce_(std::move(nonce)) {}
   /// Markers with a new random id: 64 bits from the system's secure source, as hex.
   static BoundaryMarkers fresh();
+  /// Markers whose id is a keyed hash (HMAC-SHA1 under a random secret made
+  /// once per process) of a conversation key: every turn of one conversation
+  /// gets the same id, so earlier turns stay byte-identical and a provider's
+  /// prompt cache can reuse them; outside this process the id is as
+  /// unguessable as a fresh one.
+  static BoundaryMarkers forConversation(std::string_view conversationKey);
 
   const std::string& nonce() const { return nonce_; }
   std::string open(UntrustedKind kind) const;

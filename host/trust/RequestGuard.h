@@ -27,10 +27,10 @@ namespace manifold::trust {
 ///   whatever adds them must wrap them with Sanitiser::wrap as
 ///   UntrustedKind::Memory and UntrustedKind::Webhook.
 ///
-/// The nonce in `markers` must be fresh for each request. Wrapped text then
-/// differs from one request to the next, so a provider's prompt cache cannot
-/// reuse a prefix beyond the system prompt: the price of a nonce no earlier
-/// text can know.
+/// The nonce in `markers` is fresh for each request, or, when the request has
+/// a cacheable prefix, the same for every turn of its conversation
+/// (BoundaryMarkers::forConversation), so that the wrapped earlier turns stay
+/// byte-identical and the provider's prompt cache can serve them.
 chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::TrustConfig& trust,
                                const BoundaryMarkers& markers);
 

@@ -2,6 +2,8 @@
 // the client. The gateway tests use the openai-compatible plugin on the fake.
 #include <Poco/JSON/Parser.h>
 
+#include <sstream>
+
 #include "../failover/FailoverFixture.h"
 #include "chat/PromptCache.h"
 
@@ -120,6 +122,27 @@ TEST_F(PromptCacheGatewayTest, OpenAiGetsThePromptCacheKeyAndCachedTokensReachTh
   Poco::JSON::Object::Ptr anthropicUsage = parseObject(m.body)->getObject("usage");
   EXPECT_EQ(anthropicUsage->getValue<int>("cache_read_input_tokens"), 1408);
   EXPECT_EQ(anthropicUsage->getValue<int>("input_tokens"), 92);
+}
+
+TEST_F(PromptCacheGatewayTest, EarlierTurnsReachTheUpstreamByteIdenticalDespiteTheTrustMarkers) {
+  std::string turn2 = longConversation("mode/openai");
+  turn2.insert(turn2.size() - 2,
+               R"(,{"role":"assistant","content":"d"},{"role":"user","content":"e"})");
+  ASSERT_EQ(gateway_->client().post("/v1/chat/completions", longConversation("mode/openai")).status,
+            200);
+  ASSERT_EQ(gateway_->client().post("/v1/chat/completions", turn2).status, 200);
+  Poco::JSON::Array::Ptr first = parseObject(fake_.bodies("openai").at(0))->getArray("messages");
+  Poco::JSON::Array::Ptr second = parseObject(fake_.bodies("openai").at(1))->getArray("messages");
+  ASSERT_EQ(second->size(), first->size() + 2);
+  for (size_t i = 0; i + 1 < first->size(); ++i) {
+    std::ostringstream a, b;
+    first->getObject(i)->stringify(a);
+    second->getObject(i)->stringify(b);
+    EXPECT_EQ(a.str(), b.str()) << "message " << i << " changed between turns";
+  }
+  EXPECT_NE(first->getObject(1)->getValue<std::string>("content").find("<<untrusted:user id="),
+            std::string::npos)
+      << "the user text is still fenced";
 }
 
 TEST_F(PromptCacheGatewayTest, ProvidersWithoutTheFieldAndShortPromptsGetNoKey) {
