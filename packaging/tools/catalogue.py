@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""The shipped engine catalogue and modes, written into both shipped configs.
+
+The two configs (packaging/config for the quick start, packaging/docker for
+the image) differ only in paths; the catalogue is kept here, once, and this
+script rewrites their "engines" and "modes". Run it after editing:
+    python3 packaging/tools/catalogue.py
+"""
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CONFIGS = [ROOT / "packaging/config/manifold.json", ROOT / "packaging/docker/manifold.json"]
+
+
+def caps(vision=False, tools=True, json_mode=True, prompt_caching=False, prefill=False):
+    return {"vision": vision, "tools": tools, "json_mode": json_mode,
+            "prompt_caching": prompt_caching, "prefill": prefill}
+
+
+def engine(id, provider, model, key_env, cost, window, capabilities, options=None, label=None):
+    e = {"id": id, "provider": provider, "model": model}
+    if key_env:
+        e["key_env"] = key_env
+    if label:
+        e["label"] = label
+    e.update({"cost_band": cost, "context_window": window, "capabilities": capabilities})
+    if options:
+        e["options"] = options
+    return e
+
+
+def oai(id, preset, model, key_env, cost, window, capabilities, **extra):
+    return engine(id, "openai-compatible", model, key_env, cost, window, capabilities,
+                  dict({"preset": preset}, **extra))
+
+
+ANTHROPIC = caps(vision=True, json_mode=False, prompt_caching=True, prefill=True)
+GEMINI = caps(vision=True, prompt_caching=True)
+
+ENGINES = [
+    # Anthropic (native Messages API adapter)
+    engine("anthropic-claude-sonnet-4-5", "anthropic", "claude-sonnet-4-5", "ANTHROPIC_API_KEY",
+           "high", 200000, ANTHROPIC, {"max_tokens": 8192}),
+    engine("anthropic-claude-haiku-4-5", "anthropic", "claude-haiku-4-5", "ANTHROPIC_API_KEY",
+           "standard", 200000, ANTHROPIC, {"max_tokens": 8192}),
+    engine("anthropic-claude-sonnet-4-5-thinking", "anthropic", "claude-sonnet-4-5",
+           "ANTHROPIC_API_KEY", "high", 200000, ANTHROPIC,
+           {"max_tokens": 16000, "thinking_budget": 8000}),
+    # Google Gemini (native generateContent adapter)
+    engine("gemini-2.5-pro", "gemini", "gemini-2.5-pro", "GEMINI_API_KEY", "standard", 1048576,
+           GEMINI),
+    engine("gemini-2.5-flash", "gemini", "gemini-2.5-flash", "GEMINI_API_KEY", "low", 1048576,
+           GEMINI),
+    engine("gemini-2.5-flash-lite", "gemini", "gemini-2.5-flash-lite", "GEMINI_API_KEY", "free",
+           1048576, GEMINI),
+    # Cohere (native v2 chat adapter)
+    engine("cohere-command-a", "cohere", "command-a-03-2025", "COHERE_API_KEY", "standard",
+           256000, caps()),
+    engine("cohere-command-a-reasoning", "cohere", "command-a-reasoning-08-2025",
+           "COHERE_API_KEY", "standard", 256000, caps()),
+    engine("cohere-command-a-vision", "cohere", "command-a-vision-07-2025", "COHERE_API_KEY",
+           "standard", 128000, caps(vision=True, tools=False)),
+    engine("cohere-command-r7b", "cohere", "command-r7b-12-2024", "COHERE_API_KEY", "free",
+           128000, caps()),
+    # OpenAI models through GitHub Models
+    oai("github-gpt-4.1", "github", "openai/gpt-4.1", "GITHUB_TOKEN", "free", 1047576,
+        caps(vision=True)),
+    oai("github-gpt-4.1-mini", "github", "openai/gpt-4.1-mini", "GITHUB_TOKEN", "free", 1047576,
+        caps(vision=True)),
+    oai("github-o4-mini", "github", "openai/o4-mini", "GITHUB_TOKEN", "free", 200000, caps()),
+    # Groq
+    oai("groq-llama-3.3-70b", "groq", "llama-3.3-70b-versatile", "GROQ_API_KEY", "free", 131072,
+        caps()),
+    oai("groq-gpt-oss-120b", "groq", "openai/gpt-oss-120b", "GROQ_API_KEY", "free", 131072,
+        caps()),
+    oai("groq-llama-3.1-8b", "groq", "llama-3.1-8b-instant", "GROQ_API_KEY", "free", 131072,
+        caps()),
+    oai("groq-llama-4-scout", "groq", "meta-llama/llama-4-scout-17b-16e-instruct",
+        "GROQ_API_KEY", "free", 131072, caps(vision=True)),
+    oai("groq-compound", "groq", "groq/compound", "GROQ_API_KEY", "free", 131072,
+        caps(tools=False, json_mode=False)),
+    # SambaNova
+    oai("sambanova-deepseek-r1", "sambanova", "DeepSeek-R1-0528", "SAMBANOVA_API_KEY", "low",
+        131072, caps(tools=False, json_mode=False)),
+    oai("sambanova-llama-3.3-70b", "sambanova", "Meta-Llama-3.3-70B-Instruct",
+        "SAMBANOVA_API_KEY", "free", 131072, caps()),
+    # Cerebras
+    oai("cerebras-gpt-oss-120b", "cerebras", "gpt-oss-120b", "CEREBRAS_API_KEY", "free", 131072,
+        caps()),
+    oai("cerebras-llama-3.3-70b", "cerebras", "llama-3.3-70b", "CEREBRAS_API_KEY", "free", 65536,
+        caps()),
+    oai("cerebras-qwen-3-coder", "cerebras", "qwen-3-coder-480b", "CEREBRAS_API_KEY", "free",
+        131072, caps()),
+    # OpenRouter
+    oai("openrouter-deepseek-r1", "openrouter", "deepseek/deepseek-r1-0528:free",
+        "OPENROUTER_API_KEY", "free", 163840, caps(tools=False, json_mode=False)),
+    oai("openrouter-qwen-coder", "openrouter", "qwen/qwen3-coder:free", "OPENROUTER_API_KEY",
+        "free", 262144, caps()),
+    oai("openrouter-sonar", "openrouter", "perplexity/sonar", "OPENROUTER_API_KEY", "standard",
+        127072, caps(tools=False)),
+    oai("openrouter-llama-4-maverick", "openrouter", "meta-llama/llama-4-maverick:free",
+        "OPENROUTER_API_KEY", "free", 131072, caps(vision=True)),
+    # Mistral
+    oai("mistral-large", "mistral", "mistral-large-latest", "MISTRAL_API_KEY", "standard", 131072,
+        caps(prefill=True)),
+    oai("mistral-medium", "mistral", "mistral-medium-latest", "MISTRAL_API_KEY", "low", 131072,
+        caps(vision=True, prefill=True)),
+    oai("mistral-codestral", "mistral", "codestral-latest", "MISTRAL_API_KEY", "low", 262144,
+        caps(prefill=True)),
+    oai("mistral-pixtral", "mistral", "pixtral-large-latest", "MISTRAL_API_KEY", "standard",
+        131072, caps(vision=True, prefill=True)),
+    # DeepSeek
+    oai("deepseek-chat", "deepseek", "deepseek-chat", "DEEPSEEK_API_KEY", "low", 131072,
+        caps(prefill=True)),
+    oai("deepseek-reasoner", "deepseek", "deepseek-reasoner", "DEEPSEEK_API_KEY", "low", 131072,
+        caps(tools=False, json_mode=False)),
+    # OpenAI direct, for operators with a key of their own
+    oai("openai-gpt-4.1", "openai", "gpt-4.1", "OPENAI_API_KEY", "high", 1047576,
+        caps(vision=True, prompt_caching=True)),
+    oai("openai-gpt-4.1-mini", "openai", "gpt-4.1-mini", "OPENAI_API_KEY", "low", 1047576,
+        caps(vision=True, prompt_caching=True)),
+    oai("openai-o4-mini", "openai", "o4-mini", "OPENAI_API_KEY", "standard", 200000,
+        caps(prompt_caching=True)),
+    # Ollama: a local last resort, no key
+    oai("ollama-llama-3.2", "ollama", "llama3.2", None, "free", 131072, caps()),
+    oai("ollama-llava", "ollama", "llava", None, "free", 32768, caps(vision=True, tools=False)),
+    # The offline demo: every chain ends here, so a deployment with no keys still answers.
+    engine("demo-flaky", "demo", "demo-1", None, "free", 1048576,
+           caps(vision=True, prefill=True), {"token_delay_ms": 30, "fault": "status:503"},
+           label="demo"),
+    engine("demo", "demo", "demo-1", None, "free", 1048576, caps(vision=True, prefill=True),
+           {"token_delay_ms": 30}, label="demo"),
+]
+
+MODES = {
+    "smart": {
+        "description": "General answers: writing, emails, summaries, analysis. The strongest "
+                       "generalists first, then fast free ones, then local.",
+        "chain": ["anthropic-claude-sonnet-4-5", "github-gpt-4.1", "gemini-2.5-pro",
+                  "groq-llama-3.3-70b", "cerebras-gpt-oss-120b", "groq-gpt-oss-120b",
+                  "sambanova-llama-3.3-70b", "mistral-large", "cohere-command-a",
+                  "deepseek-chat", "gemini-2.5-flash", "anthropic-claude-haiku-4-5",
+                  "openai-gpt-4.1", "cerebras-llama-3.3-70b", "openrouter-llama-4-maverick",
+                  "github-gpt-4.1-mini", "mistral-medium", "ollama-llama-3.2", "demo-flaky",
+                  "demo"],
+        "continuation": True,
+    },
+    "reasoner": {
+        "description": "Multi-step logic, maths, proofs, planning: reasoning models.",
+        "chain": ["anthropic-claude-sonnet-4-5-thinking", "gemini-2.5-pro",
+                  "sambanova-deepseek-r1", "github-o4-mini", "deepseek-reasoner",
+                  "cohere-command-a-reasoning", "openrouter-deepseek-r1", "openai-o4-mini",
+                  "cerebras-gpt-oss-120b", "demo"],
+        "first_token_timeout_ms": 60000,
+        "idle_timeout_ms": 60000,
+        "deadline_ms": 180000,
+    },
+    "live": {
+        "description": "Current data: news, weather, prices, scores. Engines with live search.",
+        "chain": ["groq-compound", "openrouter-sonar", "gemini-2.5-flash", "demo"],
+    },
+    "fast": {
+        "description": "Short lookups, greetings, one-line answers: the lowest latency first.",
+        "chain": ["groq-llama-3.1-8b", "cerebras-llama-3.3-70b", "gemini-2.5-flash-lite",
+                  "github-gpt-4.1-mini", "cohere-command-r7b", "anthropic-claude-haiku-4-5",
+                  "openai-gpt-4.1-mini", "ollama-llama-3.2", "demo"],
+    },
+    "coder": {
+        "description": "Writing, debugging and explaining code.",
+        "chain": ["anthropic-claude-sonnet-4-5", "cerebras-qwen-3-coder", "mistral-codestral",
+                  "github-gpt-4.1", "gemini-2.5-pro", "openrouter-qwen-coder", "deepseek-chat",
+                  "groq-gpt-oss-120b", "ollama-llama-3.2", "demo"],
+        "continuation": True,
+    },
+    "vision": {
+        "description": "Questions about an attached image: vision engines only.",
+        "chain": ["gemini-2.5-flash", "anthropic-claude-sonnet-4-5", "github-gpt-4.1",
+                  "groq-llama-4-scout", "mistral-pixtral", "cohere-command-a-vision",
+                  "openrouter-llama-4-maverick", "openai-gpt-4.1", "ollama-llava", "demo"],
+    },
+    "image": {
+        "description": "Requests to generate or edit a picture: multimodal engines that can "
+                       "describe and plan the image.",
+        "chain": ["gemini-2.5-flash", "github-gpt-4.1", "openai-gpt-4.1", "mistral-pixtral",
+                  "demo"],
+    },
+}
+
+
+def render(config):
+    """One line per engine and per mode, so a diff shows what changed."""
+    lines = ["{"]
+    keys = list(config)
+    for i, key in enumerate(keys):
+        comma = "," if i + 1 < len(keys) else ""
+        value = config[key]
+        if key == "engines":
+            items = [f"    {json.dumps(e)}" for e in value]
+            lines.append(f'  "engines": [\n' + ",\n".join(items) + f"\n  ]{comma}")
+        elif key == "modes":
+            items = [f"    {json.dumps(n)}: {json.dumps(m)}" for n, m in value.items()]
+            lines.append(f'  "modes": {{\n' + ",\n".join(items) + f"\n  }}{comma}")
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value)}{comma}")
+    return "\n".join(lines) + "\n}\n"
+
+
+def main():
+    ids = {e["id"] for e in ENGINES}
+    for name, mode in MODES.items():
+        missing = [step for step in mode["chain"] if step not in ids]
+        assert not missing, f"mode {name} names unknown engines {missing}"
+        assert len(mode["chain"]) <= 20, f"mode {name} is deeper than 20 steps"
+        assert mode["chain"][-1] == "demo", f"mode {name} must end in the demo engine"
+    for path in CONFIGS:
+        config = json.loads(path.read_text())
+        config["engines"] = ENGINES
+        config["modes"] = MODES
+        path.write_text(render(config))
+
+
+if __name__ == "__main__":
+    main()
