@@ -17,6 +17,17 @@ Poco::JSON::Object::Ptr capabilitiesOf(const config::EngineCapabilities& c) {
   return o;
 }
 
+// The fields both OpenAI's and Anthropic's model lists read.
+void setIdentity(Poco::JSON::Object& model, const std::string& id, const std::string& owner) {
+  model.set("id", id);
+  model.set("object", "model");
+  model.set("type", "model");
+  model.set("display_name", id);
+  model.set("created", 0);
+  model.set("created_at", "1970-01-01T00:00:00Z");
+  model.set("owned_by", owner);
+}
+
 }  // namespace
 
 void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
@@ -25,10 +36,7 @@ void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
   Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
   for (const config::EngineConfig& engine : catalog.engines()) {
     Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
-    model->set("id", engine.id);
-    model->set("object", "model");
-    model->set("created", 0);
-    model->set("owned_by", engine.provider);
+    setIdentity(*model, engine.id, engine.provider);
     Poco::JSON::Object::Ptr meta = new Poco::JSON::Object;
     meta->set("provider", engine.provider);
     meta->set("upstream_model", engine.model);
@@ -49,10 +57,7 @@ void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
   }
   for (const config::ModeConfig& mode : context_.config().modes) {
     Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
-    model->set("id", "mode/" + mode.name);
-    model->set("object", "model");
-    model->set("created", 0);
-    model->set("owned_by", "manifold");
+    setIdentity(*model, "mode/" + mode.name, "manifold");
     Poco::JSON::Object::Ptr meta = new Poco::JSON::Object;
     Poco::JSON::Array::Ptr chain = new Poco::JSON::Array;
     for (const std::string& step : mode.chain) chain->add(step);
@@ -63,6 +68,11 @@ void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("object", "list");
   body->set("data", data);
+  body->set("has_more", false);  // one page, in Anthropic's pagination terms
+  if (data->size() > 0) {
+    body->set("first_id", data->getObject(0)->getValue<std::string>("id"));
+    body->set("last_id", data->getObject(data->size() - 1)->getValue<std::string>("id"));
+  }
   sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, body);
 }
 

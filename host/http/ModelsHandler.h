@@ -6,8 +6,9 @@
 
 namespace manifold::http {
 
-/// GET /v1/models: every configured engine in the OpenAI list shape, with
-/// Manifold's metadata (provider, availability, capabilities) beside it, and
+/// GET /v1/models: every configured engine in the OpenAI list shape (with the
+/// fields Anthropic's list reads as well), with Manifold's metadata (provider,
+/// availability, context window, capabilities, cost band) beside it, and
 /// every mode as "mode/<name>".
 class ModelsHandler : public Poco::Net::HTTPRequestHandler {
  public:

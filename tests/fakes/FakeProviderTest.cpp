@@ -242,7 +242,7 @@ TEST(FakeProviderTest, OtherPathsAndUnknownNamedRoutesAnswer404) {
   EXPECT_EQ(fake.requests("a"), 0);
 
   FakeProvider::Options options;
-  options.unscripted = namedRoute;
+  options.unscripted = [](const std::string& route) { return namedRoute(route); };
   FakeProvider named(options);
   EXPECT_EQ(post(named.port(), "/ok/v1/chat/completions", kStreamRequest).status, 200);
   EXPECT_EQ(post(named.port(), "/fail503/v1/chat/completions", kStreamRequest).status, 503);
@@ -259,6 +259,28 @@ TEST(FakeProviderTest, NamedRoutesParse) {
   EXPECT_FALSE(namedRoute("stream-3"));
   EXPECT_FALSE(namedRoute("slowfirst-x"));
   EXPECT_FALSE(namedRoute("stream--1x5"));
+  EXPECT_EQ(namedRoute("tools")->toolCallName, "get_weather");
+  EXPECT_EQ(namedRoute("cut-2")->cutAfterTokens, 2);
+  EXPECT_FALSE(namedRoute("cut-"));
+}
+
+TEST(FakeProviderTest, RawFixtureRoutesServeRecordedBytesOnAnyPathAndStayInTheirFolder) {
+  const std::string fixtures = std::string(MANIFOLD_FAKES_FIXTURES_DIR);
+  const auto raw = namedRoute("raw.anthropic.text.sse", fixtures);
+  ASSERT_TRUE(raw);
+  EXPECT_NE(raw->rawBody.find("event: message_start"), std::string::npos);
+  EXPECT_FALSE(namedRoute("raw.anthropic.text.sse")) << "no folder, no raw routes";
+  EXPECT_FALSE(namedRoute("raw.anthropic.missing.sse", fixtures));
+  EXPECT_FALSE(namedRoute("raw.anthropic...%2f..%2fsecret", fixtures));
+  EXPECT_FALSE(namedRoute("raw.anthropic", fixtures));
+
+  FakeProvider::Options options;
+  options.unscripted = [fixtures](const std::string& route) { return namedRoute(route, fixtures); };
+  FakeProvider named(options);
+  const auto answer = post(named.port(), "/raw.anthropic.text.sse/v1/messages", "{}");
+  EXPECT_EQ(answer.status, 200);
+  EXPECT_EQ(answer.body, raw->rawBody);
+  EXPECT_EQ(named.requests("raw.anthropic.text.sse"), 1);
 }
 
 TEST(FakeProviderTest, KeepAliveReusesOneConnection) {

@@ -13,7 +13,14 @@ namespace manifold::test {
 ///   stream-<N>x<MS>  N tokens, MS ms apart (the first at once);
 ///                    stream-30x1000 streams for about 30 s
 ///   slowfirst-<MS>   the default answer, its first token after MS ms
+///   tools            one tool call, get_weather({"city":"Paris"}), in two pieces
+///   cut-<N>          five tokens, the connection cut after the first N
+///   raw.<provider>.<file>
+///                    the bytes of <fixturesDir>/<provider>/<file>, as they are,
+///                    on any path: a recorded stream in another provider's format
+///                    (only when a fixtures folder is given)
 /// Any other name: std::nullopt (the server answers 404).
-std::optional<FakeBehaviour> namedRoute(const std::string& name);
+std::optional<FakeBehaviour> namedRoute(const std::string& name,
+                                        const std::string& fixturesDir = "");
 
 }  // namespace manifold::test

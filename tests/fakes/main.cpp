@@ -2,13 +2,15 @@
 // load tests and benchmarks.
 //
 //   manifold-fake-provider --port N [--host 127.0.0.1] [--threads N] [--tls CERT KEY]
+//                          [--fixtures DIR]
 //
 // --port 0 (the default) picks an ephemeral port. --threads caps concurrent
 // connections (default 2048, each on a 256 KB stack); the backlog is 4096.
 // Prints "listening on <host>:<port>" once it accepts connections and runs
 // until SIGTERM or SIGINT. Point an engine at http://<host>:<port>/<route>/v1,
 // where <route> picks the behaviour (see NamedRoutes.h):
-//   ok, fail503, stream-<N>x<MS>, slowfirst-<MS>.
+//   ok, fail503, stream-<N>x<MS>, slowfirst-<MS>, tools, cut-<N>, and, with
+//   --fixtures, raw.<provider>.<file> (a recorded stream from DIR).
 
 #include <pthread.h>
 #include <signal.h>
@@ -27,7 +29,7 @@ namespace {
 
 int usage() {
   std::cerr << "usage: manifold-fake-provider --port N [--host 127.0.0.1] [--threads N]"
-               " [--tls CERT KEY]\n";
+               " [--tls CERT KEY] [--fixtures DIR]\n";
   return 2;
 }
 
@@ -39,7 +41,7 @@ int main(int argc, char** argv) {
   options.threadStackBytes = 256 * 1024;
   options.backlog = 4096;
   options.recordRequests = false;
-  options.unscripted = manifold::test::namedRoute;
+  std::string fixturesDir;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool hasValue = i + 1 < argc;
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
       options.host = argv[++i];
     } else if (arg == "--threads" && hasValue) {
       options.maxThreads = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--fixtures" && hasValue) {
+      fixturesDir = argv[++i];
     } else if (arg == "--tls" && i + 2 < argc) {
       options.tls = true;
       options.certFile = argv[++i];
@@ -57,6 +61,10 @@ int main(int argc, char** argv) {
       return usage();
     }
   }
+
+  options.unscripted = [fixturesDir](const std::string& route) {
+    return manifold::test::namedRoute(route, fixturesDir);
+  };
 
   // Block the stop signals before any thread starts, so only sigwait sees them.
   sigset_t stopSignals;

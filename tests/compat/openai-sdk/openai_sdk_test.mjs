@@ -1,5 +1,7 @@
-// The official openai client, unchanged, against a live gateway whose chains
-// end in the offline demo engine. Usage: node openai_sdk_test.mjs BASE_URL
+// The official openai client, unchanged, against a live gateway whose engines
+// are fakes on loopback: OpenAI-format routes, and recorded Anthropic streams
+// served through Manifold's anthropic adapter (so a request entering as
+// OpenAI is served by an Anthropic engine). Usage: node openai_sdk_test.mjs BASE_URL
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 
@@ -11,7 +13,8 @@ const check = (name, fn) => checks.push([name, fn]);
 check('non-streaming completion', async () => {
   const completion = await client.chat.completions.create({model: 'mode/smart', messages});
   assert.equal(completion.object, 'chat.completion');
-  assert.equal(completion.model, 'demo', 'the model names the engine that answered');
+  assert.equal(completion.model, 'fake-ok', 'the model names the engine that answered');
+  assert.equal(completion.choices[0].message.content, 'Hello world');
   assert.equal(completion.choices[0].message.role, 'assistant');
   assert.ok(completion.choices[0].message.content.length > 0);
   assert.equal(completion.choices[0].finish_reason, 'stop');
@@ -21,7 +24,8 @@ check('non-streaming completion', async () => {
 check('raw response exposes the route headers', async () => {
   const {response} = await client.chat.completions
       .create({model: 'mode/smart', messages}).withResponse();
-  assert.equal(response.headers.get('x-manifold-engine'), 'demo');
+  assert.equal(response.headers.get('x-manifold-engine'), 'fake-ok');
+  assert.equal(response.headers.get('x-manifold-attempts'), '2', 'the failed step is invisible');
   assert.ok(response.headers.get('x-request-id'));
 });
 
@@ -40,9 +44,9 @@ check('streaming with usage', async () => {
   }
   assert.equal(ids.size, 1, 'one id for the whole stream');
   assert.equal(role, 'assistant');
-  assert.ok(text.length > 0);
+  assert.equal(text, 'Hello world');
   assert.equal(finish, 'stop');
-  assert.ok(usage && usage.total_tokens > 0);
+  assert.equal(usage?.total_tokens, 9);
 });
 
 check('stream helper assembles the final message', async () => {
@@ -62,8 +66,7 @@ check('unknown mode is a NotFoundError', async () => {
 });
 
 check('a stream cut after the first token surfaces as an error', async () => {
-  const stream = await client.chat.completions.create({
-    model: 'mode/fast', messages, stream: true, metadata: {demo_fault: 'cut:2'}});
+  const stream = await client.chat.completions.create({model: 'mode/cut', messages, stream: true});
   await assert.rejects(async () => { for await (const _ of stream) {} },
       (e) => e instanceof OpenAI.APIError);
 });
@@ -72,7 +75,50 @@ check('models list', async () => {
   const models = await client.models.list();
   const ids = [];
   for await (const m of models) ids.push(m.id);
-  assert.ok(ids.includes('demo') && ids.includes('mode/smart'), ids.join(','));
+  assert.ok(ids.includes('fake-ok') && ids.includes('mode/smart'), ids.join(','));
+  const entries = [];
+  for await (const m of client.models.list()) entries.push(m);
+  const claude = entries.find((m) => m.id === 'claude-text');
+  assert.equal(claude.manifold.provider, 'anthropic');
+  assert.equal(typeof claude.manifold.context_window, 'number');
+  assert.equal(claude.manifold.capabilities.vision, true);
+  assert.ok(claude.manifold.cost_band);
+});
+
+const weatherTool = {type: 'function', function: {name: 'get_weather', description: 'Weather',
+  parameters: {type: 'object', properties: {city: {type: 'string'}}, required: ['city']}}};
+
+check('tools: a non-streaming tool call, then the tool result', async () => {
+  const params = {model: 'mode/tools', tools: [weatherTool],
+    messages: [{role: 'user', content: 'Weather in Paris?'}]};
+  const completion = await client.chat.completions.create(params);
+  const choice = completion.choices[0];
+  assert.equal(choice.finish_reason, 'tool_calls');
+  const call = choice.message.tool_calls[0];
+  assert.equal(call.function.name, 'get_weather');
+  assert.deepEqual(JSON.parse(call.function.arguments), {city: 'Paris'});
+  const followUp = await client.chat.completions.create({...params, messages: [
+    ...params.messages, choice.message, {role: 'tool', tool_call_id: call.id, content: 'sunny'}]});
+  assert.equal(followUp.object, 'chat.completion');
+});
+
+check('tools: the stream helper assembles streamed tool-call deltas', async () => {
+  const final = await client.chat.completions.stream({model: 'mode/tools', tools: [weatherTool],
+    messages: [{role: 'user', content: 'Weather in Paris?'}]}).finalChatCompletion();
+  const call = final.choices[0].message.tool_calls[0];
+  assert.equal(call.function.name, 'get_weather');
+  assert.deepEqual(JSON.parse(call.function.arguments), {city: 'Paris'});
+});
+
+check('an Anthropic engine answers an OpenAI client', async () => {
+  const completion = await client.chat.completions.create({model: 'mode/claude', messages});
+  assert.equal(completion.model, 'claude-text');
+  assert.equal(completion.choices[0].message.content, 'Bonjour, ça va 👋?');
+  const final = await client.chat.completions.stream({model: 'mode/claude-tools', messages,
+    tools: [weatherTool]}).finalChatCompletion();
+  const names = final.choices[0].message.tool_calls.map((c) => c.function.name);
+  assert.deepEqual(names, ['get_weather', 'get_time']);
+  assert.equal(final.choices[0].finish_reason, 'tool_calls');
 });
 
 let failed = 0;
