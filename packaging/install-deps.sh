@@ -15,9 +15,9 @@ packages=(
 case ${1:-} in
   --test)
     packages+=(libgtest-dev libgmock-dev)
-    # The SDK compatibility tests run the official openai and @anthropic-ai/sdk npm
-    # clients. Any
-    # Node.js 18+ will do; one installed some other way (nodesource, nvm) counts.
+    # The SDK compatibility tests run the official openai and @anthropic-ai/sdk
+    # npm clients. Any Node.js 18+ will do; one installed some other way
+    # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
     ;;
