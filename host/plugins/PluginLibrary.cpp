@@ -9,7 +9,8 @@ namespace manifold::plugins {
 PluginLibrary::PluginLibrary(std::unique_ptr<PluginHostContext> host,
                              boost::dll::shared_library library,
                              const mf_plugin_descriptor& descriptor,
-                             std::optional<mf_provider_api> providerApi, Origin origin)
+                             std::optional<mf_provider_api> providerApi, Origin origin,
+                             std::shared_ptr<const router::PluginIntents> intents)
     : host_(std::move(host)),
       library_(std::move(library)),
       deinit_(descriptor.deinit),
@@ -19,7 +20,8 @@ PluginLibrary::PluginLibrary(std::unique_ptr<PluginHostContext> host,
       abiMajor_(descriptor.abi_major),
       abiMinor_(descriptor.abi_minor),
       providerApi_(providerApi),
-      origin_(std::move(origin)) {
+      origin_(std::move(origin)),
+      intents_(std::move(intents)) {
   for (uint64_t i = 0; descriptor.kinds && i < descriptor.kind_count; ++i)
     kinds_.push_back(fromAbi(descriptor.kinds[i]));
 }

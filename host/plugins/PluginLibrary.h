@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "plugins/PluginHostContext.h"
+#include "router/PluginIntents.h"
 
 namespace manifold::plugins {
 
@@ -29,10 +30,11 @@ class PluginLibrary {
   };
 
   /// Takes ownership of an initialised library. `descriptor` is the plugin's,
-  /// already checked; `providerApi` is its provider table, when it has one.
+  /// already checked; `providerApi` is its provider table, when it has one;
+  /// `intents` its compiled manifold.intents/1 declarations, when it has them.
   PluginLibrary(std::unique_ptr<PluginHostContext> host, boost::dll::shared_library library,
                 const mf_plugin_descriptor& descriptor, std::optional<mf_provider_api> providerApi,
-                Origin origin);
+                Origin origin, std::shared_ptr<const router::PluginIntents> intents = nullptr);
   ~PluginLibrary();
 
   PluginLibrary(const PluginLibrary&) = delete;
@@ -48,6 +50,8 @@ class PluginLibrary {
 
   /// The provider table, or null when the plugin provides no provider.
   const mf_provider_api* providerApi() const { return providerApi_ ? &*providerApi_ : nullptr; }
+  /// The intents the plugin declared, compiled at load; null when it declares none.
+  const std::shared_ptr<const router::PluginIntents>& intents() const { return intents_; }
   /// The services table this plugin was given.
   const mf_host* hostTable() const { return host_->table(); }
 
@@ -65,6 +69,7 @@ class PluginLibrary {
   std::vector<std::string> kinds_;
   std::optional<mf_provider_api> providerApi_;
   Origin origin_;
+  std::shared_ptr<const router::PluginIntents> intents_;
 };
 
 }  // namespace manifold::plugins

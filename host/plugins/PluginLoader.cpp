@@ -171,7 +171,19 @@ LoadResult PluginLoader::loadChecked(const std::string& path, const std::string&
     return refuse("descriptor lacks init or get_factory");
 
   std::optional<mf_provider_api> providerApi;
+  std::optional<mf_intents_api> intentsApi;
   for (uint64_t i = 0; descriptor.kinds && i < descriptor.kind_count; ++i) {
+    if (fromAbi(descriptor.kinds[i]) == MF_KIND_INTENTS) {
+      const auto* table =
+          static_cast<const mf_intents_api*>(descriptor.get_factory(toAbi(MF_KIND_INTENTS)));
+      if (!table) return refuse("declares " MF_KIND_INTENTS " but get_factory returns null for it");
+      if (table->struct_size < sizeof(mf_intents_api))
+        return refuse("intents table struct_size " + std::to_string(table->struct_size) +
+                      " is too small");
+      intentsApi = copyStruct(table);
+      if (!intentsApi->declare_intents) return refuse("intents table lacks declare_intents");
+      continue;
+    }
     if (fromAbi(descriptor.kinds[i]) != MF_KIND_PROVIDER) continue;
     const auto* table =
         static_cast<const mf_provider_api*>(descriptor.get_factory(toAbi(MF_KIND_PROVIDER)));
@@ -198,10 +210,28 @@ LoadResult PluginLoader::loadChecked(const std::string& path, const std::string&
   }
   if (rc != MF_OK) return refuse("init failed: " + errorMessage(error));
 
+  // Intents are read once, now, and every pattern compiled; a plugin whose
+  // declarations do not compile is refused rather than half-loaded.
+  std::shared_ptr<const router::PluginIntents> intents;
+  if (intentsApi) {
+    std::string problem;
+    intents = router::PluginIntents::fromPlugin(id, *intentsApi, problem);
+    if (!intents) {
+      if (descriptor.deinit) {
+        try {
+          descriptor.deinit();
+        } catch (...) {
+        }
+      }
+      return refuse(problem);
+    }
+  }
+
   PluginLibrary::Origin origin{path, fingerprint, Poco::Timestamp().epochMicroseconds() / 1000};
-  return LoadResult{std::make_shared<PluginLibrary>(std::move(host), std::move(library), descriptor,
-                                                    providerApi, std::move(origin)),
-                    ""};
+  return LoadResult{
+      std::make_shared<PluginLibrary>(std::move(host), std::move(library), descriptor, providerApi,
+                                      std::move(origin), std::move(intents)),
+      ""};
 }
 
 }  // namespace manifold::plugins

@@ -145,6 +145,7 @@ void PluginManager::apply(const std::string& path, const std::string& fingerprin
     previous = slot;
     slot = result.plugin;
     refusals_.erase(path);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
   }
   state.pluginId = plugin.id();
   if (previous)
@@ -167,6 +168,7 @@ void PluginManager::forget(const std::string& path, const FileState& state) {
         it->second->origin().sourcePath == path) {
       removed = it->second;
       plugins_.erase(it);
+      generation_.fetch_add(1, std::memory_order_acq_rel);
     }
   }
   if (removed)

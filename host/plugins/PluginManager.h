@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -36,6 +37,9 @@ class PluginDirectory {
   /// The current version of a plugin, or null when none is loaded.
   virtual std::shared_ptr<PluginLibrary> find(const std::string& id) const = 0;
   virtual PluginSnapshot snapshot() const = 0;
+  /// Changes whenever a plugin is loaded, replaced or removed, so a reader can
+  /// rebuild what it derives from the loaded set only when the set changed.
+  virtual uint64_t generation() const = 0;
 };
 
 /// Keeps the set of loaded plugins in step with the plugin folder. A scan
@@ -55,6 +59,7 @@ class PluginManager : public PluginDirectory {
 
   std::shared_ptr<PluginLibrary> find(const std::string& id) const override;
   PluginSnapshot snapshot() const override;
+  uint64_t generation() const override { return generation_.load(std::memory_order_acquire); }
 
  private:
   struct FileState {
@@ -78,6 +83,7 @@ class PluginManager : public PluginDirectory {
   mutable std::shared_mutex mutex_;  // guards plugins_ and refusals_
   std::map<std::string, std::shared_ptr<PluginLibrary>> plugins_;
   std::map<std::string, PluginRefusal> refusals_;
+  std::atomic<uint64_t> generation_{0};  // bumped under mutex_ when plugins_ changes
 
   std::mutex watchMutex_;
   std::condition_variable watchWake_;

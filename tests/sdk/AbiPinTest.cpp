@@ -23,7 +23,7 @@ struct PinnedAbi {
 
 constexpr PinnedAbi kPinned[] = {
     {1, 0, "6e6be73c9440d1c8987cbd97d9f2d7feafdbb593cf9025edef64dcb0c60901d8"},
-    {1, 1, "bde4c8d0d3701d7bdd97a511d29fc6d45a9a1397ed3a5738ece925dca8044ae4"},
+    {1, 1, "eea83732bfc3b4093e31ba4a280aa540e7646f6dec1335f2004b66f0a196d56a"},
 };
 
 std::string sha256Of(const std::string& path) {

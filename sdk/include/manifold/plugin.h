@@ -366,16 +366,42 @@ typedef struct mf_dispatcher_api {
 #define MF_KIND_INTENTS "manifold.intents/1"
 
 /* Lets a plugin (typically a dispatcher or a toolset) extend the host's
- * intent router without touching host code. */
+ * intent router without touching host code.
+ *
+ * The router reads the first 2 KB of the last user message as words: runs of
+ * letters and digits, lower-cased, Latin accents folded ("Météo" reads
+ * "meteo"), every other character a separator, so "What's up?" is the three
+ * words "what s up".
+ * Phrases and patterns are matched against those words, never against
+ * characters, which keeps routing in the microseconds whatever plugins add.
+ *
+ *  - A phrase is literal text, read the same way: "read this aloud" matches
+ *    the three words in a row, whatever the case and punctuation around them.
+ *  - A pattern is a list of elements separated by spaces:
+ *      word        that word ("ocr")
+ *      a|b|c       any one of these words ("transcribe|dictate")
+ *      word*       any word starting with this prefix, 2+ characters ("translat*")
+ *      *           any one word
+ *      ...         zero to three words
+ *    e.g. "read|say ... aloud|out". A pattern has at most 8 elements and starts
+ *    with a word or a|b list (the router indexes patterns by their first
+ *    word); ... sits between two elements. Any other character (\ ( [ ? + and
+ *    the like) makes the pattern malformed: these are not regular expressions.
+ *  - A plugin intent that matches wins over the built-in modes. Between plugin
+ *    intents: higher priority, then a phrase over a pattern, then the match
+ *    naming more words, then the earlier one.
+ */
 typedef struct mf_intents_api {
   uint32_t struct_size;
   /* Writes a JSON array of intent declarations, each
-   *   {"intent": "voice", "description": "...",
-   *    "phrases": ["read this aloud", ...],   literal, case-insensitive
-   *    "patterns": ["\\bocr\\b", ...],        ECMAScript regular expressions
-   *    "priority": 0}                          higher wins a tie
-   * Called once, on the loader thread, after init. The host compiles every
-   * pattern then, and refuses the plugin when one does not compile. */
+   *   {"intent": "voice",                      [a-z0-9][a-z0-9._-]*, not a mode name
+   *    "description": "...",
+   *    "phrases": ["read this aloud", ...],   see above
+   *    "patterns": ["read|say ... aloud", ...],
+   *    "priority": 0}                          -1000..1000, higher wins
+   * At least one phrase or pattern. Called once, on the loader thread, after
+   * init. The host compiles every phrase and pattern then, and refuses the
+   * plugin, with a reason naming the culprit, when one is malformed. */
   int32_t (*declare_intents)(const mf_string_sink* out, mf_error* error);
 } mf_intents_api;
 
