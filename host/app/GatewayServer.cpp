@@ -12,6 +12,7 @@
 
 #include "http/GatewayRequestHandlerFactory.h"
 #include "http/GuardedConnectionFactory.h"
+#include "router/RuleBasedRouter.h"
 
 namespace manifold::app {
 
@@ -32,6 +33,7 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : config_(std::move(c
   plugins_->scan(false);
   engines_ = std::make_unique<engines::EngineCatalog>(config_, *plugins_);
   breakers_ = std::make_unique<failover::CircuitBreakers>(config_.breaker);
+  router_ = std::make_unique<router::RuleBasedRouter>(plugins_.get());
   failover_ =
       std::make_unique<failover::FailoverEngine>(*engines_, *http_, *breakers_, attempts_.get());
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();
@@ -42,6 +44,7 @@ GatewayServer::~GatewayServer() {
   // Engines hold provider instances, which hold libraries: release them
   // before the plugin manager goes.
   failover_.reset();
+  router_.reset();
   engines_.reset();
   plugins_.reset();
 }

@@ -41,6 +41,7 @@ class GatewayServer : public http::GatewayContext {
   upstream::HttpExchange& http() override { return *http_; }
   failover::FailoverEngine& failover() override { return *failover_; }
   const failover::CircuitBreakers& breakers() const override { return *breakers_; }
+  const router::IntentRouter& router() const override { return *router_; }
   bool ready() const override { return ready_.load(); }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
@@ -56,6 +57,7 @@ class GatewayServer : public http::GatewayContext {
   std::unique_ptr<engines::EngineCatalog> engines_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
+  std::unique_ptr<router::IntentRouter> router_;
   std::unique_ptr<http::ConnectionDeadlines> deadlines_;
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
   std::unique_ptr<Poco::Net::TCPServer> server_;

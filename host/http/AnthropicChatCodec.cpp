@@ -12,7 +12,7 @@ std::optional<chat::ChatRequest> AnthropicChatCodec::parse(std::string_view body
 
 std::unique_ptr<failover::AnswerSink> AnthropicChatCodec::answerSink(
     Poco::Net::HTTPServerResponse& response, const chat::ChatRequest& request,
-    const std::string& requestId) {
+    const std::string& requestId, const RouteChoice& /*route: reported in headers*/) {
   return std::make_unique<AnthropicAnswerSink>(response, "msg_" + requestId, request.stream,
                                                thinkingRequested_);
 }

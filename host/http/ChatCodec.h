@@ -9,6 +9,7 @@
 
 #include "chat/ChatRequest.h"
 #include "failover/AnswerSink.h"
+#include "http/RouteChoice.h"
 #include "ingress/RequestProblem.h"
 
 namespace manifold::http {
@@ -25,10 +26,15 @@ class ChatCodec {
   virtual std::optional<chat::ChatRequest> parse(std::string_view body,
                                                  ingress::RequestProblem& problem) = 0;
 
-  /// The egress codec for one answer to `request`.
+  /// A mode or plugin intent the request body itself asks for (the native
+  /// API's "mode" field), which overrides the router; nullopt for none.
+  virtual std::optional<std::string> requestedRoute() const { return std::nullopt; }
+
+  /// The egress codec for one answer to `request`, routed as `route` says.
   virtual std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
                                                            const chat::ChatRequest& request,
-                                                           const std::string& requestId) = 0;
+                                                           const std::string& requestId,
+                                                           const RouteChoice& route) = 0;
 };
 
 }  // namespace manifold::http

@@ -9,6 +9,7 @@
 #include "http/HttpReplies.h"
 #include "http/OpenAiChunkWriter.h"
 #include "plugins/AbiStrings.h"
+#include "router/RequestText.h"
 
 namespace manifold::http {
 namespace {
@@ -63,6 +64,35 @@ void sendOutcomeError(Poco::Net::HTTPServerResponse& response, const ChainOutcom
 
 }  // namespace
 
+std::optional<RouteChoice> ChatExchange::chooseRoute(const Poco::Net::HTTPServerRequest& request,
+                                                     const chat::ChatRequest& chat) {
+  std::optional<std::string> requested = codec_->requestedRoute();
+  if (!requested && request.has("x-manifold-mode")) requested = request.get("x-manifold-mode");
+  if (requested && (requested->empty() || *requested == "auto")) requested.reset();
+  const bool autoModel = chat.model == "auto" || chat.model == "mode/auto";
+  if (!requested && !autoModel) return RouteChoice{};  // the model names the route
+
+  // An operator's own mode ("mode/custom-team") is honoured as it is; the
+  // router knows the built-in modes and the plugins' intents.
+  if (requested) {
+    const std::string name = requested->rfind("mode/", 0) == 0 ? requested->substr(5) : *requested;
+    if (context_.engines().mode(name) && !router::modeFromName(name)) return RouteChoice{name, {}};
+  }
+  std::string scratch;
+  const router::RouterInput input = router::routerInputFor(chat, scratch);
+  router::RouteResult result = context_.router().decide(requested, input);
+  if (!result.ok()) {
+    routeProblem_ = result.error;
+    return std::nullopt;
+  }
+  // A plugin intent has no chain of its own yet: the mode the text would
+  // have gone to serves it, and the decision still names the intent. A mode
+  // the operator did not configure falls back to smart, unless asked for.
+  std::string mode(router::modeName(result.decision->mode));
+  if (!requested && !context_.engines().mode(mode)) mode = "smart";
+  return RouteChoice{mode, std::move(result.decision)};
+}
+
 void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response) {
   const std::string requestId = response.get("x-request-id", "");
@@ -84,11 +114,26 @@ void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
   failover::ChainRequest chain;
   chain.request = &*chat;
   chain.requestId = requestId;
-  chain.chain = context_.engines().routeFor(chat->model, chain.mode);
+  std::optional<RouteChoice> route = chooseRoute(request, *chat);
+  if (!route) {
+    sendError(response, HTTPResponse::HTTP_BAD_REQUEST, routeProblem_, "mode", "unknown_mode");
+    return;
+  }
+  chain.mode = route->mode;
+  if (route->decision)
+    logger().information("[%s] routed to %s by %s (confidence %.2f)", requestId,
+                         route->decision->target(), route->decision->rule,
+                         route->decision->confidence);
+  if (route->mode.empty()) {
+    chain.chain = context_.engines().routeFor(chat->model, chain.mode);
+  } else if (const config::ModeConfig* chosen = context_.engines().mode(route->mode)) {
+    chain.chain = chosen->chain;
+  }
   if (chain.chain.empty()) {
-    sendError(response, HTTPResponse::HTTP_NOT_FOUND,
-              "model \"" + chat->model + "\" matches no engine or mode", "model",
-              "model_not_found");
+    const std::string what =
+        route->mode.empty() ? "model \"" + chat->model + "\"" : "mode \"" + route->mode + "\"";
+    sendError(response, HTTPResponse::HTTP_NOT_FOUND, what + " matches no engine or mode",
+              route->mode.empty() ? "model" : "mode", "model_not_found");
     return;
   }
   const config::ModeConfig* mode = context_.engines().mode(chain.mode);
@@ -97,7 +142,9 @@ void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
   ClientSocketWatch watch(static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket());
   chain.watch = &watch;
 
-  const std::unique_ptr<failover::AnswerSink> sink = codec_->answerSink(response, *chat, requestId);
+  if (route->decision) response.set("x-manifold-route-rule", route->decision->rule);
+  const std::unique_ptr<failover::AnswerSink> sink =
+      codec_->answerSink(response, *chat, requestId, *route);
   const ChainOutcome outcome = context_.failover().run(chain, *sink);
   switch (outcome.kind) {
     case ChainOutcome::Kind::Answered:

@@ -21,8 +21,17 @@ class ChatExchange : public Poco::Net::HTTPRequestHandler {
                      Poco::Net::HTTPServerResponse& response) override;
 
  private:
+  /// The mode for this request: from the request's explicit choice (the
+  /// codec's field, else the x-manifold-mode header), else from the router
+  /// when the model is "auto", else empty (the model names an engine, a
+  /// "mode/<name>" or a name the keyword rules map). Nullopt, with
+  /// routeProblem_ set, when the explicit choice names nothing known.
+  std::optional<RouteChoice> chooseRoute(const Poco::Net::HTTPServerRequest& request,
+                                         const chat::ChatRequest& chat);
+
   GatewayContext& context_;
   std::unique_ptr<ChatCodec> codec_;
+  std::string routeProblem_;
 };
 
 }  // namespace manifold::http

@@ -4,6 +4,7 @@
 #include "engines/EngineCatalog.h"
 #include "failover/FailoverEngine.h"
 #include "plugins/PluginManager.h"
+#include "router/IntentRouter.h"
 #include "upstream/HttpExchange.h"
 
 namespace manifold::http {
@@ -20,6 +21,8 @@ class GatewayContext {
   /// Walks failover chains for chat requests.
   virtual failover::FailoverEngine& failover() = 0;
   virtual const failover::CircuitBreakers& breakers() const = 0;
+  /// Picks a mode or a plugin intent for a message that did not name one.
+  virtual const router::IntentRouter& router() const = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

@@ -16,6 +16,7 @@
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/NativeChatCodec.h"
 #include "http/OpenAiChatCodec.h"
 
 namespace manifold::http {
@@ -98,6 +99,10 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path == "/v1/chat/completions")
     return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
                                                   context_, std::make_unique<OpenAiChatCodec>()))
+                                            : wrongMethod("POST");
+  if (path == "/api/chat")
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
+                                                  context_, std::make_unique<NativeChatCodec>()))
                                             : wrongMethod("POST");
   if (path == "/v1/messages")
     return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(

@@ -14,7 +14,7 @@ std::optional<chat::ChatRequest> OpenAiChatCodec::parse(std::string_view body,
 
 std::unique_ptr<failover::AnswerSink> OpenAiChatCodec::answerSink(
     Poco::Net::HTTPServerResponse& response, const chat::ChatRequest& request,
-    const std::string& requestId) {
+    const std::string& requestId, const RouteChoice& /*route: reported in headers*/) {
   return std::make_unique<OpenAiAnswerSink>(response, "chatcmpl-" + requestId,
                                             Poco::Timestamp().epochTime(), request.stream,
                                             request.includeUsage);

@@ -11,7 +11,8 @@ class OpenAiChatCodec : public ChatCodec {
                                          ingress::RequestProblem& problem) override;
   std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
                                                    const chat::ChatRequest& request,
-                                                   const std::string& requestId) override;
+                                                   const std::string& requestId,
+                                                   const RouteChoice& route) override;
 };
 
 }  // namespace manifold::http

@@ -200,11 +200,14 @@ std::optional<chat::ChatRequest> OpenAiRequestParser::parse(std::string_view bod
   if (!parsed) return std::nullopt;
   const Value& root = *parsed;
   chat::ChatRequest request;
-  if (!root["model"].isString() || root["model"].asString().empty()) {
+  if (!modelRequired_ && root["model"].isNull()) {
+    request.model = "auto";
+  } else if (!root["model"].isString() || root["model"].asString().empty()) {
     c.fail("model", "model is required and must be a non-empty string");
     return std::nullopt;
+  } else {
+    request.model = root["model"].asString();
   }
-  request.model = root["model"].asString();
   if (!readMessages(c, root["messages"], request) || !readTools(c, root, request) ||
       !readSampling(c, root, request) || !readStreaming(c, root, request) ||
       !rejectUnsupported(c, root))

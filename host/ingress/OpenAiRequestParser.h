@@ -17,7 +17,13 @@ class OpenAiRequestParser {
  public:
   static constexpr size_t kMaxDepth = 64;
 
+  /// With `modelRequired` false (the native API), a missing model is "auto".
+  explicit OpenAiRequestParser(bool modelRequired = true) : modelRequired_(modelRequired) {}
+
   std::optional<chat::ChatRequest> parse(std::string_view body, RequestProblem& problem) const;
+
+ private:
+  bool modelRequired_;
 };
 
 }  // namespace manifold::ingress

@@ -1,0 +1,36 @@
+#include "http/NativeAnswerSink.h"
+
+#include "http/OpenAiAnswerSink.h"
+
+namespace manifold::http {
+
+NativeAnswerSink::NativeAnswerSink(Poco::Net::HTTPServerResponse& response, RouteChoice route)
+    : response_(response), route_(std::move(route)) {}
+
+bool NativeAnswerSink::begin(const failover::RouteInfo& route) {
+  OpenAiAnswerSink::setRouteHeaders(response_, route);
+  response_.setChunkedTransferEncoding(true);
+  response_.setContentType("text/event-stream");
+  response_.set("Cache-Control", "no-cache");
+  response_.set("X-Accel-Buffering", "no");
+  writer_ = std::make_unique<NativeEventWriter>(response_.send());
+  clientGone_ = (route_.decision && !writer_->writeAutoRouted(*route_.decision, route_.mode)) ||
+                !writer_->writeBackend(route);
+  return !clientGone_;
+}
+
+bool NativeAnswerSink::event(const chat::CanonicalEvent& event) {
+  if (clientGone_ || !writer_) return false;
+  clientGone_ = !writer_->writeEvent(event);
+  return !clientGone_;
+}
+
+void NativeAnswerSink::end(const chat::AnswerAccumulator& answer) {
+  if (writer_ && !clientGone_) writer_->writeDone(answer);
+}
+
+void NativeAnswerSink::abort(const mf_error& error) {
+  if (writer_ && !clientGone_) writer_->writeError(error);
+}
+
+}  // namespace manifold::http
