@@ -92,5 +92,43 @@ TEST_F(ThinkTagsApiTest, AHeldBackTagPrefixIsNoFirstToken) {
   EXPECT_EQ(streamedReasoning(r.body), "");
 }
 
+TEST_F(ThinkTagsApiTest, TheAnthropicAndNativeApisNeverShowReasoningAsAnswerText) {
+  const std::vector<std::string> tokens = {"<thi", "nk>secret plan</th", "ink>Answer"};
+  script(tokens);
+  // Anthropic: reasoning is a thinking block only when the client asked for it.
+  HttpResult r = gateway_->client().post(
+      "/v1/messages",
+      R"({"model":"mode/reasoner","max_tokens":50,"messages":[{"role":"user","content":"q"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  Poco::JSON::Array::Ptr content = parseObject(r.body)->getArray("content");
+  ASSERT_EQ(content->size(), 1u) << r.body;
+  EXPECT_EQ(content->getObject(0)->getValue<std::string>("text"), "Answer");
+
+  script(tokens);
+  r = gateway_->client().post(
+      "/v1/messages",
+      R"({"model":"mode/reasoner","max_tokens":50,"stream":true,"thinking":{"type":"enabled","budget_tokens":20},"messages":[{"role":"user","content":"q"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find(R"("type":"thinking_delta","thinking":"secret plan")"), std::string::npos)
+      << r.body;
+  EXPECT_NE(r.body.find(R"("type":"text_delta","text":"Answer")"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("think>"), std::string::npos) << r.body;
+
+  // Native: thinking events, and the tokens are the answer alone.
+  script(oneBytePerToken("<think>secret plan</think>Answer"));
+  r = gateway_->client().post("/api/chat",
+                              R"({"mode":"reasoner","messages":[{"role":"user","content":"q"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string thinking, answer;
+  for (const std::string& payload : ssePayloads(r.body)) {
+    Poco::JSON::Object::Ptr event = parseObject(payload);
+    const std::string type = event->getValue<std::string>("type");
+    if (type == "thinking") thinking += event->getValue<std::string>("text");
+    if (type == "token") answer += event->getValue<std::string>("text");
+  }
+  EXPECT_EQ(thinking, "secret plan");
+  EXPECT_EQ(answer, "Answer");
+}
+
 }  // namespace
 }  // namespace manifold::test
