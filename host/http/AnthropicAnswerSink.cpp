@@ -1,6 +1,6 @@
 #include "http/AnthropicAnswerSink.h"
 
-#include "http/OpenAiAnswerSink.h"
+#include "http/HttpReplies.h"
 
 namespace manifold::http {
 
@@ -9,15 +9,11 @@ AnthropicAnswerSink::AnthropicAnswerSink(Poco::Net::HTTPServerResponse& response
     : response_(response), messageId_(std::move(messageId)), stream_(stream), thinking_(thinking) {}
 
 bool AnthropicAnswerSink::begin(const failover::RouteInfo& route) {
-  OpenAiAnswerSink::setRouteHeaders(response_, route);
+  setRouteHeaders(response_, route);
   engineId_ = route.engineId;
   if (!stream_) return true;
-  response_.setChunkedTransferEncoding(true);
-  response_.setContentType("text/event-stream");
-  response_.set("Cache-Control", "no-cache");
-  response_.set("X-Accel-Buffering", "no");
-  writer_ =
-      std::make_unique<AnthropicEventWriter>(response_.send(), messageId_, engineId_, thinking_);
+  writer_ = std::make_unique<AnthropicEventWriter>(openEventStream(response_), messageId_,
+                                                   engineId_, thinking_);
   clientGone_ = !writer_->writeStart();
   return !clientGone_;
 }

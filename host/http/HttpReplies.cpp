@@ -25,6 +25,22 @@ std::string errorTypeFor(int status) {
   }
 }
 
+void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route) {
+  if (!route.engineId.empty()) response.set("x-manifold-engine", route.engineId);
+  response.set("x-manifold-attempts", std::to_string(route.attempts));
+  if (!route.providerId.empty())
+    response.set("x-manifold-provider", route.providerId + "@" + route.providerVersion);
+  if (!route.mode.empty()) response.set("x-manifold-mode", route.mode);
+}
+
+std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response) {
+  response.setChunkedTransferEncoding(true);
+  response.setContentType("text/event-stream");
+  response.set("Cache-Control", "no-cache");
+  response.set("X-Accel-Buffering", "no");
+  return response.send();
+}
+
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const Poco::JSON::Object::Ptr& body) {
   std::ostringstream out;

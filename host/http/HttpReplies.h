@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "failover/AnswerSink.h"
+
 namespace manifold::http {
 
 /// Sends a JSON body with the given status.
@@ -21,6 +23,14 @@ void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::
 void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                const std::string& message, const std::string& param = "",
                const std::string& code = "", const std::string& type = "");
+
+/// Names the route an answer took: x-manifold-engine, -attempts, -provider
+/// and -mode.
+void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route);
+
+/// Starts a server-sent event stream: status 200, chunked, no caching or
+/// proxy buffering. Returns the body stream; each flush sends one chunk.
+std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response);
 
 /// The OpenAI error type for an HTTP status.
 std::string errorTypeFor(int status);

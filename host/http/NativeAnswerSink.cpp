@@ -1,6 +1,6 @@
 #include "http/NativeAnswerSink.h"
 
-#include "http/OpenAiAnswerSink.h"
+#include "http/HttpReplies.h"
 
 namespace manifold::http {
 
@@ -8,12 +8,8 @@ NativeAnswerSink::NativeAnswerSink(Poco::Net::HTTPServerResponse& response, Rout
     : response_(response), route_(std::move(route)) {}
 
 bool NativeAnswerSink::begin(const failover::RouteInfo& route) {
-  OpenAiAnswerSink::setRouteHeaders(response_, route);
-  response_.setChunkedTransferEncoding(true);
-  response_.setContentType("text/event-stream");
-  response_.set("Cache-Control", "no-cache");
-  response_.set("X-Accel-Buffering", "no");
-  writer_ = std::make_unique<NativeEventWriter>(response_.send());
+  setRouteHeaders(response_, route);
+  writer_ = std::make_unique<NativeEventWriter>(openEventStream(response_));
   clientGone_ = (route_.decision && !writer_->writeAutoRouted(*route_.decision, route_.mode)) ||
                 !writer_->writeBackend(route);
   return !clientGone_;

@@ -1,5 +1,7 @@
 #include "http/OpenAiAnswerSink.h"
 
+#include "http/HttpReplies.h"
+
 namespace manifold::http {
 
 OpenAiAnswerSink::OpenAiAnswerSink(Poco::Net::HTTPServerResponse& response,
@@ -11,25 +13,12 @@ OpenAiAnswerSink::OpenAiAnswerSink(Poco::Net::HTTPServerResponse& response,
       stream_(stream),
       includeUsage_(includeUsage) {}
 
-void OpenAiAnswerSink::setRouteHeaders(Poco::Net::HTTPServerResponse& response,
-                                       const failover::RouteInfo& route) {
-  if (!route.engineId.empty()) response.set("x-manifold-engine", route.engineId);
-  response.set("x-manifold-attempts", std::to_string(route.attempts));
-  if (!route.providerId.empty())
-    response.set("x-manifold-provider", route.providerId + "@" + route.providerVersion);
-  if (!route.mode.empty()) response.set("x-manifold-mode", route.mode);
-}
-
 bool OpenAiAnswerSink::begin(const failover::RouteInfo& route) {
   setRouteHeaders(response_, route);
   engineId_ = route.engineId;
   if (!stream_) return true;
-  response_.setChunkedTransferEncoding(true);
-  response_.setContentType("text/event-stream");
-  response_.set("Cache-Control", "no-cache");
-  response_.set("X-Accel-Buffering", "no");
-  writer_ =
-      std::make_unique<OpenAiChunkWriter>(response_.send(), completionId_, engineId_, created_);
+  writer_ = std::make_unique<OpenAiChunkWriter>(openEventStream(response_), completionId_,
+                                                engineId_, created_);
   clientGone_ = !writer_->writeRole();
   return !clientGone_;
 }

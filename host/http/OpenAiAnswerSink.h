@@ -24,10 +24,6 @@ class OpenAiAnswerSink : public failover::AnswerSink {
   void end(const chat::AnswerAccumulator& answer) override;
   void abort(const mf_error& error) override;
 
-  /// Sets the route headers on a response that is not an answer (an error).
-  static void setRouteHeaders(Poco::Net::HTTPServerResponse& response,
-                              const failover::RouteInfo& route);
-
  private:
   Poco::Net::HTTPServerResponse& response_;
   const std::string completionId_;

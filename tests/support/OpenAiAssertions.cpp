@@ -23,6 +23,22 @@ std::vector<std::string> ssePayloads(const std::string& body) {
   return out;
 }
 
+std::vector<SseEvent> sseEvents(const std::string& body) {
+  std::vector<SseEvent> out;
+  SseEvent current;
+  std::istringstream in(body);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("event: ", 0) == 0) current.name = line.substr(7);
+    if (line.rfind("data: ", 0) == 0) current.data = line.substr(6);
+    if (line.empty() && !current.data.empty()) {
+      out.push_back(std::move(current));
+      current = {};
+    }
+  }
+  return out;
+}
+
 std::string streamedText(const std::string& body) {
   std::string text;
   for (const std::string& payload : ssePayloads(body)) {

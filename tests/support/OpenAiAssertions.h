@@ -14,6 +14,13 @@ Poco::JSON::Object::Ptr parseObject(const std::string& text);
 /// The data: payloads of an SSE body, in order.
 std::vector<std::string> ssePayloads(const std::string& body);
 
+/// One event of an SSE body with named events (Anthropic's, the native API's).
+struct SseEvent {
+  std::string name;  ///< its event: field, "" when none
+  std::string data;
+};
+std::vector<SseEvent> sseEvents(const std::string& body);
+
 /// The concatenated delta.content of an OpenAI chunk stream.
 std::string streamedText(const std::string& body);
 

@@ -130,6 +130,21 @@ StreamResult ProviderHarness::streamByteByByte(const std::string& bytes) const {
   return stream(pieces);
 }
 
+void ProviderHarness::expectEveryFeedingGives(const std::string& name, const std::string& bytes,
+                                              const Events& expected) const {
+  const StreamResult whole = streamWhole(bytes);
+  EXPECT_TRUE(whole.ok) << name << ": " << plugins::errorMessage(whole.error);
+  EXPECT_EQ(whole.events, expected) << name;
+  for (size_t at = 0; at <= bytes.size(); ++at) {
+    const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
+    ASSERT_TRUE(r.ok) << name << " split at " << at << ": " << plugins::errorMessage(r.error);
+    ASSERT_EQ(r.events, expected) << name << " split at " << at;
+  }
+  const StreamResult bytewise = streamByteByByte(bytes);
+  EXPECT_TRUE(bytewise.ok) << name << " byte by byte";
+  EXPECT_EQ(bytewise.events, expected) << name << " byte by byte";
+}
+
 StreamResult ProviderHarness::parse(const std::string& body) const {
   Recorder recorder;
   const mf_event_sink sink = recorder.sink();

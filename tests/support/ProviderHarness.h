@@ -63,6 +63,11 @@ class ProviderHarness {
   /// Feeds one byte at a time.
   StreamResult streamByteByByte(const std::string& bytes) const;
   StreamResult parse(const std::string& body) const;
+  /// Feeds `bytes` whole, split at every offset into two pieces, and one
+  /// byte at a time; every way must succeed with `expected`. Failures name
+  /// `name` and the split.
+  void expectEveryFeedingGives(const std::string& name, const std::string& bytes,
+                               const Events& expected) const;
   mf_error classify(int32_t status, const std::string& body,
                     const std::vector<std::pair<std::string, std::string>>& headers = {}) const;
 

@@ -4,7 +4,6 @@
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
-#include <chrono>
 #include <memory>
 #include <string>
 
@@ -86,18 +85,10 @@ class AnthropicProvider : public manifold::TranslatorProvider {
   // classify_error is not told the engine, so the message names the plugin.
   manifold::Error classifyError(int32_t status, const std::vector<manifold::HeaderView>& headers,
                                 std::string_view body) override {
-    return anthropic::classifyError(status, headers, body, now());
+    return anthropic::classifyError(status, headers, body, host_.nowUnixMs());
   }
 
  private:
-  int64_t now() const {
-    const int64_t ms = host_.nowUnixMs();
-    if (ms > 0) return ms;
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
-
   manifold::Host host_;
 };
 

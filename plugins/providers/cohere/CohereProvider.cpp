@@ -4,7 +4,6 @@
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
-#include <chrono>
 #include <memory>
 #include <string>
 
@@ -60,18 +59,10 @@ class CohereProvider : public manifold::TranslatorProvider {
 
   manifold::Error classifyError(int32_t status, const std::vector<manifold::HeaderView>& headers,
                                 std::string_view body) override {
-    return cohere::classifyError(status, headers, body, now());
+    return cohere::classifyError(status, headers, body, host_.nowUnixMs());
   }
 
  private:
-  int64_t now() const {
-    const int64_t ms = host_.nowUnixMs();
-    if (ms > 0) return ms;
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
-
   manifold::Host host_;
 };
 

@@ -5,7 +5,6 @@
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
-#include <chrono>
 #include <memory>
 #include <string>
 
@@ -70,18 +69,11 @@ class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
   // classify_error is not told the engine, so the message names the plugin.
   manifold::Error classifyError(int32_t status, const std::vector<manifold::HeaderView>& headers,
                                 std::string_view body) override {
-    return openai_compatible::classifyError(status, headers, body, "openai-compatible", now());
+    return openai_compatible::classifyError(status, headers, body, "openai-compatible",
+                                            host_.nowUnixMs());
   }
 
  private:
-  int64_t now() const {
-    const int64_t ms = host_.nowUnixMs();
-    if (ms > 0) return ms;
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
-
   manifold::Host host_;
   const Presets& presets_;
 };

@@ -20,6 +20,7 @@
 
 #include <manifold/plugin.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -185,8 +186,13 @@ class Host {
     if (host_ && host_->kv_delete) host_->kv_delete(host_->ctx, toStr(key));
   }
 
+  /// The host's wall clock; the system clock when the host offers none.
   int64_t nowUnixMs() const {
-    return host_ && host_->now_unix_ms ? host_->now_unix_ms(host_->ctx) : 0;
+    const int64_t ms = host_ && host_->now_unix_ms ? host_->now_unix_ms(host_->ctx) : 0;
+    if (ms > 0) return ms;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
   }
   int64_t monotonicNs() const {
     return host_ && host_->monotonic_ns ? host_->monotonic_ns(host_->ctx) : 0;

@@ -10,31 +10,6 @@ namespace {
 
 using Poco::JSON::Object;
 
-struct SseEvent {
-  std::string name;
-  std::string data;
-};
-
-// Every event of an Anthropic stream, in order.
-std::vector<SseEvent> sseEvents(const std::string& body) {
-  std::vector<SseEvent> out;
-  SseEvent current;
-  size_t at = 0;
-  while (at < body.size()) {
-    size_t end = body.find('\n', at);
-    if (end == std::string::npos) end = body.size();
-    const std::string line = body.substr(at, end - at);
-    at = end + 1;
-    if (line.rfind("event: ", 0) == 0) current.name = line.substr(7);
-    if (line.rfind("data: ", 0) == 0) current.data = line.substr(6);
-    if (line.empty() && !current.name.empty()) {
-      out.push_back(current);
-      current = {};
-    }
-  }
-  return out;
-}
-
 std::string messagesBody(const std::string& model, bool stream, const std::string& extra = "") {
   return R"({"model":")" + model + R"(","max_tokens":256,"stream":)" + (stream ? "true" : "false") +
          R"(,"messages":[{"role":"user","content":"hello"}])" + (extra.empty() ? "" : ",") + extra +

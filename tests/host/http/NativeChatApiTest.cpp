@@ -12,30 +12,9 @@ namespace {
 
 using Poco::JSON::Object;
 
-struct StreamEvent {
-  std::string name;
-  std::string data;
-};
-
-std::vector<StreamEvent> streamEvents(const std::string& body) {
-  std::vector<StreamEvent> out;
-  StreamEvent current;
-  size_t at = 0;
-  while (at < body.size()) {
-    size_t end = body.find('\n', at);
-    if (end == std::string::npos) end = body.size();
-    const std::string line = body.substr(at, end - at);
-    at = end + 1;
-    if (line.rfind("event: ", 0) == 0) current.name = line.substr(7);
-    if (line.rfind("data: ", 0) == 0) current.data = line.substr(6);
-    if (line.empty() && !current.data.empty()) out.push_back(std::move(current)), current = {};
-  }
-  return out;
-}
-
-std::vector<std::string> names(const std::vector<StreamEvent>& events) {
+std::vector<std::string> names(const std::vector<SseEvent>& events) {
   std::vector<std::string> out;
-  for (const StreamEvent& e : events) out.push_back(e.name);
+  for (const SseEvent& e : events) out.push_back(e.name);
   return out;
 }
 
@@ -49,7 +28,7 @@ struct FirstVersionReader {
   int skipped = 0;
 
   void read(const std::string& body) {
-    for (const StreamEvent& e : streamEvents(body)) {
+    for (const SseEvent& e : sseEvents(body)) {
       Object::Ptr data = Poco::JSON::Parser().parse(e.data).extract<Object::Ptr>();
       const std::string type = data->getValue<std::string>("type");
       if (type == "token")
@@ -85,10 +64,10 @@ class NativeChatApiTest : public FailoverFixture {
 
   // Every event validates against schemas/stream-events.schema.json and names
   // its own type.
-  void expectDocumented(const std::vector<StreamEvent>& events) const {
+  void expectDocumented(const std::vector<SseEvent>& events) const {
     static const config::JsonSchemaValidator schema = config::JsonSchemaValidator::fromFile(
         std::string(MANIFOLD_SOURCE_DIR) + "/schemas/stream-events.schema.json");
-    for (const StreamEvent& e : events) {
+    for (const SseEvent& e : events) {
       const Poco::Dynamic::Var data = Poco::JSON::Parser().parse(e.data);
       for (const auto& v : schema.validate(data))
         ADD_FAILURE() << e.name << ": " << v.path << ": " << v.message << " in " << e.data;
@@ -103,7 +82,7 @@ TEST_F(NativeChatApiTest, TheRouterPicksTheModeAndTheStreamSaysHow) {
                         "\"app.py\", line 3, in <module>\nKeyError: 'user'"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("content-type").rfind("text/event-stream", 0), 0u);
-  const std::vector<StreamEvent> events = streamEvents(r.body);
+  const std::vector<SseEvent> events = sseEvents(r.body);
   expectDocumented(events);
   const std::vector<std::string> expected = {"auto_routed", "backend", "token",
                                              "token",       "usage",   "done"};
@@ -138,7 +117,7 @@ TEST_F(NativeChatApiTest, TheRequestCanChooseTheModeByFieldOrHeader) {
   HttpResult r = native(nativeBody(coding, R"("mode":"fast")"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("x-manifold-engine"), "fast-1");
-  Object::Ptr routed = parseObject(streamEvents(r.body)[0].data);
+  Object::Ptr routed = parseObject(sseEvents(r.body)[0].data);
   EXPECT_EQ(routed->getValue<std::string>("rule"), "override");
   EXPECT_DOUBLE_EQ(routed->getValue<double>("confidence"), 1.0);
 
@@ -146,7 +125,7 @@ TEST_F(NativeChatApiTest, TheRequestCanChooseTheModeByFieldOrHeader) {
   r = native(nativeBody(coding, R"("mode":"team")"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("x-manifold-engine"), "backup");
-  EXPECT_EQ(streamEvents(r.body)[0].name, "backend") << "nothing was auto-routed";
+  EXPECT_EQ(sseEvents(r.body)[0].name, "backend") << "nothing was auto-routed";
 
   // On the OpenAI API, model "auto" asks the router and the header overrides it.
   r = gateway_->client().post("/v1/chat/completions",
@@ -176,10 +155,10 @@ TEST_F(NativeChatApiTest, AnUnknownChoiceIsA400ThatListsTheChoices) {
 TEST_F(NativeChatApiTest, EmptyAndHugeMessagesGetADecision) {
   HttpResult r = native(nativeBody(""));
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(streamEvents(r.body)[0].name, "auto_routed");
+  EXPECT_EQ(sseEvents(r.body)[0].name, "auto_routed");
   r = native(nativeBody(std::string(3 * 1024 * 1024, 'a')));
   ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
-  EXPECT_EQ(streamEvents(r.body)[0].name, "auto_routed");
+  EXPECT_EQ(sseEvents(r.body)[0].name, "auto_routed");
 }
 
 TEST_F(NativeChatApiTest, FailoverBeforeTheFirstTokenIsInvisibleAndACutIsAnError) {
@@ -188,7 +167,7 @@ TEST_F(NativeChatApiTest, FailoverBeforeTheFirstTokenIsInvisibleAndACutIsAnError
   fake_.script("coder-1", {down});
   HttpResult r = native(nativeBody("debug my segfault", R"("mode":"coder")"));
   ASSERT_EQ(r.status, 200) << r.body;
-  std::vector<StreamEvent> events = streamEvents(r.body);
+  std::vector<SseEvent> events = sseEvents(r.body);
   expectDocumented(events);
   EXPECT_EQ(parseObject(events[1].data)->getValue<std::string>("engine"), "backup");
   EXPECT_EQ(parseObject(events[1].data)->getValue<int>("attempts"), 2);
@@ -200,10 +179,10 @@ TEST_F(NativeChatApiTest, FailoverBeforeTheFirstTokenIsInvisibleAndACutIsAnError
   fake_.script("fast-1", {cut});
   r = native(nativeBody("hi", R"("mode":"fast")"));
   ASSERT_EQ(r.status, 200) << r.body;
-  events = streamEvents(r.body);
+  events = sseEvents(r.body);
   expectDocumented(events);
   EXPECT_EQ(events.back().name, "error");
-  for (const StreamEvent& e : events) EXPECT_NE(e.name, "done");
+  for (const SseEvent& e : events) EXPECT_NE(e.name, "done");
 
   FakeBehaviour allDown;
   allDown.status = 503;
@@ -220,11 +199,11 @@ TEST_F(NativeChatApiTest, ToolCallsAreTypedEvents) {
       "Plan my week",
       R"("mode":"smart","tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}])"));
   ASSERT_EQ(r.status, 200) << r.body;
-  const std::vector<StreamEvent> events = streamEvents(r.body);
+  const std::vector<SseEvent> events = sseEvents(r.body);
   expectDocumented(events);
   std::string arguments;
   std::string name;
-  for (const StreamEvent& e : events) {
+  for (const SseEvent& e : events) {
     if (e.name != "tool_call") continue;
     Object::Ptr call = parseObject(e.data);
     if (call->has("name")) name = call->getValue<std::string>("name");
@@ -264,13 +243,13 @@ TEST_F(NativeChatApiTest, PluginIntentsReachTheDecision) {
     return r.body.find("\"intent\":\"voice\"") != std::string::npos;
   }));
   const HttpResult r = native(nativeBody("Please read this aloud for me"));
-  Object::Ptr routed = parseObject(streamEvents(r.body)[0].data);
+  Object::Ptr routed = parseObject(sseEvents(r.body)[0].data);
   EXPECT_EQ(routed->getValue<std::string>("plugin"), "test.intents-probe");
   EXPECT_EQ(routed->getValue<std::string>("intent"), "voice");
   EXPECT_FALSE(routed->getValue<std::string>("mode").empty()) << "a mode still serves it";
   const HttpResult chosen = native(nativeBody("anything", R"("mode":"workflow")"));
   ASSERT_EQ(chosen.status, 200) << chosen.body;
-  EXPECT_EQ(parseObject(streamEvents(chosen.body)[0].data)->getValue<std::string>("intent"),
+  EXPECT_EQ(parseObject(sseEvents(chosen.body)[0].data)->getValue<std::string>("intent"),
             "workflow");
 }
 

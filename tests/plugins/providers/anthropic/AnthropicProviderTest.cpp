@@ -370,18 +370,7 @@ TEST_F(AnthropicProviderTest, MalformedRequestsAreInvalid) {
 TEST_F(AnthropicProviderTest, EveryStreamFixtureGivesTheSameEventsHoweverItIsSplit) {
   for (const auto& [name, events] : expectedEvents()) {
     if (!isStream(name)) continue;
-    const std::string bytes = fixture(name);
-    const StreamResult whole = streamWhole(bytes);
-    EXPECT_TRUE(whole.ok) << name << ": " << plugins::errorMessage(whole.error);
-    EXPECT_EQ(whole.events, events) << name;
-    for (size_t at = 0; at <= bytes.size(); ++at) {
-      const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
-      ASSERT_TRUE(r.ok) << name << " split at " << at;
-      ASSERT_EQ(r.events, events) << name << " split at " << at;
-    }
-    const StreamResult bytewise = streamByteByByte(bytes);
-    EXPECT_TRUE(bytewise.ok) << name;
-    EXPECT_EQ(bytewise.events, events) << name << " byte by byte";
+    expectEveryFeedingGives(name, fixture(name), events);
   }
 }
 
@@ -613,22 +602,6 @@ TEST_F(AnthropicProviderTest, AKeyEchoedByTheUpstreamIsMasked) {
 // ---------------------------------------------------------------------------
 // The library itself
 // ---------------------------------------------------------------------------
-
-TEST(AnthropicLibraryTest, ExportsExactlyOneSymbol) {
-  FILE* nm = popen(("nm -D --defined-only '" + pluginPath() + "' 2>/dev/null").c_str(), "r");
-  ASSERT_NE(nm, nullptr);
-  std::vector<std::string> exported;
-  char line[512];
-  while (std::fgets(line, sizeof line, nm)) {
-    char type = 0;
-    char name[400] = {};
-    if (std::sscanf(line, "%*s %c %399s", &type, name) == 2 && std::strchr("TDBRVWiu", type))
-      exported.emplace_back(name);
-  }
-  const int status = pclose(nm);
-  if (status != 0 && exported.empty()) GTEST_SKIP() << "nm is not available";
-  EXPECT_EQ(exported, std::vector<std::string>{"manifold_plugin_entry"});
-}
 
 }  // namespace
 }  // namespace manifold

@@ -201,15 +201,7 @@ TEST_F(CohereProviderTest, EachStreamFixtureGivesItsEvents) {
 
 TEST_F(CohereProviderTest, EverySplitAndByteByByteGiveTheSameEvents) {
   for (const auto& [name, events] : expectedStreams()) {
-    const std::string bytes = fixture(name);
-    for (size_t at = 0; at <= bytes.size(); ++at) {
-      const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
-      ASSERT_TRUE(r.ok) << name << " split at " << at;
-      ASSERT_EQ(r.events, events) << name << " split at " << at;
-    }
-    const StreamResult r = streamByteByByte(bytes);
-    EXPECT_TRUE(r.ok) << name << " byte by byte";
-    EXPECT_EQ(r.events, events) << name << " byte by byte";
+    expectEveryFeedingGives(name, fixture(name), events);
   }
 }
 

@@ -128,15 +128,7 @@ TEST_F(GeminiProviderTest, EachStreamFixtureGivesItsEvents) {
 
 TEST_F(GeminiProviderTest, EverySplitAndByteByByteGiveTheSameEvents) {
   for (const auto& [name, events] : expectedStreams()) {
-    const std::string bytes = fixture(name);
-    for (size_t at = 0; at <= bytes.size(); ++at) {
-      const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
-      ASSERT_TRUE(r.ok) << name << " split at " << at;
-      ASSERT_EQ(r.events, events) << name << " split at " << at;
-    }
-    const StreamResult r = streamByteByByte(bytes);
-    EXPECT_TRUE(r.ok) << name << " byte by byte";
-    EXPECT_EQ(r.events, events) << name << " byte by byte";
+    expectEveryFeedingGives(name, fixture(name), events);
   }
 }
 
@@ -578,22 +570,6 @@ TEST_F(GeminiProviderTest, ToleratesAnyBody) {
 // ---------------------------------------------------------------------------
 // The library itself
 // ---------------------------------------------------------------------------
-
-TEST(GeminiLibraryTest, ExportsExactlyOneSymbol) {
-  FILE* nm = popen(("nm -D --defined-only '" + pluginPath() + "' 2>/dev/null").c_str(), "r");
-  ASSERT_NE(nm, nullptr);
-  std::vector<std::string> exported;
-  char line[512];
-  while (std::fgets(line, sizeof line, nm)) {
-    char type = 0;
-    char name[400] = {};
-    if (std::sscanf(line, "%*s %c %399s", &type, name) == 2 && std::strchr("TDBRVWiu", type))
-      exported.emplace_back(name);
-  }
-  const int status = pclose(nm);
-  if (status != 0 && exported.empty()) GTEST_SKIP() << "nm is not available";
-  EXPECT_EQ(exported, std::vector<std::string>{"manifold_plugin_entry"});
-}
 
 }  // namespace
 }  // namespace manifold
