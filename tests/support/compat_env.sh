@@ -39,7 +39,10 @@ start_compat_env() {
     {"id": "fake-cut", "provider": "openai-compatible", "model": "gpt-fake", "base_url": "$fake_url/cut-2/v1", $caps},
     {"id": "claude-text", "provider": "anthropic", "model": "claude-sonnet-4-5", "base_url": "$fake_url/raw.anthropic.text.sse", $caps},
     {"id": "claude-tools", "provider": "anthropic", "model": "claude-sonnet-4-5", "base_url": "$fake_url/raw.anthropic.tool_use.sse", $caps},
-    {"id": "claude-thinking", "provider": "anthropic", "model": "claude-sonnet-4-5", "base_url": "$fake_url/raw.anthropic.thinking.sse", $caps}
+    {"id": "claude-thinking", "provider": "anthropic", "model": "claude-sonnet-4-5", "base_url": "$fake_url/raw.anthropic.thinking.sse", $caps},
+    {"id": "gemini-text", "provider": "gemini", "model": "gemini-2.5-flash", "base_url": "$fake_url/raw.gemini.text.sse", $caps},
+    {"id": "gemini-blocked", "provider": "gemini", "model": "gemini-2.5-flash", "base_url": "$fake_url/raw.gemini.prompt_blocked.sse", $caps},
+    {"id": "cohere-text", "provider": "cohere", "model": "command-a-03-2025", "base_url": "$fake_url/raw.cohere.text.sse", $caps}
   ],
   "modes": {
     "smart": {"chain": ["fake-flaky", "fake-ok"]},
@@ -48,7 +51,10 @@ start_compat_env() {
     "cut": {"chain": ["fake-cut"]},
     "claude": {"chain": ["fake-flaky", "claude-text"]},
     "claude-tools": {"chain": ["claude-tools"]},
-    "thinking": {"chain": ["claude-thinking"]}
+    "thinking": {"chain": ["claude-thinking"]},
+    "gemini": {"chain": ["gemini-text"]},
+    "gemini-blocked": {"chain": ["gemini-blocked", "gemini-text"]},
+    "cohere": {"chain": ["cohere-text"]}
   }
 }
 JSON

@@ -110,6 +110,20 @@ check('tools: the stream helper assembles streamed tool-call deltas', async () =
   assert.deepEqual(JSON.parse(call.function.arguments), {city: 'Paris'});
 });
 
+check('Gemini and Cohere engines answer an OpenAI client', async () => {
+  const gemini = await client.chat.completions.create({model: 'mode/gemini', messages});
+  assert.equal(gemini.model, 'gemini-text');
+  assert.equal(gemini.choices[0].message.content, 'Bonjour, ça va 👋?');
+  // A prompt the provider's safety filter blocks is the client's to know
+  // about: it is not retried elsewhere.
+  await assert.rejects(client.chat.completions.create({model: 'mode/gemini-blocked', messages}),
+      (e) => e instanceof OpenAI.BadRequestError && e.code === 'content_filter');
+  let text = '';
+  const stream = await client.chat.completions.create({model: 'mode/cohere', messages, stream: true});
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  assert.equal(text, 'Bonjour, ça va ?\n\nOui.');
+});
+
 check('an Anthropic engine answers an OpenAI client', async () => {
   const completion = await client.chat.completions.create({model: 'mode/claude', messages});
   assert.equal(completion.model, 'claude-text');
