@@ -13,12 +13,16 @@ ModeLexicon::ModeLexicon(const std::vector<Keyword>& keywords) {
   auto normalized = std::make_unique<NormalizedText>();
   for (const Keyword& k : keywords) {
     normalized->assign(k.text);
-    if (normalized->empty() || normalized->size() > 8 || !normalized->validUtf8())
+    if (normalized->empty() || normalized->size() > kMaxWords || !normalized->validUtf8())
       throw std::invalid_argument("keyword \"" + std::string(k.text) +
                                   "\" must be one to eight words of UTF-8");
     const std::string text(normalized->text());
     auto [it, fresh] = byText.emplace(text, entries_.size());
-    if (fresh) entries_.push_back(Entry{text, normalized->size(), {}});
+    if (fresh) {
+      Entry entry{text, normalized->size(), {}, {}};
+      for (size_t w = 0; w < normalized->size(); ++w) entry.hashes[w] = (*normalized)[w].hash;
+      entries_.push_back(std::move(entry));
+    }
     Entry& entry = entries_[it->second];
     for (const Signal& s : entry.signals)
       if (s.mode == k.mode)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,10 +30,12 @@ class ModeLexicon {
     float weight;
     std::string rule;
   };
+  static constexpr size_t kMaxWords = 8;
   struct Entry {
     std::string text;  ///< normalized, single-spaced
     size_t words = 0;
-    std::vector<Signal> signals;  ///< one per mode the entry speaks for
+    std::array<uint32_t, kMaxWords> hashes{};  ///< of each word, compared before the text
+    std::vector<Signal> signals;               ///< one per mode the entry speaks for
   };
 
   /// Throws std::invalid_argument for a keyword that has no words or more
@@ -52,7 +55,7 @@ class ModeLexicon {
       if (group != WordTable::kMissing) {
         for (uint32_t id : groups_[group]) {
           const Entry& e = entries_[id];
-          if (i + e.words > n || text.span(i, i + e.words - 1) != e.text) continue;
+          if (i + e.words > n || !sameWords(text, i, e)) continue;
           onMatch(e, i);
           advance = e.words;
           break;
@@ -66,6 +69,12 @@ class ModeLexicon {
   const std::vector<Entry>& entries() const { return entries_; }
 
  private:
+  static bool sameWords(const NormalizedText& text, size_t first, const Entry& e) {
+    for (size_t k = 0; k < e.words; ++k)
+      if (text[first + k].hash != e.hashes[k]) return false;
+    return text.span(first, first + e.words - 1) == e.text;
+  }
+
   std::vector<Entry> entries_;
   std::vector<std::vector<uint32_t>> groups_;  ///< entry ids by first word, longest first
   WordTable table_;

@@ -141,19 +141,7 @@ void NormalizedText::assign(std::string_view raw) {
       const uint8_t cls = kAsciiClass[c];
       if (cls) {
         if (!inWord_) beginWord(i);
-        if (cls == kUpperClass) {
-          wordFlags_ |=
-              Word::kLetters | (i == wordRawStart_ ? Word::kCapital : 0) |
-              (previousLower_ ? Word::kInnerUpper : 0) |
-              (leadingLower_ >= 2 && leadingLower_ == i - wordRawStart_ ? Word::kCamelCase : 0);
-          text_[textLength_++] = static_cast<char>(c + 32);
-        } else {
-          wordFlags_ |= cls == kDigitClass ? Word::kDigits : Word::kLetters;
-          text_[textLength_++] = static_cast<char>(c);
-        }
-        previousLower_ = cls == kLowerClass;
-        if (previousLower_ && leadingLower_ == i - wordRawStart_) ++leadingLower_;
-        ++i;
+        appendAsciiRun(p, n, i);
         continue;
       }
       // "c++", "c#", "f#" stay one word.
@@ -207,6 +195,44 @@ void NormalizedText::assign(std::string_view raw) {
   std::memset(text_ + textLength_, 0, 16);
   for (size_t w = 0; w < wordCount_; ++w)
     words_[w].hash = hashBytes<true>(text_ + words_[w].start, words_[w].length);
+}
+
+// Appends the run of ASCII letters and digits starting at `at`, and moves
+// `at` past it. The copy loop carries nothing from byte to byte but the
+// position; the case flags come from a second look at the run, needed only
+// when it has an upper-case letter or a digit.
+void NormalizedText::appendAsciiRun(const unsigned char* p, size_t n, size_t& at) {
+  char* out = text_ + textLength_;
+  const size_t first = at;
+  size_t i = at;
+  uint8_t classes = 0;
+  for (;;) {
+    const unsigned c = p[i];
+    const uint8_t cls = kAsciiClass[c];
+    classes |= cls;
+    *out++ = static_cast<char>(c | ((cls & kUpperClass) << 4));  // 'A' | 32 == 'a'
+    if (++i >= n || p[i] >= 0x80 || kAsciiClass[p[i]] == 0) break;
+  }
+  at = i;
+  textLength_ = static_cast<size_t>(out - text_);
+  wordFlags_ |=
+      ((classes & kDigitClass) ? Word::kDigits : 0) |
+      ((classes & (kLowerClass | kUpperClass)) ? Word::kLetters : 0) |
+      (first == wordRawStart_ && kAsciiClass[p[first]] == kUpperClass ? Word::kCapital : 0);
+  if (classes == kLowerClass) {
+    if (leadingLower_ == first - wordRawStart_) leadingLower_ += static_cast<uint16_t>(i - first);
+    previousLower_ = true;
+    return;
+  }
+  for (size_t k = first; k < i; ++k) {
+    const uint8_t cls = kAsciiClass[p[k]];
+    const bool upper = cls == kUpperClass;
+    const bool atLeadingEnd = leadingLower_ == k - wordRawStart_;
+    if (upper && previousLower_) wordFlags_ |= Word::kInnerUpper;
+    if (upper && atLeadingEnd && leadingLower_ >= 2) wordFlags_ |= Word::kCamelCase;
+    previousLower_ = cls == kLowerClass;
+    if (previousLower_ && atLeadingEnd) ++leadingLower_;
+  }
 }
 
 void NormalizedText::appendNonAscii(uint32_t cp, const char* bytes, size_t length, size_t at) {

@@ -18,12 +18,14 @@ struct Word {
     kNonAscii = 16,   ///< has a letter outside ASCII
     kCamelCase = 32,  ///< two or more lower-case letters, then an upper-case one ("useState")
   };
-  uint16_t start = 0;     ///< offset in text()
-  uint16_t length = 0;    ///< bytes in text()
-  uint16_t rawStart = 0;  ///< offset of its first byte in raw()
-  uint16_t rawEnd = 0;    ///< one past its last byte in raw()
-  uint32_t hash = 0;      ///< hashWord() of its normalized text
-  uint8_t flags = 0;
+  // No default member initializers: a NormalizedText holds a thousand of
+  // these and is built per message; it fills every field of the words it uses.
+  uint16_t start;     ///< offset in text()
+  uint16_t length;    ///< bytes in text()
+  uint16_t rawStart;  ///< offset of its first byte in raw()
+  uint16_t rawEnd;    ///< one past its last byte in raw()
+  uint32_t hash;      ///< hashWord() of its normalized text
+  uint8_t flags;
   bool has(Flag f) const { return (flags & f) != 0; }
 };
 
@@ -90,6 +92,7 @@ class NormalizedText {
  private:
   void beginWord(size_t rawStart);
   void endWord(size_t rawEnd);
+  void appendAsciiRun(const unsigned char* p, size_t n, size_t& at);
   void appendNonAscii(uint32_t codePoint, const char* bytes, size_t length, size_t at);
   void scanPunctuation(size_t at);
 

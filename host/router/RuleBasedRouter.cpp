@@ -51,6 +51,87 @@ RouteDecision decision(Mode mode, double confidence, std::string_view rule) {
   return d;
 }
 
+void addShapeEvidence(Evidence& e, const ShapeSignals& shape, bool namesLanguage) {
+  if (shape.codeFences) e.add(Mode::Coder, kDecisive, "code_fence");
+  if (shape.stackFrames || shape.stackLines >= 2 || shape.errorNames)
+    e.add(Mode::Coder, (shape.stackFrames || shape.stackLines) ? kDecisive : 4.0f, "stack_trace");
+  if (shape.codeSyntax >= 2)
+    e.add(Mode::Coder, std::min<float>(shape.codeSyntax, kDecisive), "code_syntax");
+  if (shape.inlineCode) e.add(Mode::Coder, 2.0f, "inline_code");
+  if (shape.identifiers) e.add(Mode::Coder, 3.0f, "identifier");
+  if (shape.sourceFiles) e.add(Mode::Coder, 2.5f, "source_file");
+  if (shape.mathTerms >= 2 && !shape.codeFences)
+    e.add(Mode::Reasoner, std::min<float>(shape.mathTerms, 4.0f) + 1.0f, "math_expression");
+  // Several numbers and a question about a quantity: a word problem.
+  if (shape.asksQuantity && shape.numbers >= 2)
+    e.add(Mode::Reasoner, 2.0f + 0.5f * std::min<float>(shape.numbers, 4), "word_problem");
+  if (shape.imageLinks) e.add(Mode::Vision, kDecisive, "image_link");
+  if (shape.trackingIds) e.add(Mode::Live, kDecisive, "tracking_id");
+  // Asking for something made in a named language or tool is a code request,
+  // whatever the code is for.
+  if (namesLanguage && (shape.asksToMake || e[Mode::Coder] >= 4.5f))
+    e.add(Mode::Coder, 2.5f, "code_request");
+}
+
+// Smart is the default; short messages lean fast.
+void addLengthPriors(Evidence& e, size_t words) {
+  e.add(Mode::Smart, 1.0f, "default");
+  if (words <= 3)
+    e.add(Mode::Fast, 2.0f, "short_message");
+  else if (words <= 6)
+    e.add(Mode::Fast, 1.2f, "short_message");
+  else if (words <= 10)
+    e.add(Mode::Fast, 0.5f, "short_message");
+  else if (words >= 60)
+    e.add(Mode::Smart, 1.0f, "long_message");
+  // Greetings and lookups are short; in a long message those words are asides.
+  if (words > 15) e.scale(Mode::Fast, 0.5f);
+}
+
+// With an image attached only vision and image engines will do: image when
+// the message asks to edit or generate a picture, vision otherwise.
+RouteDecision visionOrImageEdit(const Evidence& e, const ShapeSignals& shape) {
+  float edit = e[Mode::Image];
+  if (shape.startsWithEdit) edit += 3.0f;
+  if (shape.asksForText) edit -= 3.0f;
+  if (edit < kImageEdit) return decision(Mode::Vision, 0.9, "image_attached");
+  return decision(Mode::Image, std::min(0.95, 0.6 + (edit - kImageEdit) / 20.0),
+                  shape.startsWithEdit ? std::string_view("image_edit") : e.rule(Mode::Image));
+}
+
+// Where two modes fit, the chain that serves both needs wins: the coder chain
+// writes code that fetches live data, does maths or draws charts; the live
+// chain writes and answers quick questions too; the reasoner answers quickly.
+void preferChainsThatServeBoth(Evidence& e) {
+  if (e[Mode::Coder] >= kDominant) {
+    e.scale(Mode::Live, 0.5f);
+    e.scale(Mode::Reasoner, 0.5f);
+    e.scale(Mode::Image, 0.5f);
+  }
+  if (e[Mode::Live] >= kDominant) {
+    e.scale(Mode::Smart, 0.5f);
+    e.scale(Mode::Fast, 0.5f);
+  }
+  if (e[Mode::Reasoner] >= kDominant) e.scale(Mode::Fast, 0.5f);
+}
+
+// The mode with the most evidence; confidence grows with its lead.
+RouteDecision strongest(const Evidence& e) {
+  Mode best = Mode::Smart, second = Mode::Fast;
+  for (size_t m = 0; m < kModeCount; ++m) {
+    const Mode mode = static_cast<Mode>(m);
+    if (e[mode] > e[best]) {
+      second = best;
+      best = mode;
+    } else if (mode != best && e[mode] > e[second]) {
+      second = mode;
+    }
+  }
+  const float top = std::max(e[best], 0.0f), runnerUp = std::max(e[second], 0.0f);
+  return decision(best, top / (top + runnerUp + 1.0),
+                  e.rule(best).empty() ? std::string_view("default") : e.rule(best));
+}
+
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -84,85 +165,20 @@ RouteDecision RuleBasedRouter::routeMode(const NormalizedText& text, bool imageA
   bool namesLanguage = false;
   lexicon_.scan(text, [&](const ModeLexicon::Entry& entry, size_t) {
     const size_t id = static_cast<size_t>(&entry - firstEntry);
-    if (seen.test(id)) return;
+    if (seen.test(id)) return;  // a word says the same thing however often it recurs
     seen.set(id);
     for (const ModeLexicon::Signal& s : entry.signals) {
       e.add(s.mode, s.weight, s.rule);
       namesLanguage |= s.mode == Mode::Coder && s.weight >= 2.5f;
     }
   });
-
   const ShapeSignals shape = readShape(text);
-  if (shape.codeFences) e.add(Mode::Coder, kDecisive, "code_fence");
-  if (shape.stackFrames || shape.stackLines >= 2 || shape.errorNames)
-    e.add(Mode::Coder, shape.stackFrames + shape.stackLines ? kDecisive : 4.0f, "stack_trace");
-  if (shape.codeSyntax >= 2)
-    e.add(Mode::Coder, std::min<float>(shape.codeSyntax, kDecisive), "code_syntax");
-  if (shape.inlineCode) e.add(Mode::Coder, 2.0f, "inline_code");
-  if (shape.identifiers) e.add(Mode::Coder, 3.0f, "identifier");
-  if (shape.sourceFiles) e.add(Mode::Coder, 2.5f, "source_file");
-  if (shape.mathTerms >= 2 && !shape.codeFences)
-    e.add(Mode::Reasoner, std::min<float>(shape.mathTerms, 4.0f) + 1.0f, "math_expression");
-  // Several numbers and a question about a quantity: a word problem.
-  if (shape.asksQuantity && shape.numbers >= 2)
-    e.add(Mode::Reasoner, 2.0f + 0.5f * std::min<float>(shape.numbers, 4), "word_problem");
-  if (shape.imageLinks) e.add(Mode::Vision, kDecisive, "image_link");
-  if (shape.trackingIds) e.add(Mode::Live, kDecisive, "tracking_id");
-  // Asking for something made in a named language or tool is a code request,
-  // whatever the code is for.
-  if (namesLanguage && (shape.asksToMake || e[Mode::Coder] >= 4.5f))
-    e.add(Mode::Coder, 2.5f, "code_request");
+  addShapeEvidence(e, shape, namesLanguage);
+  addLengthPriors(e, text.size());
 
-  e.add(Mode::Smart, 1.0f, "default");
-  const size_t words = text.size();
-  if (words <= 3)
-    e.add(Mode::Fast, 2.0f, "short_message");
-  else if (words <= 6)
-    e.add(Mode::Fast, 1.2f, "short_message");
-  else if (words <= 10)
-    e.add(Mode::Fast, 0.5f, "short_message");
-  else if (words >= 60)
-    e.add(Mode::Smart, 1.0f, "long_message");
-  // Greetings and lookups are short; in a long message those words are asides.
-  if (words > 15) e.scale(Mode::Fast, 0.5f);
-
-  if (imageAttached) {
-    float edit = e[Mode::Image];
-    if (shape.startsWithEdit) edit += 3.0f;
-    if (shape.asksForText) edit -= 3.0f;
-    if (edit >= kImageEdit) {
-      const float margin = edit - kImageEdit;
-      return decision(Mode::Image, std::min(0.95, 0.6 + margin / 20.0),
-                      shape.startsWithEdit ? std::string_view("image_edit") : e.rule(Mode::Image));
-    }
-    return decision(Mode::Vision, 0.9, "image_attached");
-  }
-
-  // Prefer the mode whose chain serves both needs.
-  if (e[Mode::Coder] >= kDominant) {
-    e.scale(Mode::Live, 0.5f);
-    e.scale(Mode::Reasoner, 0.5f);
-    e.scale(Mode::Image, 0.5f);
-  }
-  if (e[Mode::Live] >= kDominant) {
-    e.scale(Mode::Smart, 0.5f);
-    e.scale(Mode::Fast, 0.5f);
-  }
-  if (e[Mode::Reasoner] >= kDominant) e.scale(Mode::Fast, 0.5f);
-
-  Mode best = Mode::Smart, second = Mode::Fast;
-  for (size_t m = 0; m < kModeCount; ++m) {
-    const Mode mode = static_cast<Mode>(m);
-    if (e[mode] > e[best]) {
-      second = best;
-      best = mode;
-    } else if (mode != best && e[mode] > e[second]) {
-      second = mode;
-    }
-  }
-  const float top = std::max(e[best], 0.0f), runnerUp = std::max(e[second], 0.0f);
-  const double confidence = top / (top + runnerUp + 1.0);
-  return decision(best, confidence, e.rule(best).empty() ? "default" : e.rule(best));
+  if (imageAttached) return visionOrImageEdit(e, shape);
+  preferChainsThatServeBoth(e);
+  return strongest(e);
 }
 
 std::shared_ptr<const PluginIntentIndex> RuleBasedRouter::pluginIntents() const {

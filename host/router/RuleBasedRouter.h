@@ -19,8 +19,8 @@ namespace manifold::router {
 /// The built-in router: keywords and phrases looked up word by word, the shape
 /// of the text (code fences, stack traces, maths), an attached image, and the
 /// intents loaded plugins declare. Everything is compiled in the constructor,
-/// or when the plugin set changes; routing a message allocates nothing unless
-/// a plugin intent wins.
+/// or when the plugin set changes; routing a message allocates nothing but
+/// the decision's strings (and those only past the small-string size).
 ///
 /// How a message is decided:
 ///  1. A plugin phrase or pattern that matches wins (see PluginIntentIndex).

@@ -1,5 +1,6 @@
 #include "router/ShapeSignals.h"
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -10,76 +11,77 @@
 namespace manifold::router {
 namespace {
 
-/// A fixed set of normalized words.
-class WordSet {
+// Small closed classes of words the shape rules ask about, in one table so
+// that each word of a message costs one lookup whatever the number of classes.
+enum WordClass : uint16_t {
+  kSourceExtension = 1 << 0,    // py, js, rs ...
+  kImageExtension = 1 << 1,     // png, jpg ...
+  kJavascriptLibrary = 1 << 2,  // node in "Node.js": a library, not a file
+  kEditVerb = 1 << 3,           // what an image edit starts with
+  kPoliteLead = 1 << 4,         // words before it: "can you please ..."
+  kQuantityWord = 1 << 5,       // total, sum, minimum ...
+  kHowQuantity = 1 << 6,        // many, long, much ... after "how"
+  kMakingVerb = 1 << 7,         // write, build, implement ...
+  kTextFormat = 1 << 8,         // html, csv, markdown, table ...
+};
+
+class WordClasses {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : words_(words.begin(), words.end()) {
+  WordClasses() {
+    add(kSourceExtension,
+        {"py",    "js",   "jsx", "ts",   "tsx",  "rs",    "go",     "java", "kt",
+         "c",     "cc",   "cpp", "h",    "hpp",  "cs",    "rb",     "php",  "swift",
+         "scala", "sh",   "sql", "json", "yaml", "yml",   "toml",   "xml",  "html",
+         "css",   "scss", "vue", "lua",  "dart", "ipynb", "gradle", "tf",   "csv"});
+    add(kImageExtension, {"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg", "heic", "tiff"});
+    add(kJavascriptLibrary, {"node", "vue", "next", "nuxt", "express", "react", "three", "d3",
+                             "chart", "ember", "backbone", "p5", "alpine", "solid"});
+    add(kEditVerb,
+        {"add",     "remove",  "erase", "delete",   "change",   "put",       "replace", "upscale",
+         "enhance", "sharpen", "crop",  "blur",     "colorize", "colourize", "restore", "retouch",
+         "make",    "turn",    "edit",  "brighten", "darken",   "recolor",   "swap",    "give"});
+    add(kPoliteLead, {"can", "could", "would", "you", "please", "pls", "plz", "now", "and"});
+    add(kQuantityWord, {"total", "sum", "minimum", "maximum", "average", "left", "remain",
+                        "remaining", "altogether", "least", "most", "fewest"});
+    add(kHowQuantity, {"many", "long", "much", "far", "fast", "often", "old", "big"});
+    add(kMakingVerb,
+        {"write",    "writing", "create",  "build",    "implement", "generate", "make",
+         "develop",  "code",    "program", "escribe",  "ecris",     "ecrire",   "schreib",
+         "schreibe", "crea",    "genera",  "erstelle", "scrivi",    "cree"});
+    add(kTextFormat, {"html", "css", "code", "csv", "markdown", "table", "json", "text", "latex",
+                      "list", "spreadsheet", "excel", "sql", "react", "words", "bullet", "bullets",
+                      "summary", "transcript"});
     std::vector<uint32_t> hashes;
-    for (std::string_view w : words_) hashes.push_back(hashWord(w));
+    for (const std::string& w : words_) hashes.push_back(hashWord(w));
     table_ = WordTable(hashes);
   }
-  bool contains(const NormalizedText& text, size_t i) const {
+
+  uint16_t of(const NormalizedText& text, size_t i) const {
     const uint32_t id = table_.find(text[i].hash);
-    return id != WordTable::kMissing && words_[id] == text.word(i);
+    return id != WordTable::kMissing && words_[id] == text.word(i) ? classes_[id] : 0;
   }
 
  private:
-  std::vector<std::string_view> words_;
+  void add(WordClass cls, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      auto it = std::find(words_.begin(), words_.end(), w);
+      if (it == words_.end()) {
+        words_.emplace_back(w);
+        classes_.push_back(cls);
+      } else {
+        classes_[static_cast<size_t>(it - words_.begin())] |= cls;
+      }
+    }
+  }
+
+  std::vector<std::string> words_;
+  std::vector<uint16_t> classes_;
   WordTable table_;
 };
 
-const WordSet& sourceExtensions() {
-  static const WordSet set{"py",    "js",     "jsx",   "ts",  "tsx",  "rs",   "go",   "java",
-                           "kt",    "c",      "cc",    "cpp", "h",    "hpp",  "cs",   "rb",
-                           "php",   "swift",  "scala", "sh",  "sql",  "json", "yaml", "yml",
-                           "toml",  "xml",    "html",  "css", "scss", "vue",  "lua",  "dart",
-                           "ipynb", "gradle", "tf",    "csv"};
-  return set;
-}
-
-const WordSet& imageExtensions() {
-  static const WordSet set{"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg", "heic", "tiff"};
-  return set;
-}
-
-const WordSet& editVerbs() {
-  static const WordSet set{"add",      "remove",    "erase",   "delete",  "change", "put",
-                           "replace",  "upscale",   "enhance", "sharpen", "crop",   "blur",
-                           "colorize", "colourize", "restore", "retouch", "make",   "turn",
-                           "edit",     "brighten",  "darken",  "recolor", "swap",   "give"};
-  return set;
-}
-
-const WordSet& politeLeads() {
-  static const WordSet set{"can", "could", "would", "you", "please", "pls", "plz", "now", "and"};
-  return set;
-}
-
-const WordSet& quantityWords() {
-  static const WordSet set{"total",  "sum",       "minimum",    "maximum", "average", "left",
-                           "remain", "remaining", "altogether", "least",   "most",    "fewest"};
-  return set;
-}
-
-const WordSet& howQuantities() {
-  static const WordSet set{"many", "long", "much", "far", "fast", "often", "old", "big"};
-  return set;
-}
-
-const WordSet& makingVerbs() {
-  static const WordSet set{"write",    "writing", "create",   "build",   "implement",
-                           "generate", "make",    "develop",  "code",    "program",
-                           "escribe",  "ecris",   "ecrire",   "schreib", "schreibe",
-                           "crea",     "genera",  "erstelle", "scrivi",  "cree"};
-  return set;
-}
-
-const WordSet& textFormats() {
-  static const WordSet set{"html",        "css",     "code",    "csv",       "markdown",
-                           "table",       "json",    "text",    "latex",     "list",
-                           "spreadsheet", "excel",   "sql",     "react",     "words",
-                           "bullet",      "bullets", "summary", "transcript"};
-  return set;
+const WordClasses& wordClasses() {
+  static const WordClasses classes;
+  return classes;
 }
 
 bool isDigit(char c) {
@@ -127,28 +129,23 @@ bool operatorBetween(const NormalizedText& t, size_t a, size_t b) {
   return operators == 1;
 }
 
+// The word is a file extension right after a name and a dot: "app.py".
+bool isExtensionOfAName(const NormalizedText& t, size_t i, uint16_t classes, WordClass which) {
+  return (classes & which) && i > 0 && t.rawBefore(i) == '.' && adjacent(t, i - 1, i) &&
+         t[i - 1].has(Word::kLetters);
+}
+
 // "main.rs:12", "Main.java:8)", 'File "app.py", line 42'.
 bool isStackFrame(const NormalizedText& t, size_t i) {
-  if (i == 0 || !adjacent(t, i - 1, i) || t.rawBefore(i) != '.') return false;
-  if (!sourceExtensions().contains(t, i)) return false;
   const std::string_view raw = t.raw();
   const size_t end = t[i].rawEnd;
   if (end + 1 < raw.size() && raw[end] == ':' && isDigit(raw[end + 1])) return true;
   return i + 2 < t.size() && t.word(i + 1) == "line" && isNumber(t, i + 2);
 }
 
-const WordSet& javascriptLibraries() {
-  static const WordSet set{"node", "vue",   "next",  "nuxt",     "express", "react",  "three",
-                           "d3",   "chart", "ember", "backbone", "p5",      "alpine", "solid"};
-  return set;
-}
-
-// "app.py", "ProductList.jsx"; not "Node.js", which names a library.
+// Not "Node.js", which names a library.
 bool isSourceFile(const NormalizedText& t, size_t i) {
-  if (i == 0 || !adjacent(t, i - 1, i) || t.rawBefore(i) != '.' || !t[i - 1].has(Word::kLetters))
-    return false;
-  if (!sourceExtensions().contains(t, i)) return false;
-  return t.word(i) != "js" || !javascriptLibraries().contains(t, i - 1);
+  return t.word(i) != "js" || !(wordClasses().of(t, i - 1) & kJavascriptLibrary);
 }
 
 bool endsWith(std::string_view w, std::string_view suffix) {
@@ -181,12 +178,14 @@ ShapeSignals readShape(const NormalizedText& t) {
   s.codeSyntax = static_cast<uint16_t>(shape.codeLineEnds + shape.codeOperators);
   if (shape.lines >= 2) s.codeSyntax += shape.indentedLines / 2;
 
+  const WordClasses& classes = wordClasses();
   size_t lead = 0;
-  while (lead < t.size() && lead < 3 && politeLeads().contains(t, lead)) ++lead;
-  s.startsWithEdit = lead < t.size() && editVerbs().contains(t, lead);
+  while (lead < t.size() && lead < 3 && (classes.of(t, lead) & kPoliteLead)) ++lead;
+  s.startsWithEdit = lead < t.size() && (classes.of(t, lead) & kEditVerb);
 
   for (size_t i = 0; i < t.size(); ++i) {
     const Word& w = t[i];
+    const uint16_t cls = classes.of(t, i);
     const char after = t.rawAfter(i);
     if (w.has(Word::kLetters) && !w.has(Word::kDigits)) {
       if (w.has(Word::kInnerUpper) &&
@@ -194,29 +193,28 @@ ShapeSignals readShape(const NormalizedText& t) {
         ++s.errorNames;
       if (after == '(' && w.length > 1) ++s.codeSyntax;  // a call: print(...)
       if (w.has(Word::kCamelCase)) ++s.identifiers;
-      if (quantityWords().contains(t, i) ||
-          (t.word(i) == "how" && i + 1 < t.size() && howQuantities().contains(t, i + 1)))
+      if ((cls & kQuantityWord) ||
+          (t.word(i) == "how" && i + 1 < t.size() && (classes.of(t, i + 1) & kHowQuantity)))
         s.asksQuantity = true;
       if (after == '_' && i + 1 < t.size() && adjacent(t, i, i + 1)) ++s.codeSyntax;
       if (t.rawBefore(i) == '.' && i > 0 && adjacent(t, i - 1, i) && after == '(')
         ++s.codeSyntax;  // a method call: conn.cursor()
     }
-    if (isStackFrame(t, i)) ++s.stackFrames;
-    if (isSourceFile(t, i)) ++s.sourceFiles;
+    if (isExtensionOfAName(t, i, cls, kSourceExtension)) {
+      s.stackFrames += isStackFrame(t, i);
+      s.sourceFiles += isSourceFile(t, i);
+    }
+    if (shape.urls && isExtensionOfAName(t, i, cls, kImageExtension)) ++s.imageLinks;
     if (w.has(Word::kDigits)) {
       if (isAlgebraTerm(t, i) || (isNumber(t, i) && after == '%')) ++s.mathTerms;
       if (isNumber(t, i)) ++s.numbers;
       if (isTrackingId(t, i)) ++s.trackingIds;
     }
-    if (i + 1 < t.size() && isOperand(t, i) && isOperand(t, i + 1) &&
-        operatorBetween(t, i, i + 1) &&
-        (isNumber(t, i) || isNumber(t, i + 1) || isAlgebraTerm(t, i) || t.word(i).size() == 1))
+    if ((w.length == 1 || w.has(Word::kDigits)) && i + 1 < t.size() && isOperand(t, i) &&
+        isOperand(t, i + 1) && operatorBetween(t, i, i + 1))
       ++s.mathTerms;
-    if (shape.urls && t.rawBefore(i) == '.' && i > 0 && adjacent(t, i - 1, i) &&
-        imageExtensions().contains(t, i))
-      ++s.imageLinks;
-    if (textFormats().contains(t, i)) s.asksForText = true;
-    if (makingVerbs().contains(t, i)) s.asksToMake = true;
+    if (cls & kTextFormat) s.asksForText = true;
+    if (cls & kMakingVerb) s.asksToMake = true;
   }
   return s;
 }
