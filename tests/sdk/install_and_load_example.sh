@@ -29,8 +29,11 @@ cp "$work/example-build/echo_provider.so" "$work/plugins/"
 exports=$(nm -D --defined-only "$work/plugins/echo_provider.so" | awk '$2 ~ /^[TDBRVW]$/ {print $3}')
 [[ $exports == "manifold_plugin_entry" ]] || { echo "unexpected exports: $exports"; exit 1; }
 
+# User text is left unfenced (no system prompt, wrap_user_text off), so the
+# echo comes back exactly as sent.
 cat > "$work/config.json" <<JSON
 {"server": {"host": "127.0.0.1", "port": 0},
+ "trust": {"wrap_user_text": false},
  "plugins": {"directory": "$work/plugins", "settings": {"example.echo": {"prefix": "echo: "}}},
  "store": {"sqlite_path": "$work/m.db"},
  "engines": [{"id": "echo", "provider": "example.echo", "model": "echo-1"}],

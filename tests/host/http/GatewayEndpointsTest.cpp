@@ -139,7 +139,8 @@ TEST_F(GatewayEndpointsTest, FailsOverBeforeTheFirstTokenInvisibly) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.header("x-manifold-engine"), "demo");
   EXPECT_EQ(r.header("x-manifold-attempts"), "2");
-  EXPECT_EQ(r.body.find("503"), std::string::npos);
+  // Not a search for "503": the answer echoes random ids that may hold it.
+  EXPECT_EQ(r.body.find("\"error\""), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("data: [DONE]"), std::string::npos);
 }
 
