@@ -1,6 +1,7 @@
 // Anthropic Messages events -> canonical events (plugin.h's mf_event).
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
@@ -9,11 +10,9 @@
 
 namespace anthropic {
 
-/// Whether to keep reading after a translated event.
-enum class Flow {
-  Continue,
-  Stop,  // message_stop, an error event, or the sink wants no more events
-};
+/// Whether to keep reading after a translated event. Stop: message_stop, an error event, or the
+/// sink wants no more events.
+using Flow = manifold::sse::Flow;
 
 /// Translates the events of one response. It remembers which content blocks
 /// are tool calls and the token counts so far, since Anthropic reports input

@@ -1,9 +1,9 @@
-// Parses one streamed Messages response: SSE framing, then each event's JSON
-// into canonical events.
+// Parses one streamed Messages response: each SSE event's JSON into canonical
+// events (framing and malformed events: manifold::sse::JsonEventStream).
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/plugin.hpp>
-#include <manifold/sse.hpp>
 
 #include <string_view>
 
@@ -11,29 +11,27 @@
 
 namespace anthropic {
 
-class MessageStreamParser : public manifold::StreamParser {
+class MessageStreamParser : public manifold::sse::JsonEventStream {
  public:
   /// A single buffered event may not exceed this many bytes.
   static constexpr size_t kMaxEventBytes = 8 * 1024 * 1024;
 
-  explicit MessageStreamParser(manifold::EventSink sink) : events_(sink), sse_(kMaxEventBytes) {}
-
-  /// Throws manifold::Error MF_ERR_INTERNAL (retryable) for an event that is
-  /// not a JSON object or is larger than kMaxEventBytes.
-  void feed(std::string_view bytes) override;
-  /// Delivers a last event that lacked its blank line. Anthropic always ends
-  /// a stream with message_stop, so a body that ends without one was cut:
-  /// that throws MF_ERR_UNAVAILABLE (retryable), as a connection cut would.
-  void finish() override;
+  explicit MessageStreamParser(manifold::EventSink sink)
+      : JsonEventStream("anthropic", kMaxEventBytes), events_(sink) {}
 
  private:
-  bool onData(std::string_view data);
-  void check(manifold::sse::SseParser::Status status);
+  Flow onEvent(std::string_view /*eventName*/, const manifold::json::Value& event) override {
+    return events_.onEvent(event);
+  }
+
+  // Anthropic always ends a stream with message_stop, so a body that ends
+  // without one was cut: a retryable MF_ERR_UNAVAILABLE, as a connection cut.
+  void onEnd() override {
+    throw manifold::Error(MF_ERR_UNAVAILABLE, "anthropic: the stream ended before message_stop",
+                          true);
+  }
 
   EventTranslator events_;
-  manifold::sse::SseParser sse_;
-  bool ended_ = false;      // message_stop, an error event, or the sink stopped
-  bool malformed_ = false;  // the event just read was not a JSON object
 };
 
 }  // namespace anthropic

@@ -1,9 +1,11 @@
-// Parses one streamed Cohere v2 chat response: SSE framing, then each event's
-// JSON into canonical events.
+// Parses one streamed Cohere v2 chat response: each SSE event's JSON into
+// canonical events (framing and malformed events: manifold::sse::JsonEventStream).
+// A body that ends without message-end still succeeds, with no finish event:
+// the host decides what an unfinished answer means.
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/plugin.hpp>
-#include <manifold/sse.hpp>
 
 #include <string_view>
 
@@ -11,30 +13,23 @@
 
 namespace cohere {
 
-class ChatStreamParser : public manifold::StreamParser {
+class ChatStreamParser : public manifold::sse::JsonEventStream {
  public:
   /// A single buffered event may not exceed this many bytes.
   static constexpr size_t kMaxEventBytes = 8 * 1024 * 1024;
 
-  explicit ChatStreamParser(manifold::EventSink sink) : sink_(sink), sse_(kMaxEventBytes) {}
-
-  /// Throws manifold::Error: MF_ERR_UNAVAILABLE (retryable) for an event that
-  /// is not a JSON object, MF_ERR_INTERNAL (retryable) for an oversized one.
-  void feed(std::string_view bytes) override;
-  /// Delivers a last event that lacked its blank line. A body that ends
-  /// without message-end still succeeds, with no finish event: the host
-  /// decides what an unfinished answer means.
-  void finish() override;
+  explicit ChatStreamParser(manifold::EventSink sink)
+      : JsonEventStream("cohere", kMaxEventBytes), sink_(sink) {}
 
  private:
-  bool onData(std::string_view data);
-  void check(manifold::sse::SseParser::Status status);
+  // The data's "type" is authoritative; the SSE event name is only a fallback.
+  Flow onEvent(std::string_view eventName, const manifold::json::Value& event) override {
+    const manifold::json::Value& type = event["type"];
+    return translator_.translate(type.isString() ? type.asString() : eventName, event, sink_);
+  }
 
   manifold::EventSink sink_;
-  manifold::sse::SseParser sse_;
   StreamTranslator translator_;
-  bool ended_ = false;      // message-end, or the sink stopped
-  bool malformed_ = false;  // the event just read was not a JSON object
 };
 
 }  // namespace cohere

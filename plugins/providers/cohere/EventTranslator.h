@@ -1,6 +1,7 @@
 // Cohere v2 chat JSON -> canonical events (plugin.h's mf_event).
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
@@ -9,11 +10,9 @@
 
 namespace cohere {
 
-/// Whether to keep reading after a translated event.
-enum class Flow {
-  Continue,
-  Stop,  // message-end arrived, or the sink wants no more events
-};
+/// Whether to keep reading after a translated event. Stop: message-end arrived, or the sink wants
+/// no more events.
+using Flow = manifold::sse::Flow;
 
 /// Translates the events of one stream. It counts tool calls, because Cohere
 /// numbers its content blocks and tool calls together while canonical tool

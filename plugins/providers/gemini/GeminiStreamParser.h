@@ -1,9 +1,10 @@
-// Parses one streamed Gemini response (streamGenerateContent?alt=sse): SSE
-// framing, then each event's GenerateContentResponse into canonical events.
+// Parses one streamed Gemini response (streamGenerateContent?alt=sse): each
+// SSE event's GenerateContentResponse into canonical events (framing and
+// malformed events: manifold::sse::JsonEventStream).
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/plugin.hpp>
-#include <manifold/sse.hpp>
 
 #include <string_view>
 
@@ -11,29 +12,25 @@
 
 namespace gemini {
 
-class GeminiStreamParser : public manifold::StreamParser {
+class GeminiStreamParser : public manifold::sse::JsonEventStream {
  public:
   /// A single buffered event may not exceed this many bytes. Generous,
   /// because an image-generating model sends whole images inline.
   static constexpr size_t kMaxEventBytes = 8 * 1024 * 1024;
 
-  explicit GeminiStreamParser(manifold::EventSink sink) : translator_(sink), sse_(kMaxEventBytes) {}
-
-  /// Throws manifold::Error MF_ERR_INTERNAL (retryable) for an event that is
-  /// not a JSON object or that grows past the cap.
-  void feed(std::string_view bytes) override;
-  /// Gemini sends no end marker: the end of the body is the end of the
-  /// answer, so this emits the held-back usage and finish.
-  void finish() override;
+  explicit GeminiStreamParser(manifold::EventSink sink)
+      : JsonEventStream("gemini", kMaxEventBytes), translator_(sink) {}
 
  private:
-  bool onData(std::string_view data);
-  void check(manifold::sse::SseParser::Status status);
+  Flow onEvent(std::string_view /*eventName*/, const manifold::json::Value& response) override {
+    return translator_.onResponse(response) ? Flow::Continue : Flow::Stop;
+  }
+
+  // Gemini sends no end marker: the end of the body is the end of the
+  // answer, so this emits the held-back usage and finish.
+  void onEnd() override { translator_.end(); }
 
   EventTranslator translator_;
-  manifold::sse::SseParser sse_;
-  bool ended_ = false;      // an error event was emitted, or the sink stopped
-  bool malformed_ = false;  // the event just read was not a JSON object
 };
 
 }  // namespace gemini

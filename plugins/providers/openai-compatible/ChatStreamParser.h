@@ -1,37 +1,38 @@
-// Parses one streamed chat-completions response: SSE framing, then each
-// event's JSON chunk into canonical events.
+// Parses one streamed chat-completions response: each SSE event's JSON chunk
+// into canonical events (framing and malformed events:
+// manifold::sse::JsonEventStream). A body that ends without "[DONE]" still
+// succeeds: the host decides what an unfinished answer means.
 #pragma once
 
+#include <manifold/event_stream.hpp>
 #include <manifold/plugin.hpp>
 
+#include <optional>
 #include <string_view>
 
-#include <manifold/sse.hpp>
+#include "EventTranslator.h"
 
 namespace openai_compatible {
 
-class ChatStreamParser : public manifold::StreamParser {
+class ChatStreamParser : public manifold::sse::JsonEventStream {
  public:
   /// A single buffered event may not exceed this many bytes.
   static constexpr size_t kMaxEventBytes = 1024 * 1024;
 
-  explicit ChatStreamParser(manifold::EventSink sink) : sink_(sink), sse_(kMaxEventBytes) {}
-
-  /// Throws manifold::Error: MF_ERR_UNAVAILABLE (retryable) for an event that
-  /// is not a JSON object, MF_ERR_INTERNAL (retryable) for an oversized event.
-  void feed(std::string_view bytes) override;
-  /// Delivers a last event that lacked its blank line. Succeeds without
-  /// "[DONE]": the host decides what an unfinished answer means.
-  void finish() override;
+  explicit ChatStreamParser(manifold::EventSink sink)
+      : JsonEventStream("openai-compatible", kMaxEventBytes), sink_(sink) {}
 
  private:
-  bool onData(std::string_view data);
-  void check(manifold::sse::SseParser::Status status);
+  Flow onEvent(std::string_view /*eventName*/, const manifold::json::Value& chunk) override {
+    return translateChunk(chunk, sink_);
+  }
+
+  std::optional<Flow> onOtherData(std::string_view /*eventName*/, std::string_view data) override {
+    if (data == "[DONE]") return Flow::Stop;
+    return std::nullopt;
+  }
 
   manifold::EventSink sink_;
-  manifold::sse::SseParser sse_;
-  bool ended_ = false;      // [DONE], an in-band error, or the sink stopped
-  bool malformed_ = false;  // the event just read was not a JSON object
 };
 
 }  // namespace openai_compatible

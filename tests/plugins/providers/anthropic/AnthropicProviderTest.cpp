@@ -442,7 +442,8 @@ TEST_F(AnthropicProviderTest, AnEventThatIsNotJsonFailsTheFeedAsInternal) {
     ASSERT_EQ(r.events, Events{"usage:25:1:-1:-1"}) << "split at " << at;
     EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
     EXPECT_EQ(r.error.retryable, 1);
-    EXPECT_EQ(plugins::errorMessage(r.error), "anthropic: upstream sent an event that is not JSON");
+    EXPECT_EQ(plugins::errorMessage(r.error),
+              "anthropic: upstream sent an event that is not a JSON object");
   }
   for (const char* data : {"42", "[1,2]", "\"message_stop\""})
     EXPECT_EQ(streamWhole(sse(data)).error.code, MF_ERR_INTERNAL) << data;

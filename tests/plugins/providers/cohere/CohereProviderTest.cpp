@@ -276,14 +276,15 @@ TEST_F(CohereProviderTest, AnEventThatIsNotJsonFailsRetryably) {
     const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
     ASSERT_FALSE(r.ok) << "split at " << at;
     EXPECT_EQ(r.events, Events{"text:Hel"});
-    EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
+    EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
     EXPECT_EQ(r.error.retryable, 1);
-    EXPECT_EQ(plugins::errorMessage(r.error), "upstream sent an event that is not valid JSON");
+    EXPECT_EQ(plugins::errorMessage(r.error),
+              "cohere: upstream sent an event that is not a JSON object");
   }
   for (const char* data : {"data: 42\n\n", "data: [1,2]\n\n", "data: \"s\"\n\n"}) {
     const StreamResult r = streamWhole(data);
     EXPECT_FALSE(r.ok) << data;
-    EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE) << data;
+    EXPECT_EQ(r.error.code, MF_ERR_INTERNAL) << data;
   }
 }
 
@@ -292,7 +293,7 @@ TEST_F(CohereProviderTest, ATruncatedJsonFragmentFailsAtFinish) {
       "event: content-delta\n"
       R"(data: {"type":"content-delta","delta":{"message":{"content":{"text":"cut)");
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
+  EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
   EXPECT_EQ(r.events, Events{});
 }
 
@@ -305,7 +306,7 @@ TEST_F(CohereProviderTest, AFiftyMegabyteLineHitsTheCap) {
     EXPECT_FALSE(r.ok) << "pieces of " << piece;
     EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
     EXPECT_EQ(r.error.retryable, 1);
-    EXPECT_EQ(plugins::errorMessage(r.error), "upstream sent an event larger than 8 MiB");
+    EXPECT_EQ(plugins::errorMessage(r.error), "cohere: upstream sent an event larger than 8 MiB");
   }
 
   // An event just under the cap is fine.

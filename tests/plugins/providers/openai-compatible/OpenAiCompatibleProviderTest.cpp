@@ -361,27 +361,28 @@ TEST_F(OpenAiCompatibleProviderTest, NothingAfterDoneIsRead) {
   EXPECT_EQ(r.events, expectedStreams().at("text.sse"));
 }
 
-TEST_F(OpenAiCompatibleProviderTest, EventThatIsNotJsonFailsAsARetryableUpstreamFault) {
+TEST_F(OpenAiCompatibleProviderTest, EventThatIsNotJsonFailsAsARetryableInternalError) {
   const std::string bytes = fixture("malformed.sse");
   for (size_t at = 0; at <= bytes.size(); ++at) {
     const StreamResult r = stream({bytes.substr(0, at), bytes.substr(at)});
     ASSERT_FALSE(r.ok) << "split at " << at;
     EXPECT_EQ(r.events, Events{"text:Hel"});
-    EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
+    EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
     EXPECT_EQ(r.error.retryable, 1);
-    EXPECT_EQ(plugins::errorMessage(r.error), "upstream sent an event that is not valid JSON");
+    EXPECT_EQ(plugins::errorMessage(r.error),
+              "openai-compatible: upstream sent an event that is not a JSON object");
   }
   for (const char* data : {"data: 42\n\n", "data: [1,2]\n\n", "data: \"s\"\n\n"}) {
     const StreamResult r = streamWhole(data);
     EXPECT_FALSE(r.ok) << data;
-    EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE) << data;
+    EXPECT_EQ(r.error.code, MF_ERR_INTERNAL) << data;
   }
 }
 
 TEST_F(OpenAiCompatibleProviderTest, TruncatedLastEventFailsAtFinish) {
   const StreamResult r = streamWhole(R"(data: {"choices":[{"delta":{"content":"cut)");
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(r.error.code, MF_ERR_UNAVAILABLE);
+  EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
 }
 
 TEST_F(OpenAiCompatibleProviderTest, AnEventLargerThanOneMegabyteIsRefused) {
@@ -390,6 +391,8 @@ TEST_F(OpenAiCompatibleProviderTest, AnEventLargerThanOneMegabyteIsRefused) {
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
   EXPECT_EQ(r.error.retryable, 1);
+  EXPECT_EQ(plugins::errorMessage(r.error),
+            "openai-compatible: upstream sent an event larger than 1 MiB");
 
   // The same through many data lines of one event.
   std::string lines;
