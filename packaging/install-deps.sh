@@ -5,7 +5,8 @@
 #
 #   packaging/install-deps.sh          build and run
 #   packaging/install-deps.sh --test   also what the test suites need
-#   packaging/install-deps.sh --bench  also the load generator and the nginx baseline
+#   packaging/install-deps.sh --bench  also the load generator, the nginx baseline and
+#                                      Google Benchmark
 set -euo pipefail
 
 packages=(
@@ -21,7 +22,7 @@ case ${1:-} in
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
     ;;
-  --bench) packages+=(wrk nginx-light jq iproute2 procps) ;;
+  --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
 
 missing=()
