@@ -2,7 +2,6 @@
 
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
-#include <Poco/Timestamp.h>
 
 #include "chat/PromptCache.h"
 #include "http/ClientSocketWatch.h"
