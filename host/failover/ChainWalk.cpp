@@ -8,7 +8,6 @@
 
 #include "failover/FailureDisposition.h"
 #include "plugins/AbiStrings.h"
-#include "trust/RequestGuard.h"
 
 namespace manifold::failover {
 namespace {
@@ -38,11 +37,6 @@ mf_error errorFrom(const chat::CanonicalEvent& inBand) {
                             inBand.retryable, "upstream reported an error: " + inBand.text);
 }
 
-trust::BoundaryMarkers markersFor(const chat::ChatRequest& request) {
-  return request.promptCache ? trust::BoundaryMarkers::forConversation(request.promptCache->key)
-                             : trust::BoundaryMarkers::fresh();
-}
-
 }  // namespace
 
 ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, AnswerSink& sink)
@@ -50,8 +44,7 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
       request_(request),
       sink_(sink),
       streamUpstream_(request.policy.alwaysStreamUpstream || request.request->stream),
-      guarded_(trust::guardRequest(*request.request, request.trust, markersFor(*request.request))),
-      requestJson_(chat::toCanonicalJson(guarded_, streamUpstream_)),
+      requestJson_(chat::toCanonicalJson(*request.request, streamUpstream_)),
       deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
 
 void ChainWalk::note(const std::string& engineId, const std::string& reason) {
@@ -218,7 +211,7 @@ ChainWalk::Next ChainWalk::afterCommitFailure(size_t step, const BreakerKey& key
 bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
   const std::string prefill = answer_.text();
   if (prefill.empty() || !answer_.toolCalls().empty()) return false;
-  const std::string json = chat::toCanonicalJson(guarded_, streamUpstream_, prefill);
+  const std::string json = chat::toCanonicalJson(*request_.request, streamUpstream_, prefill);
   for (size_t step = afterStep + 1; step < request_.chain.size(); ++step) {
     const config::EngineConfig* cfg = engine_.catalog_.engine(request_.chain[step]);
     if (!cfg || !cfg->capabilities.prefill || !skipReason(*cfg).empty()) continue;

@@ -46,7 +46,6 @@ class ChainWalk {
   const ChainRequest& request_;
   AnswerSink& sink_;
   const bool streamUpstream_;
-  const chat::ChatRequest guarded_;  ///< the request behind the trust boundary
   const std::string requestJson_;
   const Clock::time_point deadline_;
   ChainOutcome outcome_;

@@ -21,7 +21,6 @@ struct ChainRequest {
   std::string mode;                ///< empty when the client named an engine
   std::vector<std::string> chain;  ///< engine ids, in order
   config::ModeConfig policy;       ///< time limits and retry budget
-  config::TrustConfig trust;       ///< how untrusted text is cleaned and wrapped
   upstream::ClientWatch* watch = nullptr;
 };
 
@@ -31,8 +30,8 @@ struct ChainRequest {
 /// next step, or (on the final step only) to a bounded retry with jittered
 /// backoff. A failure the request caused is returned at once. Breakers and
 /// cooldowns keep later requests off failing engine+keys, and every attempt
-/// and skip is recorded with its reason. Every engine is sent the request as
-/// trust::guardRequest leaves it, with one fresh nonce per request.
+/// and skip is recorded with its reason. The request is sent as it is: the
+/// caller has already put it behind the trust boundary (trust::guardRequest).
 class FailoverEngine {
  public:
   FailoverEngine(engines::EngineCatalog& catalog, upstream::HttpExchange& http,

@@ -9,6 +9,7 @@
 #include "http/OpenAiChunkWriter.h"
 #include "plugins/AbiStrings.h"
 #include "router/RequestText.h"
+#include "trust/RequestGuard.h"
 
 namespace manifold::http {
 namespace {
@@ -135,9 +136,11 @@ void ChatExchange::handleRequest(Poco::Net::HTTPServerRequest& request,
               route->mode.empty() ? "model" : "mode", "model_not_found");
     return;
   }
+  // After routing, which reads the user's own words, not the fence around them.
+  const trust::BoundaryMarkers markers = trust::markersFor(*chat);
+  *chat = trust::guardRequest(std::move(*chat), context_.config().trust, markers);
   const config::ModeConfig* mode = context_.engines().mode(chain.mode);
   if (mode) chain.policy = *mode;
-  chain.trust = context_.config().trust;
   ClientSocketWatch watch(static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket());
   chain.watch = &watch;
 

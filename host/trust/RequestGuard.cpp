@@ -22,7 +22,8 @@ std::optional<UntrustedKind> wrappedAs(const ChatMessage& m, bool wrapUserText) 
   return std::nullopt;
 }
 
-void explainMarkers(std::vector<ChatMessage>& messages) {
+// Returns true when it had to add a system message, at the front.
+bool explainMarkers(std::vector<ChatMessage>& messages) {
   const std::string instruction = BoundaryMarkers::instruction();
   const auto system = std::find_if(messages.begin(), messages.end(), isSystem);
   if (system == messages.end()) {
@@ -30,24 +31,30 @@ void explainMarkers(std::vector<ChatMessage>& messages) {
     m.role = "system";
     m.content.push_back({ContentPart::Kind::Text, instruction, "", ""});
     messages.insert(messages.begin(), std::move(m));
-    return;
+    return true;
   }
   // Appended to the operator's last text part: a second part, or a second
   // system message, is more than some OpenAI-compatible servers accept.
   for (auto part = system->content.rbegin(); part != system->content.rend(); ++part) {
     if (part->kind != ContentPart::Kind::Text) continue;
     part->text += (part->text.empty() ? "" : "\n\n") + instruction;
-    return;
+    return false;
   }
   system->content.push_back({ContentPart::Kind::Text, instruction, "", ""});
+  return false;
 }
 
 }  // namespace
 
-chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::TrustConfig& trust,
+BoundaryMarkers markersFor(const chat::ChatRequest& request) {
+  return request.promptCache ? BoundaryMarkers::forConversation(request.promptCache->key)
+                             : BoundaryMarkers::fresh();
+}
+
+chat::ChatRequest guardRequest(chat::ChatRequest request, const config::TrustConfig& trust,
                                const BoundaryMarkers& markers) {
   const Sanitiser sanitiser(trust, markers);
-  chat::ChatRequest out = request;
+  chat::ChatRequest out = std::move(request);
   const bool wrapUserText =
       trust.wrapUserText || std::any_of(out.messages.begin(), out.messages.end(), isSystem);
   bool wrapped = false;
@@ -60,7 +67,8 @@ chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::T
       wrapped = wrapped || kind.has_value();
     }
   }
-  if (wrapped) explainMarkers(out.messages);
+  // The cacheable prefix now starts with the added system message.
+  if (wrapped && explainMarkers(out.messages) && out.promptCache) ++out.promptCache->prefixMessages;
   return out;
 }
 

@@ -31,7 +31,13 @@ namespace manifold::trust {
 /// a cacheable prefix, the same for every turn of its conversation
 /// (BoundaryMarkers::forConversation), so that the wrapped earlier turns stay
 /// byte-identical and the provider's prompt cache can serve them.
-chat::ChatRequest guardRequest(const chat::ChatRequest& request, const config::TrustConfig& trust,
+/// Takes the request by value: a caller that no longer needs the original
+/// moves it in, so that one request is held per stream, not two.
+chat::ChatRequest guardRequest(chat::ChatRequest request, const config::TrustConfig& trust,
                                const BoundaryMarkers& markers);
+
+/// The markers for a request: keyed to its conversation when it has a
+/// cacheable prefix (BoundaryMarkers::forConversation), fresh otherwise.
+BoundaryMarkers markersFor(const chat::ChatRequest& request);
 
 }  // namespace manifold::trust

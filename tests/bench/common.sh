@@ -124,7 +124,7 @@ manifold_config() {
 {"server":{"host":"127.0.0.1","port":$1},
  "plugins":{"directory":"$plugin_dir","watch_interval_ms":60000},
  "store":{"sqlite_path":"$bench_tmp/manifold-$1.db"},
- "breaker":{"failure_threshold":1000000},
+ "breaker":{"failure_threshold":1000000},${BENCH_EXTRA_CONFIG:-}
  "logging":{"level":"warning"},
  "engines":$2,
  "modes":$3}

@@ -115,6 +115,23 @@ TEST(RequestGuardTest, EveryTextPartIsWrappedAndImagesAreLeftAlone) {
   EXPECT_EQ(parts[2].text, wrapped(UntrustedKind::User, "in this picture?"));
 }
 
+TEST(RequestGuardTest, AnAddedSystemMessageMovesTheCacheablePrefixWithIt) {
+  ChatRequest r = request(
+      {message("user", "first"), message("assistant", "answer"), message("user", "second")});
+  r.promptCache = chat::PromptCacheMark{2, "mf-key"};
+  const ChatRequest out = guardRequest(r, config::TrustConfig{}, kMarkers);
+  ASSERT_EQ(out.messages.size(), 4u);
+  ASSERT_TRUE(out.promptCache.has_value());
+  EXPECT_EQ(out.promptCache->prefixMessages, 3) << "still ends at the assistant's answer";
+  EXPECT_EQ(out.messages.at(2).role, "assistant");
+
+  ChatRequest withSystem = r;
+  withSystem.messages.insert(withSystem.messages.begin(), message("system", "Be brief."));
+  withSystem.promptCache = chat::PromptCacheMark{3, "mf-key"};
+  EXPECT_EQ(guardRequest(withSystem, config::TrustConfig{}, kMarkers).promptCache->prefixMessages,
+            3);
+}
+
 TEST(RequestGuardTest, StrippingCanBeSwitchedOff) {
   config::TrustConfig trust;
   trust.stripInvisible = false;
