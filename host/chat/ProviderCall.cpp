@@ -41,7 +41,7 @@ struct Gatekeeper {
 
   bool pass(const CanonicalEvent& event) {
     using Type = CanonicalEvent::Type;
-    if (event.type == Type::TextDelta) {
+    if (event.type == Type::TextDelta && !thinkTags.passesThrough(event.text)) {
       pieces.clear();
       thinkTags.feed(event.text, pieces);
       // Text held back as a possible tag is not content yet.

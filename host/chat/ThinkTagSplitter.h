@@ -41,6 +41,13 @@ class ThinkTagSplitter {
   /// The end of the answer: releases the held-back tail as what it is so far.
   void flush(std::vector<ThinkPiece>& out);
 
+  /// True when `delta` would come out unchanged as answer text: nothing is
+  /// held, no span is open and it has no '<'. The common case, so a caller
+  /// can pass the delta on without feeding it.
+  bool passesThrough(std::string_view delta) const {
+    return !inSpan_ && held_.empty() && delta.find('<') == std::string_view::npos;
+  }
+
  private:
   bool inSpan_ = false;
   std::string held_;

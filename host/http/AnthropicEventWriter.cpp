@@ -7,13 +7,7 @@
 namespace manifold::http {
 namespace {
 
-using manifold::json::appendQuoted;
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  appendQuoted(out, s);
-  return out;
-}
+using manifold::json::quoted;
 
 int64_t orZero(int64_t v) {
   return v < 0 ? 0 : v;

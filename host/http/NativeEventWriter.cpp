@@ -10,11 +10,7 @@
 namespace manifold::http {
 namespace {
 
-std::string quoted(std::string_view s) {
-  std::string out;
-  json::appendQuoted(out, s);
-  return out;
-}
+using manifold::json::quoted;
 
 std::string count(int64_t v) {
   return std::to_string(v < 0 ? 0 : v);

@@ -7,13 +7,7 @@
 namespace manifold::http {
 namespace {
 
-using manifold::json::appendQuoted;
-
-std::string quoted(std::string_view s) {
-  std::string out;
-  appendQuoted(out, s);
-  return out;
-}
+using manifold::json::quoted;
 
 // A tool-call delta: id and name only on the fragment that carries them.
 std::string toolCallDeltaJson(int32_t index, const std::string& id, const std::string& name,

@@ -4,6 +4,10 @@
 #include <Poco/RandomStream.h>
 #include <Poco/SHA1Engine.h>
 
+#if defined(__linux__)
+#include <sys/random.h>
+#endif
+
 #include <cctype>
 
 #include "trust/Unicode.h"
@@ -73,8 +77,13 @@ std::string hex(const unsigned char* bytes, size_t n) {
   return out;
 }
 
+// One getrandom() call on Linux, where this runs once per request; Poco's
+// stream (open, read, close of /dev/urandom) elsewhere.
 std::string randomBytes(size_t n) {
   std::string bytes(n, '\0');
+#if defined(__linux__)
+  if (getrandom(bytes.data(), n, 0) == static_cast<ssize_t>(n)) return bytes;
+#endif
   Poco::RandomInputStream random;
   random.read(bytes.data(), static_cast<std::streamsize>(n));
   return bytes;

@@ -607,6 +607,13 @@ inline void appendQuoted(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// `s` as a JSON string literal, quotes included.
+inline std::string quoted(std::string_view s) {
+  std::string out;
+  appendQuoted(out, s);
+  return out;
+}
+
 // Appends the compact JSON text of `v`. Doubles use the shortest text that
 // reads back to the same value; NaN and infinities are written as null.
 inline void stringifyTo(std::string& out, const Value& v) {
