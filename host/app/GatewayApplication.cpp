@@ -12,6 +12,7 @@
 
 #include <iostream>
 
+#include "app/ConfigReloader.h"
 #include "app/GatewayServer.h"
 #include "config/ConfigLoader.h"
 
@@ -108,12 +109,15 @@ int GatewayApplication::main(const std::vector<std::string>&) {
     return kExitConfig;
   }
   config::GatewayConfig cfg = std::move(*loaded.config);
-  if (Poco::Environment::has("MANIFOLD_PLUGIN_DIR"))
-    cfg.plugins.directory = Poco::Environment::get("MANIFOLD_PLUGIN_DIR");
-  if (Poco::Environment::has("MANIFOLD_PORT"))
-    cfg.server.port = std::stoi(Poco::Environment::get("MANIFOLD_PORT"));
-  if (pluginDirOverride_) cfg.plugins.directory = *pluginDirOverride_;
-  if (portOverride_) cfg.server.port = *portOverride_;
+  const auto overrides = [this](config::GatewayConfig& c) {
+    if (Poco::Environment::has("MANIFOLD_PLUGIN_DIR"))
+      c.plugins.directory = Poco::Environment::get("MANIFOLD_PLUGIN_DIR");
+    if (Poco::Environment::has("MANIFOLD_PORT"))
+      c.server.port = std::stoi(Poco::Environment::get("MANIFOLD_PORT"));
+    if (pluginDirOverride_) c.plugins.directory = *pluginDirOverride_;
+    if (portOverride_) c.server.port = *portOverride_;
+  };
+  overrides(cfg);
   if (checkOnly_) {
     std::cout << "configuration \"" << configPath_ << "\" is valid: " << cfg.engines.size()
               << " engines, " << cfg.modes.size() << " modes\n";
@@ -125,8 +129,11 @@ int GatewayApplication::main(const std::vector<std::string>&) {
   try {
     GatewayServer server(std::move(cfg));
     server.start();
+    ConfigReloader reloader(configPath_, server, overrides);
+    reloader.start();
     waitForTerminationRequest();
     log.information("shutting down");
+    reloader.stop();
     server.stop();
   } catch (const Poco::Exception& e) {
     log.fatal("cannot start: %s", e.displayText());

@@ -16,37 +16,45 @@
 
 namespace manifold::app {
 
-GatewayServer::GatewayServer(config::GatewayConfig config) : config_(std::move(config)) {
+GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(config_.plugins.directory, ec))
-    throw std::runtime_error("plugin folder \"" + config_.plugins.directory +
+  if (!std::filesystem::is_directory(startConfig_.plugins.directory, ec))
+    throw std::runtime_error("plugin folder \"" + startConfig_.plugins.directory +
                              "\" does not exist (plugins.directory)");
-  store_ = std::make_unique<store::SqliteStore>(config_.store.sqlitePath);
+  store_ = std::make_unique<store::SqliteStore>(startConfig_.store.sqlitePath);
   attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
   http_ = std::make_unique<upstream::PooledHttpExchange>(
-      config_.egress, upstream::ProxySettings::fromEnvironment());
+      startConfig_.egress, upstream::ProxySettings::fromEnvironment());
   plugins::HostServiceDeps deps{store_.get(), http_.get()};
-  auto loader = std::make_unique<plugins::PluginLoader>(config_.plugins.directory,
-                                                        config_.plugins.settingsJson, deps);
-  plugins_ =
-      std::make_unique<plugins::PluginManager>(std::move(loader), config_.plugins.watchIntervalMs);
+  auto loader = std::make_unique<plugins::PluginLoader>(startConfig_.plugins.directory,
+                                                        startConfig_.plugins.settingsJson, deps);
+  plugins_ = std::make_unique<plugins::PluginManager>(std::move(loader),
+                                                      startConfig_.plugins.watchIntervalMs);
   plugins_->scan(false);
-  engines_ = std::make_unique<engines::EngineCatalog>(config_, *plugins_);
-  breakers_ = std::make_unique<failover::CircuitBreakers>(config_.breaker);
-  router_ = std::make_unique<router::RuleBasedRouter>(plugins_.get());
-  failover_ =
-      std::make_unique<failover::FailoverEngine>(*engines_, *http_, *breakers_, attempts_.get());
+  breakers_ = std::make_unique<failover::CircuitBreakers>(startConfig_.breaker);
+  router_ = std::make_shared<router::RuleBasedRouter>(plugins_.get());
+  failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
+  admission_ = std::make_unique<turn::AdmitEveryone>();
+  chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
+  hangups_ = std::make_unique<http::ClientHangupMonitor>();
+  snapshot_ = std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();
 }
 
 GatewayServer::~GatewayServer() {
   stop();
-  // Engines hold provider instances, which hold libraries: release them
+  // Snapshots hold provider instances, which hold libraries: release them
   // before the plugin manager goes.
+  snapshot_.reset();
+  chainExecutor_.reset();
   failover_.reset();
   router_.reset();
-  engines_.reset();
   plugins_.reset();
+}
+
+turn::SnapshotPtr GatewayServer::snapshot() const {
+  std::lock_guard<std::mutex> lock(snapshotMutex_);
+  return snapshot_;
 }
 
 namespace {
@@ -68,7 +76,7 @@ void raiseDescriptorLimit(int wanted) {
 }  // namespace
 
 void GatewayServer::start() {
-  const config::ServerConfig& s = config_.server;
+  const config::ServerConfig& s = startConfig_.server;
   raiseDescriptorLimit(2 * s.maxThreads + 256);
   Poco::Net::ServerSocket socket;
   socket.bind(Poco::Net::SocketAddress(s.host, static_cast<Poco::UInt16>(s.port)), true);
@@ -89,9 +97,10 @@ void GatewayServer::start() {
   server_->start();
   plugins_->startWatching();
   ready_ = true;
+  const turn::SnapshotPtr now = snapshot();
   Poco::Logger::get("gateway").information("listening on %s:%hu with %d engines, %d modes", s.host,
-                                           port(), static_cast<int>(config_.engines.size()),
-                                           static_cast<int>(config_.modes.size()));
+                                           port(), static_cast<int>(now->config.engines.size()),
+                                           static_cast<int>(now->config.modes.size()));
 }
 
 void GatewayServer::stop() {

@@ -5,23 +5,30 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "config/GatewayConfig.h"
 #include "engines/EngineCatalog.h"
 #include "failover/CircuitBreakers.h"
 #include "failover/FailoverEngine.h"
 #include "http/ConnectionDeadlines.h"
+#include "http/ClientHangupMonitor.h"
 #include "http/GatewayContext.h"
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
+#include "turn/ChainExecutor.h"
 #include "upstream/PooledHttpExchange.h"
 
 namespace manifold::app {
 
 /// The whole gateway, without the process around it: store, plugins, engines
-/// and the HTTP listener. The application runs one; tests run several.
-class GatewayServer : public http::GatewayContext {
+/// and the HTTP listener. The application runs one; tests run several. It
+/// is also what turns run against (TurnServices): the config snapshot in
+/// force, admission, the chain executor and the attempt writer.
+class GatewayServer : public http::GatewayContext, public turn::TurnServices {
  public:
   /// Opens the store and loads the plugin folder. Throws on a fatal problem
   /// (store cannot open, plugin folder missing); a broken plugin is not one.
@@ -35,29 +42,45 @@ class GatewayServer : public http::GatewayContext {
   /// The port actually bound (useful when the config asked for port 0).
   uint16_t port() const;
 
-  const config::GatewayConfig& config() const override { return config_; }
-  engines::EngineCatalog& engines() override { return *engines_; }
+  /// Swaps in a new config snapshot, built from `next`: engines, modes, key
+  /// pools (re-read), breaker thresholds, trust and prompt-cache settings.
+  /// Turns in flight finish on the snapshot they started with. Breakers
+  /// carry over for every engine whose provider, model and base URL are
+  /// unchanged. The listener, plugin folder, store and egress settings are
+  /// fixed at start: a change to them is logged and waits for a restart.
+  /// `next` must already be valid (ConfigLoader).
+  void reload(config::GatewayConfig next);
+
+  turn::SnapshotPtr snapshot() const override;
   const plugins::PluginDirectory& plugins() const override { return *plugins_; }
   upstream::HttpExchange& http() override { return *http_; }
-  failover::FailoverEngine& failover() override { return *failover_; }
   const failover::CircuitBreakers& breakers() const override { return *breakers_; }
-  const router::IntentRouter& router() const override { return *router_; }
+  turn::TurnServices& turns() override { return *this; }
+  http::ClientHangupMonitor& hangups() override { return *hangups_; }
   bool ready() const override { return ready_.load(); }
+
+  turn::Admission& admission() override { return *admission_; }
+  turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
+  turn::TurnObserver* observer() override { return attempts_.get(); }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
   void flushAttempts() { attempts_->flush(); }
 
  private:
-  config::GatewayConfig config_;
+  const config::GatewayConfig startConfig_;  ///< the parts fixed at start
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<store::AsyncAttemptWriter> attempts_;
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
-  std::unique_ptr<engines::EngineCatalog> engines_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
-  std::unique_ptr<router::IntentRouter> router_;
+  std::shared_ptr<const router::IntentRouter> router_;
+  std::unique_ptr<turn::Admission> admission_;
+  std::unique_ptr<turn::ChainExecutor> chainExecutor_;
+  std::unique_ptr<http::ClientHangupMonitor> hangups_;
+  mutable std::mutex snapshotMutex_;
+  turn::SnapshotPtr snapshot_;
   std::unique_ptr<http::ConnectionDeadlines> deadlines_;
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
   std::unique_ptr<Poco::Net::TCPServer> server_;

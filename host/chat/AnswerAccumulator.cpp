@@ -29,7 +29,7 @@ void AnswerAccumulator::add(const CanonicalEvent& event) {
       hasUsage_ = true;
       break;
     case Type::Finish:
-      finishReason_ = event.finishReason ? event.finishReason : MF_FINISH_STOP;
+      finishReason_ = event.finishReason;  // 0: the provider gave none; never invented
       break;
     default:
       break;

@@ -62,9 +62,16 @@ const char* finishReasonName(int32_t reason) {
       return "tool_calls";
     case MF_FINISH_CONTENT_FILTER:
       return "content_filter";
-    default:
+    case MF_FINISH_STOP:
       return "stop";
+    default:
+      return nullptr;
   }
+}
+
+std::string finishReasonJson(int32_t reason) {
+  const char* name = finishReasonName(reason);
+  return name ? std::string("\"") + name + "\"" : std::string("null");
 }
 
 }  // namespace manifold::chat

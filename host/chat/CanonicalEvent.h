@@ -38,6 +38,10 @@ struct CanonicalEvent {
 
 /// The finish reason's name in the OpenAI vocabulary; an answer that ended
 /// without saying why (0) ended normally: "stop".
+/// The OpenAI name of a finish reason, or null when the provider gave none:
+/// a gateway never invents one.
 const char* finishReasonName(int32_t reason);
+/// `"stop"` (quoted) or `null`, for writing JSON.
+std::string finishReasonJson(int32_t reason);
 
 }  // namespace manifold::chat

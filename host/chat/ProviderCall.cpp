@@ -1,5 +1,7 @@
 #include "chat/ProviderCall.h"
 
+#include <Poco/String.h>
+
 #include <vector>
 
 #include "chat/ThinkTagSplitter.h"
@@ -27,10 +29,9 @@ int64_t msLeft(Clock::time_point from, Clock::time_point to) {
 struct Gatekeeper {
   const EventHandler& handler;
   const AttemptLimits& limits;
-  upstream::ClientWatch* watch;
-  // A generating provider runs with no upstream wait that watches the client.
-  bool watchEachEvent = false;
+  const upstream::CancellationToken* cancel;
   bool sawContent = false;
+  bool sawFinish = false;
   bool clientGone = false;
   bool late = false;
   bool stopped = false;
@@ -62,7 +63,7 @@ struct Gatekeeper {
 
  private:
   bool mayGoOn(bool content) {
-    if (watchEachEvent && watch && watch->gone()) clientGone = true;
+    if (cancel && cancel->cancelled()) clientGone = true;
     if (!sawContent && !content && Clock::now() > limits.firstTokenDeadline) late = true;
     return !(clientGone || late);
   }
@@ -70,6 +71,7 @@ struct Gatekeeper {
   bool deliver(const CanonicalEvent& event) {
     if (!mayGoOn(event.isContent())) return false;
     if (event.isContent()) sawContent = true;
+    if (event.type == CanonicalEvent::Type::Finish) sawFinish = true;
     if (!handler(event)) stopped = true;
     return !stopped;
   }
@@ -135,6 +137,10 @@ AttemptResult gateVerdict(Gatekeeper& gate, const AttemptLimits& limits, Clock::
                         std::to_string(msLeft(start, limits.firstTokenDeadline)) + " ms");
   else if (gate.stopped && result.ok)
     result = failed(MF_ERR_CANCELLED, false, "the host stopped the attempt");
+  // A 200 that said nothing is no answer: fail over rather than report an
+  // empty success.
+  else if (result.ok && !gate.sawContent && !gate.sawFinish)
+    result = failed(MF_ERR_UNAVAILABLE, true, "upstream answered with no content and no finish");
   return result;
 }
 
@@ -151,6 +157,16 @@ struct BuiltRequest {
     static_cast<BuiltRequest*>(c)->request.body = fromAbi(v);
   }
 };
+
+bool isJsonBody(const upstream::HeaderList& headers) {
+  for (const auto& [name, value] : headers) {
+    if (name.size() != 12 || Poco::icompare(name, "content-type") != 0) continue;
+    const std::string type = Poco::toLower(value);
+    return type.rfind("application/json", 0) == 0 ||
+           (type.rfind("application/", 0) == 0 && type.find("+json") != std::string::npos);
+  }
+  return false;
+}
 
 // Names a transport failure by the phase it happened in.
 AttemptResult transportResult(const upstream::TransportFailure& failure, bool sawContent,
@@ -181,15 +197,15 @@ AttemptResult transportResult(const upstream::TransportFailure& failure, bool sa
 
 AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
                                 const std::string& canonicalRequestJson,
-                                const AttemptLimits& limits, upstream::ClientWatch* watch,
+                                const AttemptLimits& limits, const upstream::CancellationToken* cancel,
                                 const EventHandler& onEvent) {
   const mf_engine abiEngine = toAbiEngine(engine);
   const mf_provider_api& api = engine.provider->api();
   if (!api.generate)
-    return runTranslator(engine, abiEngine, canonicalRequestJson, limits, watch, onEvent);
+    return runTranslator(engine, abiEngine, canonicalRequestJson, limits, cancel, onEvent);
 
   const Clock::time_point start = Clock::now();
-  Gatekeeper gate{onEvent, limits, watch, true};
+  Gatekeeper gate{onEvent, limits, cancel};
   mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   mf_error error = plugins::blankError();
   AttemptResult result;
@@ -206,7 +222,7 @@ AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
 AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
                                           const mf_engine& abiEngine,
                                           const std::string& canonicalRequestJson,
-                                          const AttemptLimits& limits, upstream::ClientWatch* watch,
+                                          const AttemptLimits& limits, const upstream::CancellationToken* cancel,
                                           const EventHandler& onEvent) {
   const Clock::time_point start = Clock::now();
   const mf_provider_api& api = engine.provider->api();
@@ -219,9 +235,9 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   if (api.build_request(self, &abiEngine, toAbi(canonicalRequestJson), &builder, &error) != MF_OK)
     return fromRc(MF_FAILED, error);
   built.request.headDeadline = limits.headDeadline;
-  built.request.watch = watch;
+  built.request.cancel = cancel;
 
-  Gatekeeper gate{onEvent, limits, watch};
+  Gatekeeper gate{onEvent, limits, cancel};
   mf_event_sink sink{sizeof(mf_event_sink), &gate, &emitToGate};
   int status = 0;
   upstream::HeaderList headers;
@@ -232,19 +248,23 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   bool parseFailed = false;
 
   upstream::ResponseHandler handler;
+  bool wholeAnswer = !limits.stream;  // parse_response, not the stream parser
   handler.onHead = [&](int s, const upstream::HeaderList& h) {
     status = s;
     if (s >= 400) {
       headers = h;  // Retry-After and friends inform the classification
       return;
     }
-    if (!limits.stream) return;  // the whole body goes to parse_response at the end
+    // Many OpenAI-compatible servers ignore stream:true and answer with one
+    // JSON completion: that is a whole answer, not an empty stream.
+    if (limits.stream && isJsonBody(h)) wholeAnswer = true;
+    if (wholeAnswer) return;  // the whole body goes to parse_response at the end
     parser = api.stream_open(self, &abiEngine, &sink, &error);
     if (!parser) parseFailed = true, parseFailure = fromRc(MF_FAILED, error);
   };
   handler.onChunk = [&](std::string_view chunk) {
     if (parseFailed) return false;
-    if (status >= 400 || !limits.stream) {
+    if (status >= 400 || wholeAnswer) {
       const size_t cap = status >= 400 ? kMaxErrorBodyBytes : kMaxWholeBodyBytes;
       if (wholeBody.size() >= cap) return status >= 400 ? false : !(bodyTooLarge = true);
       wholeBody.append(chunk);
@@ -258,7 +278,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
     return !gate.halted();
   };
   handler.readDeadline = [&] {
-    return gate.sawContent || !limits.stream ? Clock::now() + limits.idle
+    return gate.sawContent || wholeAnswer ? Clock::now() + limits.idle
                                              : limits.firstTokenDeadline;
   };
   const upstream::TransportFailure failure = http_.send(built.request, handler);
@@ -281,7 +301,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
     result = fromRc(api.stream_finish(parser, &error), error);
   } else if (bodyTooLarge) {
     result = failed(MF_ERR_UNAVAILABLE, true, "upstream answer exceeds 16 MB");
-  } else if (!limits.stream) {
+  } else if (wholeAnswer) {
     result = fromRc(api.parse_response(self, &abiEngine, toAbi(wholeBody), &sink, &error), error);
   } else {
     result = failed(MF_ERR_UNAVAILABLE, true, "upstream sent no response");

@@ -47,13 +47,13 @@ class ProviderCall {
   explicit ProviderCall(upstream::HttpExchange& http) : http_(http) {}
 
   AttemptResult run(const engines::ResolvedEngine& engine, const std::string& canonicalRequestJson,
-                    const AttemptLimits& limits, upstream::ClientWatch* watch,
+                    const AttemptLimits& limits, const upstream::CancellationToken* cancel,
                     const EventHandler& onEvent);
 
  private:
   AttemptResult runTranslator(const engines::ResolvedEngine& engine, const mf_engine& abiEngine,
                               const std::string& canonicalRequestJson, const AttemptLimits& limits,
-                              upstream::ClientWatch* watch, const EventHandler& onEvent);
+                              const upstream::CancellationToken* cancel, const EventHandler& onEvent);
 
   upstream::HttpExchange& http_;
 };

@@ -111,6 +111,7 @@ EngineConfig readEngine(const Object::Ptr& o) {
   e.model = get<std::string>(o, "model", "");
   e.baseUrl = get<std::string>(o, "base_url", "");
   e.keyEnv = get<std::string>(o, "key_env", "");
+  e.keyFile = get<std::string>(o, "key_file", "");
   e.label = get<std::string>(o, "label", "");
   e.costBand = get<std::string>(o, "cost_band", e.costBand);
   e.contextWindow = get<Poco::Int64>(o, "context_window", e.contextWindow);
@@ -136,6 +137,11 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   m.maxRetries = get<int>(o, "max_retries", m.maxRetries);
   m.continuation = get<bool>(o, "continuation", m.continuation);
   m.alwaysStreamUpstream = get<std::string>(o, "upstream_streaming", "always") == "always";
+  if (auto trust = child(o, "trust")) {
+    if (trust->has("wrap_user_text")) m.trust.wrapUserText = trust->getValue<bool>("wrap_user_text");
+    if (trust->has("strip_invisible"))
+      m.trust.stripInvisible = trust->getValue<bool>("strip_invisible");
+  }
   return m;
 }
 
@@ -146,6 +152,9 @@ void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& pr
     if (!engineIds.insert(c.engines[i].id).second)
       problems.push_back({"$.engines[" + std::to_string(i) + "].id",
                           "duplicate engine id \"" + c.engines[i].id + "\""});
+    if (!c.engines[i].keyEnv.empty() && !c.engines[i].keyFile.empty())
+      problems.push_back({"$.engines[" + std::to_string(i) + "].key_file",
+                          "an engine takes its keys from key_env or key_file, not both"});
   }
   for (const ModeConfig& mode : c.modes) {
     for (size_t i = 0; i < mode.chain.size(); ++i) {

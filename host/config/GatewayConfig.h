@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,15 +58,25 @@ struct PromptCacheConfig {
   int64_t minPrefixChars = 4096;  ///< about 1000 tokens: below it providers do not cache
 };
 
-/// The trust boundary: what is done to text before it reaches a model (see
-/// trust/RequestGuard.h).
+/// The trust boundary for client text (see trust/RequestGuard.h). Both are
+/// off by default: what the client sends reaches the provider as sent. Text
+/// the gateway itself adds is fenced whatever these say.
 struct TrustConfig {
-  /// Wrap every user message in boundary markers. Off, user text is wrapped
-  /// only in requests that carry a system prompt, where there are
-  /// instructions for it to be kept apart from. Tool results are always wrapped.
-  bool wrapUserText = true;
-  /// Strip invisible characters (zero-width, bidi, tag characters, controls).
-  bool stripInvisible = true;
+  /// Wrap the client's user messages and tool results in boundary markers.
+  bool wrapUserText = false;
+  /// Strip invisible characters (zero-width, bidi, tag characters, controls)
+  /// from client text.
+  bool stripInvisible = false;
+};
+
+/// A mode's own choice for the trust switches; unset ones follow the global.
+struct TrustOverride {
+  std::optional<bool> wrapUserText;
+  std::optional<bool> stripInvisible;
+  TrustConfig over(const TrustConfig& global) const {
+    return {wrapUserText.value_or(global.wrapUserText),
+            stripInvisible.value_or(global.stripInvisible)};
+  }
 };
 
 struct EngineCapabilities {
@@ -83,6 +94,12 @@ struct EngineConfig {
   std::string model;
   std::string baseUrl;
   std::string keyEnv;  ///< key pool base name; empty when the engine needs no key
+  /// Or the key pool from a mounted secret: a file (one key per line) or a
+  /// folder (one key per file, in name order). Re-read on every reload.
+  std::string keyFile;
+  bool needsKey() const { return !keyEnv.empty() || !keyFile.empty(); }
+  /// Where its keys come from, for messages: "GROQ_API_KEY" or "file /run/secrets/groq".
+  std::string keySource() const { return keyFile.empty() ? keyEnv : "file " + keyFile; }
   std::string label;   ///< e.g. "demo": shown in /v1/models
   std::string costBand = "standard";
   int64_t contextWindow = 8192;
@@ -106,6 +123,7 @@ struct ModeConfig {
   /// non-streaming request goes upstream non-streaming, which costs both
   /// sides less, and only deadline_ms bounds a silent upstream.
   bool alwaysStreamUpstream = true;
+  TrustOverride trust;  ///< fencing client text in this mode
 };
 
 struct GatewayConfig {

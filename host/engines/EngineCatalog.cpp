@@ -1,43 +1,38 @@
 #include "engines/EngineCatalog.h"
 
 #include <Poco/Environment.h>
+#include <Poco/Logger.h>
 #include <Poco/String.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "plugins/AbiStrings.h"
 
 namespace manifold::engines {
-namespace {
-
-// Maps a model name nobody configured to the mode that best fits it.
-std::string modeForModelName(const std::string& model) {
-  const std::string m = Poco::toLower(model);
-  auto has = [&m](std::initializer_list<const char*> words) {
-    for (const char* w : words)
-      if (m.find(w) != std::string::npos) return true;
-    return false;
-  };
-  if (has({"codestral", "coder", "code"})) return "coder";
-  if (has({"reason", "o1", "o3", "think"})) return "reasoner";
-  if (has({"vision", "pixtral", "scout"})) return "vision";
-  if (has({"flash", "fast", "mini", "8b"})) return "fast";
-  return "smart";
-}
-
-}  // namespace
-
 EngineCatalog::EngineCatalog(const config::GatewayConfig& config,
                              const plugins::PluginDirectory& plugins)
     : config_(config), plugins_(plugins) {
-  for (const auto& engine : config_.engines) keysByEngine_[engine.id] = keyPool(engine.keyEnv);
+  for (const auto& engine : config_.engines) {
+    if (!engine.keyFile.empty()) {
+      std::string problem;
+      keysByEngine_[engine.id] = keyFilePool(engine.keyFile, problem);
+      if (!problem.empty())
+        Poco::Logger::get("engines").warning("engine %s: %s", engine.id, problem);
+    } else {
+      keysByEngine_[engine.id] = keyPool(engine.keyEnv);
+    }
+  }
 }
 
 bool EngineCatalog::hasKey(const config::EngineConfig& engine) const {
   auto keys = keysByEngine_.find(engine.id);
-  return engine.keyEnv.empty() || (keys != keysByEngine_.end() && !keys->second.empty());
+  return !engine.needsKey() || (keys != keysByEngine_.end() && !keys->second.empty());
 }
 
 int EngineCatalog::keyCount(const config::EngineConfig& engine) const {
-  if (engine.keyEnv.empty()) return 1;
+  if (!engine.needsKey()) return 1;
   auto keys = keysByEngine_.find(engine.id);
   return keys == keysByEngine_.end() ? 0 : static_cast<int>(keys->second.size());
 }
@@ -67,8 +62,43 @@ std::vector<std::string> EngineCatalog::keyPool(const std::string& baseName) {
   return keys;
 }
 
+std::vector<std::string> EngineCatalog::keyFilePool(const std::string& path,
+                                                    std::string& problem) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> keys;
+  auto readKeys = [&](const fs::path& file, bool oneKey) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      problem = "cannot read key file \"" + file.string() + "\"";
+      return;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string key = Poco::trim(line);
+      if (key.empty() || key[0] == '#') continue;
+      keys.push_back(key);
+      if (oneKey) return;
+    }
+  };
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) {
+    readKeys(path, false);
+    return keys;
+  }
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+    const std::string name = entry.path().filename().string();
+    // Kubernetes mounts secrets through ..data links; the keys are the plain names.
+    if (name.empty() || name[0] == '.' || !entry.is_regular_file(ec)) continue;
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) readKeys(file, true);
+  return keys;
+}
+
 std::shared_ptr<plugins::ProviderInstance> EngineCatalog::providerFor(const std::string& pluginId,
-                                                                      std::string& problem) {
+                                                                      std::string& problem) const {
   std::shared_ptr<plugins::PluginLibrary> library = plugins_.find(pluginId);
   if (!library) {
     problem = "provider plugin \"" + pluginId + "\" is not loaded";
@@ -97,7 +127,8 @@ std::shared_ptr<plugins::ProviderInstance> EngineCatalog::providerFor(const std:
 }
 
 std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId,
-                                                     EngineUnavailable& why, int keyIndex) {
+                                                     EngineUnavailable& why,
+                                                     int keyIndex) const {
   const config::EngineConfig* cfg = engine(engineId);
   if (!cfg) {
     why.reason = "unknown engine \"" + engineId + "\"";
@@ -106,13 +137,13 @@ std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId
   ResolvedEngine resolved;
   resolved.config = cfg;
   if (!hasKey(*cfg)) {
-    why.reason = "no key in " + cfg->keyEnv;
+    why.reason = "no key in " + cfg->keySource();
     return std::nullopt;
   }
-  if (!cfg->keyEnv.empty()) {
+  if (cfg->needsKey()) {
     const std::vector<std::string>& keys = keysByEngine_.at(cfg->id);
     if (keyIndex < 0 || keyIndex >= static_cast<int>(keys.size())) {
-      why.reason = "no key #" + std::to_string(keyIndex + 1) + " in " + cfg->keyEnv;
+      why.reason = "no key #" + std::to_string(keyIndex + 1) + " in " + cfg->keySource();
       return std::nullopt;
     }
     resolved.apiKey = keys[static_cast<size_t>(keyIndex)];
@@ -120,21 +151,6 @@ std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId
   resolved.provider = providerFor(cfg->provider, why.reason);
   if (!resolved.provider) return std::nullopt;
   return resolved;
-}
-
-std::vector<std::string> EngineCatalog::routeFor(const std::string& model,
-                                                 std::string& modeName) const {
-  modeName.clear();
-  if (model.rfind("mode/", 0) == 0) {
-    modeName = model.substr(5);
-  } else if (engine(model)) {
-    return {model};
-  } else {
-    modeName = modeForModelName(model);
-    if (!mode(modeName)) modeName = mode("smart") ? "smart" : "";
-  }
-  const config::ModeConfig* m = modeName.empty() ? nullptr : mode(modeName);
-  return m ? m->chain : std::vector<std::string>{};
 }
 
 }  // namespace manifold::engines

@@ -26,17 +26,26 @@ struct EngineUnavailable {
   std::string reason;
 };
 
-/// The engines and modes from config, bound to the plugins loaded now.
+/// The engines and modes of one config snapshot, with their key pools, bound
+/// to the plugins loaded now. Its keys are read once, when it is built (a
+/// reload builds a new catalog and so re-reads them); provider instances are
+/// made on first use and shared by every request of this snapshot.
 class EngineCatalog {
  public:
+  /// `config` must outlive the catalog (both live in one RuntimeSnapshot).
   EngineCatalog(const config::GatewayConfig& config, const plugins::PluginDirectory& plugins);
 
   const std::vector<config::EngineConfig>& engines() const { return config_.engines; }
+  const std::vector<config::ModeConfig>& modes() const { return config_.modes; }
   const config::EngineConfig* engine(const std::string& id) const;
   const config::ModeConfig* mode(const std::string& name) const;
 
-  /// The keys of an engine's pool: NAME, NAME_2, NAME_3... up to the first gap.
+  /// The keys of an environment pool: NAME, NAME_2, NAME_3... up to the first gap.
   static std::vector<std::string> keyPool(const std::string& baseName);
+  /// The keys of a mounted secret: a file, one key per line (blank lines and
+  /// lines starting with # skipped), or a folder, one key per file in name
+  /// order (hidden files skipped). `problem` is set when it cannot be read.
+  static std::vector<std::string> keyFilePool(const std::string& path, std::string& problem);
   /// Whether an engine can be used as far as keys go (it needs none, or has one).
   bool hasKey(const config::EngineConfig& engine) const;
   /// How many keys an engine can be tried with: its pool's size, or 1 when it
@@ -47,22 +56,18 @@ class EngineCatalog {
   /// with a reason when the plugin is missing, is not a provider, or the
   /// engine needs a key and has none.
   std::optional<ResolvedEngine> resolve(const std::string& engineId, EngineUnavailable& why,
-                                        int keyIndex = 0);
-
-  /// The engine ids a request for `model` walks: "mode/<name>" is that mode's
-  /// chain, an engine id is that engine, anything else maps to a mode by name.
-  std::vector<std::string> routeFor(const std::string& model, std::string& modeName) const;
+                                        int keyIndex = 0) const;
 
  private:
   std::shared_ptr<plugins::ProviderInstance> providerFor(const std::string& pluginId,
-                                                         std::string& problem);
+                                                         std::string& problem) const;
 
   const config::GatewayConfig& config_;
   const plugins::PluginDirectory& plugins_;
-  // The environment is fixed for the life of the process: read it once.
   std::map<std::string, std::vector<std::string>> keysByEngine_;
-  std::mutex instancesMutex_;
-  std::map<std::string, std::shared_ptr<plugins::ProviderInstance>> instances_;  // by plugin id
+  mutable std::mutex instancesMutex_;
+  // By plugin id; a cache, so filled by const lookups.
+  mutable std::map<std::string, std::shared_ptr<plugins::ProviderInstance>> instances_;
 };
 
 }  // namespace manifold::engines

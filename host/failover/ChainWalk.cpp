@@ -45,7 +45,8 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
       sink_(sink),
       streamUpstream_(request.policy.alwaysStreamUpstream || request.request->stream),
       requestJson_(chat::toCanonicalJson(*request.request, streamUpstream_)),
-      deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)) {}
+      deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)),
+      catalog_(*request.catalog) {}
 
 void ChainWalk::note(const std::string& engineId, const std::string& reason) {
   outcome_.summary += (outcome_.summary.empty() ? "" : "; ") + engineId + ": " + reason;
@@ -53,8 +54,8 @@ void ChainWalk::note(const std::string& engineId, const std::string& reason) {
 
 void ChainWalk::record(const std::string& engineId, int keyIndex, const std::string& outcome,
                        const std::string& reason, const Attempt* attempt, bool billed) {
-  if (!engine_.recorder_) return;
-  store::AttemptRecord r;
+  if (!request_.observer) return;
+  turn::AttemptReport r;
   r.requestId = request_.requestId;
   r.atMs = Poco::Timestamp().epochMicroseconds() / 1000;
   r.mode = request_.mode;
@@ -73,7 +74,7 @@ void ChainWalk::record(const std::string& engineId, int keyIndex, const std::str
     r.completionTokens = std::max<int64_t>(answer_.usage().completionTokens, 0);
     r.cachedTokens = std::max<int64_t>(answer_.usage().cachedTokens, 0);
   }
-  engine_.recorder_->record(std::move(r));
+  request_.observer->attempt(r);
 }
 
 std::string ChainWalk::skipReason(const config::EngineConfig& engine) const {
@@ -88,22 +89,14 @@ std::string ChainWalk::skipReason(const config::EngineConfig& engine) const {
 }
 
 bool ChainWalk::pause(milliseconds delay) {
-  const Clock::time_point until = std::min(Clock::now() + delay, deadline_);
-  upstream::ClientWatch* watch = request_.watch;
-  while (Clock::now() < until) {
-    const int ms = static_cast<int>(std::max<int64_t>(
-        1, std::chrono::duration_cast<milliseconds>(until - Clock::now()).count()));
-    if (!watch) {
-      ::poll(nullptr, 0, ms);
-      continue;
-    }
-    pollfd fd{watch->fd(), POLLIN, 0};
-    if (::poll(&fd, 1, ms) > 0) {
-      if (watch->gone()) return false;
-      ::poll(nullptr, 0, ms);  // the client sent bytes but is still there: just wait
-    }
+  const milliseconds bounded = std::min(
+      delay, std::chrono::duration_cast<milliseconds>(deadline_ - Clock::now()));
+  if (bounded.count() <= 0) return true;
+  if (!request_.cancel) {
+    ::poll(nullptr, 0, static_cast<int>(bounded.count()));
+    return true;
   }
-  return true;
+  return request_.cancel->sleepFor(bounded);
 }
 
 void ChainWalk::noteRateLimitedSkip(const Admission& admission) {
@@ -168,7 +161,7 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
     return !e.isContent() || commit(engine);
   };
   chat::ProviderCall call(engine_.http_);
-  a.result = call.run(engine, requestJson, limits, request_.watch, onEvent);
+  a.result = call.run(engine, requestJson, limits, request_.cancel, onEvent);
   a.latencyMs = msSince(start);
   if (clientGone_) {
     a.result.ok = false;
@@ -213,14 +206,14 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
   if (prefill.empty() || !answer_.toolCalls().empty()) return false;
   const std::string json = chat::toCanonicalJson(*request_.request, streamUpstream_, prefill);
   for (size_t step = afterStep + 1; step < request_.chain.size(); ++step) {
-    const config::EngineConfig* cfg = engine_.catalog_.engine(request_.chain[step]);
+    const config::EngineConfig* cfg = catalog_.engine(request_.chain[step]);
     if (!cfg || !cfg->capabilities.prefill || !skipReason(*cfg).empty()) continue;
-    for (int keyIndex = 0; keyIndex < engine_.catalog_.keyCount(*cfg); ++keyIndex) {
+    for (int keyIndex = 0; keyIndex < catalog_.keyCount(*cfg); ++keyIndex) {
       const BreakerKey key{cfg->id, keyIndex};
       if (!engine_.breakers_.admit(key, Clock::now()).usable()) continue;
       engines::EngineUnavailable why;
       std::optional<engines::ResolvedEngine> resolved =
-          engine_.catalog_.resolve(cfg->id, why, keyIndex);
+          catalog_.resolve(cfg->id, why, keyIndex);
       if (!resolved) {
         engine_.breakers_.released(key);
         continue;
@@ -314,7 +307,7 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
       return Next::NextStep;
     case FailureDisposition::Retryable:
       engine_.breakers_.failed(key, now);
-      if (!lastStep || retriesLeft <= 0 || keyIndex + 1 < engine_.catalog_.keyCount(*engine.config))
+      if (!lastStep || retriesLeft <= 0 || keyIndex + 1 < catalog_.keyCount(*engine.config))
         return Next::NextKey;
       if (!pause(backoff(request_.policy.maxRetries - retriesLeft))) {
         outcome_.kind = ChainOutcome::Kind::ClientGone;
@@ -330,7 +323,7 @@ ChainOutcome ChainWalk::run() {
   const std::vector<std::string>& chain = request_.chain;
   for (size_t step = 0; step < chain.size(); ++step) {
     const std::string& id = chain[step];
-    const config::EngineConfig* cfg = engine_.catalog_.engine(id);
+    const config::EngineConfig* cfg = catalog_.engine(id);
     if (!cfg) {
       note(id, "unknown engine");
       continue;
@@ -340,9 +333,9 @@ ChainOutcome ChainWalk::run() {
       record(id, 0, "skipped", why, nullptr, false);
       continue;
     }
-    const int keys = engine_.catalog_.keyCount(*cfg);
+    const int keys = catalog_.keyCount(*cfg);
     if (keys == 0) {
-      note(id, "skipped: no key in " + cfg->keyEnv);
+      note(id, "skipped: no key in " + cfg->keySource());
       continue;
     }
     int retriesLeft = request_.policy.maxRetries;
@@ -364,7 +357,7 @@ ChainOutcome ChainWalk::run() {
         continue;
       }
       engines::EngineUnavailable why;
-      std::optional<engines::ResolvedEngine> engine = engine_.catalog_.resolve(id, why, keyIndex);
+      std::optional<engines::ResolvedEngine> engine = catalog_.resolve(id, why, keyIndex);
       if (!engine) {
         engine_.breakers_.released(key);
         note(id, "skipped: " + why.reason);

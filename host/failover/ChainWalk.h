@@ -48,6 +48,7 @@ class ChainWalk {
   const bool streamUpstream_;
   const std::string requestJson_;
   const Clock::time_point deadline_;
+  const engines::EngineCatalog& catalog_;
   ChainOutcome outcome_;
   chat::AnswerAccumulator answer_;
   std::vector<chat::CanonicalEvent> pending_;

@@ -89,4 +89,21 @@ std::vector<CircuitBreakers::Status> CircuitBreakers::snapshot(Clock::time_point
   return out;
 }
 
+config::BreakerConfig CircuitBreakers::config() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return config_;
+}
+
+void CircuitBreakers::setConfig(const config::BreakerConfig& config) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  config_ = config;
+}
+
+void CircuitBreakers::forget(const std::string& engineId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = states_.lower_bound(BreakerKey{engineId, -1});
+       it != states_.end() && it->first.engineId == engineId;)
+    it = states_.erase(it);
+}
+
 }  // namespace manifold::failover

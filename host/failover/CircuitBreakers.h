@@ -41,7 +41,12 @@ struct Admission {
 class CircuitBreakers {
  public:
   explicit CircuitBreakers(config::BreakerConfig config) : config_(config) {}
-  const config::BreakerConfig& config() const { return config_; }
+  config::BreakerConfig config() const;
+  /// A reload's new thresholds; every breaker keeps its state.
+  void setConfig(const config::BreakerConfig& config);
+  /// Drops every breaker of an engine: a reload changed what the engine is
+  /// (provider, model or base URL), so its history says nothing of it now.
+  void forget(const std::string& engineId);
 
   Admission admit(const BreakerKey& key, Clock::time_point now);
   void succeeded(const BreakerKey& key);
@@ -73,7 +78,7 @@ class CircuitBreakers {
     bool coolRateLimited = false;
   };
 
-  const config::BreakerConfig config_;
+  config::BreakerConfig config_;
   mutable std::mutex mutex_;
   std::map<BreakerKey, State> states_;
 };

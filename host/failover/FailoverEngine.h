@@ -9,7 +9,8 @@
 #include "failover/AnswerSink.h"
 #include "failover/ChainOutcome.h"
 #include "failover/CircuitBreakers.h"
-#include "store/AsyncAttemptWriter.h"
+#include "turn/TurnObserver.h"
+#include "upstream/CancellationToken.h"
 #include "upstream/HttpExchange.h"
 
 namespace manifold::failover {
@@ -21,7 +22,12 @@ struct ChainRequest {
   std::string mode;                ///< empty when the client named an engine
   std::vector<std::string> chain;  ///< engine ids, in order
   config::ModeConfig policy;       ///< time limits and retry budget
-  upstream::ClientWatch* watch = nullptr;
+  /// The engines of the turn's config snapshot; borrowed for the walk.
+  const engines::EngineCatalog* catalog = nullptr;
+  /// Receives every attempt and skip; may be null.
+  turn::TurnObserver* observer = nullptr;
+  /// Tripped when the answer is no longer wanted; may be null.
+  const upstream::CancellationToken* cancel = nullptr;
 };
 
 /// Walks a chain of engines until one answers. Before an answer commits (its
@@ -30,22 +36,19 @@ struct ChainRequest {
 /// next step, or (on the final step only) to a bounded retry with jittered
 /// backoff. A failure the request caused is returned at once. Breakers and
 /// cooldowns keep later requests off failing engine+keys, and every attempt
-/// and skip is recorded with its reason. The request is sent as it is: the
+/// and skip is reported to the request's observer with its reason. The request is sent as it is: the
 /// caller has already put it behind the trust boundary (trust::guardRequest).
 class FailoverEngine {
  public:
-  FailoverEngine(engines::EngineCatalog& catalog, upstream::HttpExchange& http,
-                 CircuitBreakers& breakers, store::AsyncAttemptWriter* recorder)
-      : catalog_(catalog), http_(http), breakers_(breakers), recorder_(recorder) {}
+  FailoverEngine(upstream::HttpExchange& http, CircuitBreakers& breakers)
+      : http_(http), breakers_(breakers) {}
 
   ChainOutcome run(const ChainRequest& request, AnswerSink& sink);
 
  private:
   friend class ChainWalk;
-  engines::EngineCatalog& catalog_;
   upstream::HttpExchange& http_;
   CircuitBreakers& breakers_;
-  store::AsyncAttemptWriter* recorder_;
 };
 
 }  // namespace manifold::failover

@@ -14,7 +14,8 @@ void AdminHealthHandler::handleRequest(Poco::Net::HTTPServerRequest&,
   for (const auto& status : context_.breakers().snapshot(failover::Clock::now()))
     byEngine[status.key.engineId].push_back(status);
 
-  engines::EngineCatalog& catalog = context_.engines();
+  const turn::SnapshotPtr snapshot = context_.snapshot();
+  const engines::EngineCatalog& catalog = snapshot->engines;
   Poco::JSON::Array::Ptr engines = new Poco::JSON::Array;
   for (const config::EngineConfig& engine : catalog.engines()) {
     Poco::JSON::Object::Ptr e = new Poco::JSON::Object;

@@ -34,7 +34,7 @@ void AdminPluginsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
   Poco::JSON::Object::Ptr body = new Poco::JSON::Object;
   body->set("host_abi",
             std::to_string(MANIFOLD_ABI_MAJOR) + "." + std::to_string(MANIFOLD_ABI_MINOR));
-  body->set("directory", context_.config().plugins.directory);
+  body->set("directory", context_.snapshot()->config.plugins.directory);
   body->set("loaded", loaded);
   body->set("refused", refused);
   sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, body);

@@ -1,28 +1,30 @@
 #pragma once
 
-#include "config/GatewayConfig.h"
-#include "engines/EngineCatalog.h"
-#include "failover/FailoverEngine.h"
+#include "failover/CircuitBreakers.h"
 #include "plugins/PluginManager.h"
-#include "router/IntentRouter.h"
+#include "turn/RuntimeSnapshot.h"
+#include "turn/TurnServices.h"
 #include "upstream/HttpExchange.h"
 
 namespace manifold::http {
+
+class ClientHangupMonitor;
 
 /// The narrow view of the gateway that request handlers get.
 class GatewayContext {
  public:
   virtual ~GatewayContext() = default;
-  virtual const config::GatewayConfig& config() const = 0;
-  virtual engines::EngineCatalog& engines() = 0;
+  /// The config snapshot in force now (config, engines, modes, router). A
+  /// handler takes it once and reads only that one.
+  virtual turn::SnapshotPtr snapshot() const = 0;
   virtual const plugins::PluginDirectory& plugins() const = 0;
   /// The host-owned client that carries every upstream request.
   virtual upstream::HttpExchange& http() = 0;
-  /// Walks failover chains for chat requests.
-  virtual failover::FailoverEngine& failover() = 0;
   virtual const failover::CircuitBreakers& breakers() const = 0;
-  /// Picks a mode or a plugin intent for a message that did not name one.
-  virtual const router::IntentRouter& router() const = 0;
+  /// What chat turns run against: snapshot, admission, executors, observer.
+  virtual turn::TurnServices& turns() = 0;
+  /// Trips a turn's cancellation token when its client hangs up.
+  virtual ClientHangupMonitor& hangups() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

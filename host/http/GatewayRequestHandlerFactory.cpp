@@ -8,16 +8,16 @@
 #include <cstdio>
 #include <memory>
 
+#include "api/ChatEndpoint.h"
+#include "api/anthropic/AnthropicChatCodec.h"
+#include "api/native/NativeChatCodec.h"
+#include "api/openai/OpenAiChatCodec.h"
 #include "http/AdminHealthHandler.h"
 #include "http/AdminPluginsHandler.h"
-#include "http/AnthropicChatCodec.h"
-#include "http/ChatExchange.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/ModelsHandler.h"
-#include "http/NativeChatCodec.h"
-#include "http/OpenAiChatCodec.h"
 
 namespace manifold::http {
 namespace {
@@ -97,16 +97,16 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
-                                                  context_, std::make_unique<OpenAiChatCodec>()))
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
+                                                  context_, std::make_unique<api::OpenAiChatCodec>(), "openai"))
                                             : wrongMethod("POST");
   if (path == "/api/chat")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
-                                                  context_, std::make_unique<NativeChatCodec>()))
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
+                                                  context_, std::make_unique<api::NativeChatCodec>(), "native"))
                                             : wrongMethod("POST");
   if (path == "/v1/messages")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new ChatExchange(
-                                                  context_, std::make_unique<AnthropicChatCodec>()))
+    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
+                                                  context_, std::make_unique<api::AnthropicChatCodec>(), "anthropic"))
                                             : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }

@@ -32,7 +32,8 @@ void setIdentity(Poco::JSON::Object& model, const std::string& id, const std::st
 
 void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
                                   Poco::Net::HTTPServerResponse& response) {
-  engines::EngineCatalog& catalog = context_.engines();
+  const turn::SnapshotPtr snapshot = context_.snapshot();
+  const engines::EngineCatalog& catalog = snapshot->engines;
   Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
   for (const config::EngineConfig& engine : catalog.engines()) {
     Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
@@ -49,13 +50,13 @@ void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
     const bool pluginLoaded = context_.plugins().find(engine.provider) != nullptr;
     meta->set("available", hasKey && pluginLoaded);
     if (!hasKey)
-      meta->set("unavailable_reason", "no key in " + engine.keyEnv);
+      meta->set("unavailable_reason", "no key in " + engine.keySource());
     else if (!pluginLoaded)
       meta->set("unavailable_reason", "provider plugin not loaded");
     model->set("manifold", meta);
     data->add(model);
   }
-  for (const config::ModeConfig& mode : context_.config().modes) {
+  for (const config::ModeConfig& mode : snapshot->config.modes) {
     Poco::JSON::Object::Ptr model = new Poco::JSON::Object;
     setIdentity(*model, "mode/" + mode.name, "manifold");
     Poco::JSON::Object::Ptr meta = new Poco::JSON::Object;

@@ -15,13 +15,15 @@ namespace manifold::store {
 /// batch fills), so a request never wakes it. The queue is bounded; when
 /// the store falls that far behind, records are dropped and counted, never
 /// waited for.
-class AsyncAttemptWriter {
+class AsyncAttemptWriter : public turn::TurnObserver {
  public:
   static constexpr size_t kBatch = 256;                   ///< a full batch is written at once
   static constexpr std::chrono::milliseconds kTick{100};  ///< otherwise this often
 
   explicit AsyncAttemptWriter(AttemptLog& log, size_t maxQueued = 100000);
-  ~AsyncAttemptWriter();  ///< writes what is queued, then stops
+  ~AsyncAttemptWriter() override;  ///< writes what is queued, then stops
+
+  void attempt(const turn::AttemptReport& report) override { record(report); }
 
   void record(AttemptRecord record);
   /// Blocks until everything queued so far is written (for tests and shutdown).

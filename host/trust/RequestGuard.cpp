@@ -15,11 +15,21 @@ bool isSystem(const ChatMessage& m) {
   return m.role == "system";
 }
 
-// The kind a message's text is wrapped as, if it is wrapped at all.
-std::optional<UntrustedKind> wrappedAs(const ChatMessage& m, bool wrapUserText) {
+// The kind a client message's text is wrapped as, if it is wrapped at all.
+std::optional<UntrustedKind> wrappedAs(const ChatMessage& m) {
   if (m.role == "tool") return UntrustedKind::ToolResult;
-  if (m.role == "user" && wrapUserText) return UntrustedKind::User;
+  if (m.role == "user") return UntrustedKind::User;
   return std::nullopt;
+}
+
+// Only invisible characters go: no markers, no other change.
+chat::ChatRequest stripOnly(chat::ChatRequest request) {
+  for (ChatMessage& m : request.messages) {
+    if (isSystem(m)) continue;
+    for (ContentPart& part : m.content)
+      if (part.kind == ContentPart::Kind::Text) part.text = stripInvisible(part.text);
+  }
+  return request;
 }
 
 // Returns true when it had to add a system message, at the front.
@@ -53,14 +63,14 @@ BoundaryMarkers markersFor(const chat::ChatRequest& request) {
 
 chat::ChatRequest guardRequest(chat::ChatRequest request, const config::TrustConfig& trust,
                                const BoundaryMarkers& markers) {
+  // What the client sent reaches the provider as sent, unless the operator asked.
+  if (!trust.wrapUserText) return trust.stripInvisible ? stripOnly(std::move(request)) : request;
   const Sanitiser sanitiser(trust, markers);
   chat::ChatRequest out = std::move(request);
-  const bool wrapUserText =
-      trust.wrapUserText || std::any_of(out.messages.begin(), out.messages.end(), isSystem);
   bool wrapped = false;
   for (ChatMessage& m : out.messages) {
     if (isSystem(m)) continue;
-    const std::optional<UntrustedKind> kind = wrappedAs(m, wrapUserText);
+    const std::optional<UntrustedKind> kind = wrappedAs(m);
     for (ContentPart& part : m.content) {
       if (part.kind != ContentPart::Kind::Text) continue;
       part.text = kind ? sanitiser.wrap(*kind, part.text) : sanitiser.clean(part.text);

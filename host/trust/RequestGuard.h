@@ -6,26 +6,25 @@
 
 namespace manifold::trust {
 
-/// The request as every provider sees it: the trust boundary in one place.
+/// The request as every provider sees it: the trust boundary for client text,
+/// in one place. A gateway that rewrites prompts changes model behaviour and
+/// breaks evaluations, so by default this returns the request unchanged.
 ///
-/// - Tool results (role tool) are always wrapped in boundary markers: they
-///   are what an attacker most easily writes (a web page, a file, an API
-///   answer) and a model must never take orders from them.
-/// - User text is wrapped when trust.wrap_user_text is on (the default), and
-///   always in a request with a system prompt: there the operator's
-///   instructions are what the markers protect. With the switch off, a plain
-///   chat with no system prompt reaches the model as the user wrote it.
-/// - Every message but the system prompt is cleaned: invalid UTF-8 replaced,
-///   invisible characters stripped (trust.strip_invisible), and marker
-///   syntax neutralised, so no message can forge a boundary. The system
-///   prompt is the operator's and is left as it is.
-/// - When anything was wrapped, the system prompt gains one paragraph that
-///   explains the markers (BoundaryMarkers::instruction), after the
+/// Fencing client text is the operator's choice, globally or per mode:
+/// - trust.wrap_user_text: user messages and the client's tool results are
+///   wrapped in boundary markers, every other message but the system prompt
+///   is cleaned (invalid UTF-8 replaced, marker syntax neutralised, so no
+///   message can forge a boundary), and the system prompt gains one paragraph
+///   that explains the markers (BoundaryMarkers::instruction), after the
 ///   operator's own text; a request without one gets a system message of its
 ///   own, first.
-/// - Memory and webhook payloads have no place in the canonical request yet;
-///   whatever adds them must wrap them with Sanitiser::wrap as
-///   UntrustedKind::Memory and UntrustedKind::Webhook.
+/// - trust.strip_invisible: invisible characters (zero-width, bidi, tag
+///   characters, controls) are stripped from client text. Off by default:
+///   stripping U+200D breaks emoji sequences and several scripts.
+///
+/// Text the gateway itself adds (tool results of its own tools, live data,
+/// memory, webhook payloads) is always fenced, whatever these say: whatever
+/// adds it wraps it with a Sanitiser as the matching UntrustedKind.
 ///
 /// The nonce in `markers` is fresh for each request, or, when the request has
 /// a cacheable prefix, the same for every turn of its conversation

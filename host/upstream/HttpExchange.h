@@ -8,21 +8,12 @@
 #include <utility>
 #include <vector>
 
+#include "upstream/CancellationToken.h"
+
 namespace manifold::upstream {
 
 using Clock = std::chrono::steady_clock;
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-/// The client side of a request, watched while the host waits on an upstream,
-/// so a client that leaves cancels the upstream request at once.
-class ClientWatch {
- public:
-  virtual ~ClientWatch() = default;
-  /// A descriptor that becomes readable when the client sends or closes.
-  virtual int fd() const = 0;
-  /// Whether the client has closed its connection. Never blocks.
-  virtual bool gone() = 0;
-};
 
 /// An outbound HTTP request made by the host on a plugin's behalf.
 struct OutboundRequest {
@@ -33,7 +24,8 @@ struct OutboundRequest {
   int64_t timeoutMs = 0;  ///< 0: the client's default, per wait
   /// When set, the response head must arrive by then (connect included).
   Clock::time_point headDeadline{};
-  ClientWatch* watch = nullptr;  ///< borrowed; may be null
+  /// Borrowed; may be null. Tripped, every wait of this exchange ends at once.
+  const CancellationToken* cancel = nullptr;
 };
 
 /// Where a response goes: head first, then body chunks. onChunk returns false

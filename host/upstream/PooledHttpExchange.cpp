@@ -242,7 +242,7 @@ TransportFailure PooledHttpExchange::send(const OutboundRequest& request,
     std::string problem;
     IoStatus status = connection->writeAll(wire, headDeadline);
     if (status == IoStatus::Ok)
-      status = reader.readHead(head, headDeadline, request.watch, problem);
+      status = reader.readHead(head, headDeadline, request.cancel, problem);
     if (status != IoStatus::Ok) {
       // A pooled connection the peer closed while it sat idle: not the
       // upstream's failure. Try once more on a fresh connection.
@@ -257,7 +257,7 @@ TransportFailure PooledHttpExchange::send(const OutboundRequest& request,
       const Clock::time_point deadline =
           handler.readDeadline ? handler.readDeadline() : Clock::now() + perWait;
       std::string_view piece;
-      status = reader.readBody(piece, deadline, request.watch, problem);
+      status = reader.readBody(piece, deadline, request.cancel, problem);
       if (status == IoStatus::Ok) {
         if (handler.onChunk && !handler.onChunk(piece)) return {};  // the caller stopped
         continue;

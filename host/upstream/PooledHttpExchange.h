@@ -19,7 +19,7 @@ namespace manifold::upstream {
 /// - https verifies certificates (system store plus egress.ca_file) and host
 ///   names, and sends SNI; verification is never turned off;
 /// - HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured (CONNECT tunnels);
-/// - every wait has a deadline and watches the client, so a client that
+/// - every wait has a deadline and honours the cancellation token, so a client that
 ///   leaves cancels the upstream request within one poll.
 class PooledHttpExchange : public HttpExchange {
  public:

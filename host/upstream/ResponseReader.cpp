@@ -48,15 +48,15 @@ bool ResponseReader::takeLine(std::string& line) {
   return true;
 }
 
-IoStatus ResponseReader::fillOrFail(Clock::time_point deadline, ClientWatch* watch,
+IoStatus ResponseReader::fillOrFail(Clock::time_point deadline, const CancellationToken* cancel,
                                     std::string& problem) {
-  const IoStatus status = connection_.fill(deadline, watch);
+  const IoStatus status = connection_.fill(deadline, cancel);
   if (status == IoStatus::Error) problem = connection_.lastError();
   return status;
 }
 
 IoStatus ResponseReader::readHead(ResponseHead& head, Clock::time_point deadline,
-                                  ClientWatch* watch, std::string& problem) {
+                                  const CancellationToken* cancel, std::string& problem) {
   size_t headBytes = 0;
   for (;;) {
     head = ResponseHead{};
@@ -68,7 +68,7 @@ IoStatus ResponseReader::readHead(ResponseHead& head, Clock::time_point deadline
           problem = "upstream response head exceeds " + std::to_string(kMaxHeadBytes) + " bytes";
           return IoStatus::Error;
         }
-        const IoStatus status = fillOrFail(deadline, watch, problem);
+        const IoStatus status = fillOrFail(deadline, cancel, problem);
         if (status != IoStatus::Ok) return status;
       }
       headBytes += line.size() + 2;
@@ -128,7 +128,7 @@ IoStatus ResponseReader::readHead(ResponseHead& head, Clock::time_point deadline
 }
 
 IoStatus ResponseReader::readBody(std::string_view& piece, Clock::time_point deadline,
-                                  ClientWatch* watch, std::string& problem) {
+                                  const CancellationToken* cancel, std::string& problem) {
   connection_.consume(pending_);
   pending_ = 0;
   for (;;) {
@@ -172,7 +172,7 @@ IoStatus ResponseReader::readBody(std::string_view& piece, Clock::time_point dea
       problem = "upstream sent an overlong chunk header";
       return IoStatus::Error;
     }
-    const IoStatus status = fillOrFail(deadline, watch, problem);
+    const IoStatus status = fillOrFail(deadline, cancel, problem);
     if (status == IoStatus::Closed && state_ == State::UntilClose) {
       state_ = State::Done;  // a close-delimited body ends exactly here
       return IoStatus::Closed;

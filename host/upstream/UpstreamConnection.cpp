@@ -58,33 +58,30 @@ IoStatus UpstreamConnection::writeAll(std::string_view bytes, Clock::time_point 
   });
 }
 
-IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline, ClientWatch* watch) {
+IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline,
+                                          const CancellationToken* cancel) {
+  if (cancel && cancel->cancelled()) return IoStatus::Cancelled;
   // TLS may hold decrypted bytes the descriptor no longer signals.
   if (tls_ && socket_.available() > 0) return IoStatus::Ok;
   for (;;) {
-    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0}, {-1, POLLIN, 0}};
-    const bool watching = watch && watchClient_;
-    if (watching) fds[1].fd = watch->fd();
+    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
     const int ms = millisUntil(deadline);
     if (ms == 0) return IoStatus::Timeout;
-    const int rc = ::poll(fds, watching ? 2 : 1, ms);
+    const int rc = ::poll(fds, cancel ? 2 : 1, ms);
     if (rc < 0) {
       if (errno == EINTR) continue;
       lastError_ = "poll failed";
       return IoStatus::Error;
     }
     if (rc == 0) return IoStatus::Timeout;
-    if (watching && fds[1].revents) {
-      if (watch->gone()) return IoStatus::Cancelled;
-      watchClient_ = false;  // the client sent more bytes: stop watching, keep serving
-    }
+    if (cancel && fds[1].revents) return IoStatus::Cancelled;
     if (fds[0].revents) return IoStatus::Ok;
   }
 }
 
-IoStatus UpstreamConnection::fill(Clock::time_point deadline, ClientWatch* watch) {
+IoStatus UpstreamConnection::fill(Clock::time_point deadline, const CancellationToken* cancel) {
   if (start_ > 0) buffer_.erase(0, start_), start_ = 0;
-  const IoStatus ready = waitReadable(deadline, watch);
+  const IoStatus ready = waitReadable(deadline, cancel);
   if (ready != IoStatus::Ok) return ready;
   const size_t old = buffer_.size();
   const IoStatus status = withoutExceptions([&] {

@@ -14,7 +14,7 @@ namespace manifold::upstream {
 enum class IoStatus { Ok, Closed, Timeout, Cancelled, Error };
 
 /// One TCP (or TLS) connection to an upstream, with a read buffer. Every wait
-/// is bounded by a deadline and watches the client, so no read outlives
+/// is bounded by a deadline and honours the turn's cancellation token, so no read outlives
 /// either.
 class UpstreamConnection {
  public:
@@ -33,7 +33,7 @@ class UpstreamConnection {
 
   IoStatus writeAll(std::string_view bytes, Clock::time_point deadline);
   /// Reads at least one more byte into the buffer.
-  IoStatus fill(Clock::time_point deadline, ClientWatch* watch);
+  IoStatus fill(Clock::time_point deadline, const CancellationToken* cancel);
 
   std::string_view buffered() const { return {buffer_.data() + start_, buffer_.size() - start_}; }
   void consume(size_t n);
@@ -47,7 +47,7 @@ class UpstreamConnection {
   void close();
 
  private:
-  IoStatus waitReadable(Clock::time_point deadline, ClientWatch* watch);
+  IoStatus waitReadable(Clock::time_point deadline, const CancellationToken* cancel);
   /// Runs a socket transfer, turning Poco's exceptions into a status.
   template <class Transfer>
   IoStatus withoutExceptions(Transfer&& transfer);
@@ -59,7 +59,6 @@ class UpstreamConnection {
   size_t start_ = 0;
   size_t received_ = 0;
   int uses_ = 0;
-  bool watchClient_ = true;
   Clock::time_point idleSince_{};
   std::string lastError_;
 };

@@ -84,6 +84,7 @@ class PromptCacheGatewayTest : public FailoverFixture {
     openai.optionsJson = R"({"preset":"openai"})";
     config::EngineConfig groq = engine("groq");
     groq.optionsJson = R"({"preset":"groq"})";
+    trust_.wrapUserText = true;  // the operator fences client text
     start({openai, groq}, {mode("openai", {"openai"}), mode("groq", {"groq"})});
   }
 

@@ -53,19 +53,28 @@ TEST_F(ConfigLoaderTest, LoadsAValidConfig) {
   EXPECT_EQ(c.plugins.settingsJson.at("demo"), R"({"greeting":"hi"})");
 }
 
-TEST_F(ConfigLoaderTest, TrustSwitchesDefaultOnAndCanBeTurnedOff) {
+TEST_F(ConfigLoaderTest, TrustSwitchesDefaultOffAndCanBeTurnedOnGloballyOrPerMode) {
   ConfigLoadResult defaults = ConfigLoader::loadText(withPluginDir(kValid));
   ASSERT_TRUE(defaults.config) << problemsOf(defaults);
-  EXPECT_TRUE(defaults.config->trust.wrapUserText);
-  EXPECT_TRUE(defaults.config->trust.stripInvisible);
+  EXPECT_FALSE(defaults.config->trust.wrapUserText);
+  EXPECT_FALSE(defaults.config->trust.stripInvisible);
 
   std::string text = withPluginDir(kValid);
   text.insert(text.find('{') + 1,
-              R"("trust": {"wrap_user_text": false, "strip_invisible": false},)");
-  ConfigLoadResult off = ConfigLoader::loadText(text);
-  ASSERT_TRUE(off.config) << problemsOf(off);
-  EXPECT_FALSE(off.config->trust.wrapUserText);
-  EXPECT_FALSE(off.config->trust.stripInvisible);
+              R"("trust": {"wrap_user_text": true, "strip_invisible": true},)");
+  ConfigLoadResult on = ConfigLoader::loadText(text);
+  ASSERT_TRUE(on.config) << problemsOf(on);
+  EXPECT_TRUE(on.config->trust.wrapUserText);
+  EXPECT_TRUE(on.config->trust.stripInvisible);
+
+  text = withPluginDir(kValid);
+  text.insert(text.find(R"("chain")"), R"("trust": {"wrap_user_text": true},)");
+  ConfigLoadResult perMode = ConfigLoader::loadText(text);
+  ASSERT_TRUE(perMode.config) << problemsOf(perMode);
+  const config::TrustConfig effective =
+      perMode.config->modes.at(0).trust.over(perMode.config->trust);
+  EXPECT_TRUE(effective.wrapUserText);
+  EXPECT_FALSE(effective.stripInvisible) << "unset in the mode: the global value";
 
   text = withPluginDir(kValid);
   text.insert(text.find('{') + 1, R"("trust": {"wrap_user_text": "yes", "strip": true},)");

@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <fstream>
+
 #include "engines/EngineCatalog.h"
 #include "support/TempDir.h"
 #include "support/TestGateway.h"
@@ -51,18 +53,39 @@ TEST_F(EngineCatalogTest, AnEngineWithoutAKeyIsSkippedWithTheReason) {
   EXPECT_FALSE(catalog.hasKey(*catalog.engine("demo-flaky")));
 }
 
-TEST_F(EngineCatalogTest, RoutesByModeEngineIdOrKeyword) {
+TEST_F(EngineCatalogTest, KeysComeFromAFileOneALine) {
+  test::TempDir secrets;
+  std::ofstream(secrets / "pool") << "# rotated 2026-12\nfile-one\n\n  file-two  \n";
+  config_.engines[1].keyEnv.clear();
+  config_.engines[1].keyFile = (secrets / "pool").string();
   EngineCatalog catalog(config_, *plugins_);
-  std::string mode;
-  EXPECT_EQ(catalog.routeFor("mode/smart", mode), (std::vector<std::string>{"demo-flaky", "demo"}));
-  EXPECT_EQ(mode, "smart");
-  EXPECT_EQ(catalog.routeFor("demo", mode), (std::vector<std::string>{"demo"}));
-  EXPECT_EQ(mode, "");
-  EXPECT_EQ(catalog.routeFor("llama-3.1-8b", mode), (std::vector<std::string>{"demo"}));
-  EXPECT_EQ(mode, "fast");
-  catalog.routeFor("claude-sonnet", mode);
-  EXPECT_EQ(mode, "smart");
-  EXPECT_TRUE(catalog.routeFor("mode/nonexistent", mode).empty());
+  EXPECT_EQ(catalog.keyCount(*catalog.engine("demo")), 2);
+  EngineUnavailable why;
+  auto second = catalog.resolve("demo", why, 1);
+  ASSERT_TRUE(second) << why.reason;
+  EXPECT_EQ(second->apiKey, "file-two");
+}
+
+TEST_F(EngineCatalogTest, KeysComeFromAFolderOneAFileInNameOrder) {
+  test::TempDir secrets;
+  std::ofstream(secrets / "b-key") << "second\n";
+  std::ofstream(secrets / "a-key") << "first\n";
+  std::ofstream(secrets / ".hidden") << "never\n";
+  std::string problem;
+  EXPECT_EQ(EngineCatalog::keyFilePool(secrets.str(), problem),
+            (std::vector<std::string>{"first", "second"}));
+}
+
+TEST_F(EngineCatalogTest, AMissingKeyFileLeavesTheEngineWithoutKeys) {
+  config_.engines[1].keyEnv.clear();
+  config_.engines[1].keyFile = "/nonexistent/secret";
+  std::string problem;
+  EXPECT_TRUE(EngineCatalog::keyFilePool(config_.engines[1].keyFile, problem).empty());
+  EXPECT_NE(problem.find("cannot read key file"), std::string::npos);
+  EngineCatalog catalog(config_, *plugins_);
+  EngineUnavailable why;
+  EXPECT_FALSE(catalog.resolve("demo", why));
+  EXPECT_EQ(why.reason, "no key in file /nonexistent/secret");
 }
 
 }  // namespace

@@ -125,19 +125,19 @@ TEST_F(AnthropicMessagesApiTest, ToolUseAndToolResultsTranslateBothWays) {
   EXPECT_EQ(use->getValue<std::string>("name"), "get_weather");
   EXPECT_EQ(use->getObject("input")->getValue<std::string>("city"), "Paris");
 
-  // The trust boundary puts its instruction first, as a system message.
+  // Translated to the OpenAI shape and otherwise sent as the client sent it.
   Object::Ptr sent = parseObject(fake_.bodies("first").at(0));
   Poco::JSON::Array::Ptr upstream = sent->getArray("messages");
-  ASSERT_EQ(upstream->size(), 5u) << fake_.bodies("first").at(0);
-  EXPECT_EQ(upstream->getObject(0)->getValue<std::string>("role"), "system");
-  Object::Ptr call = upstream->getObject(2)->getArray("tool_calls")->getObject(0);
+  ASSERT_EQ(upstream->size(), 4u) << fake_.bodies("first").at(0);
+  EXPECT_EQ(upstream->getObject(0)->getValue<std::string>("role"), "user");
+  EXPECT_EQ(upstream->getObject(0)->getValue<std::string>("content"), "weather?");
+  Object::Ptr call = upstream->getObject(1)->getArray("tool_calls")->getObject(0);
   EXPECT_EQ(call->getValue<std::string>("id"), "toolu_1");
   EXPECT_EQ(call->getObject("function")->getValue<std::string>("arguments"), R"({"city":"Rome"})");
-  EXPECT_EQ(upstream->getObject(3)->getValue<std::string>("role"), "tool");
-  EXPECT_EQ(upstream->getObject(3)->getValue<std::string>("tool_call_id"), "toolu_1");
-  EXPECT_NE(upstream->getObject(3)->getValue<std::string>("content").find("sunny"),
-            std::string::npos);
-  EXPECT_EQ(upstream->getObject(4)->getValue<std::string>("role"), "user");
+  EXPECT_EQ(upstream->getObject(2)->getValue<std::string>("role"), "tool");
+  EXPECT_EQ(upstream->getObject(2)->getValue<std::string>("tool_call_id"), "toolu_1");
+  EXPECT_EQ(upstream->getObject(2)->getValue<std::string>("content"), "sunny");
+  EXPECT_EQ(upstream->getObject(3)->getValue<std::string>("role"), "user");
   EXPECT_EQ(sent->getObject("tool_choice")->getObject("function")->getValue<std::string>("name"),
             "get_weather");
 
@@ -166,10 +166,9 @@ TEST_F(AnthropicMessagesApiTest, ImagesArriveAsImageParts) {
       R"({"type":"text","text":"What is this?"}]}]})";
   const HttpResult r = messages(body);
   ASSERT_EQ(r.status, 200) << r.body;
-  Poco::JSON::Array::Ptr parts = parseObject(fake_.bodies("first").at(0))
-                                     ->getArray("messages")
-                                     ->getObject(1)
-                                     ->getArray("content");
+  Poco::JSON::Array::Ptr sent = parseObject(fake_.bodies("first").at(0))->getArray("messages");
+  ASSERT_EQ(sent->size(), 1u) << "the client's one message, nothing added";
+  Poco::JSON::Array::Ptr parts = sent->getObject(0)->getArray("content");
   ASSERT_EQ(parts->size(), 3u);
   EXPECT_EQ(parts->getObject(0)->getObject("image_url")->getValue<std::string>("url"),
             "data:image/png;base64,iVBORw0KGgo=");

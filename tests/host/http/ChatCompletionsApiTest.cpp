@@ -87,14 +87,14 @@ TEST_F(ChatCompletionsApiTest, ToolCallsPassThroughBothWays) {
   EXPECT_EQ(
       sent->getArray("tools")->getObject(0)->getObject("function")->getValue<std::string>("name"),
       "get_weather");
-  // messages[0] is the trust boundary's system message, which explains the
-  // markers around the user text and the tool result.
+  // The client's messages arrive as sent: no system message added.
   Poco::JSON::Array::Ptr messages = sent->getArray("messages");
-  EXPECT_EQ(messages->getObject(0)->getValue<std::string>("role"), "system");
+  EXPECT_EQ(messages->getObject(0)->getValue<std::string>("role"), "user");
   EXPECT_EQ(
-      messages->getObject(2)->getArray("tool_calls")->getObject(0)->getValue<std::string>("id"),
+      messages->getObject(1)->getArray("tool_calls")->getObject(0)->getValue<std::string>("id"),
       "call_0");
-  EXPECT_EQ(messages->getObject(3)->getValue<std::string>("tool_call_id"), "call_0");
+  EXPECT_EQ(messages->getObject(2)->getValue<std::string>("tool_call_id"), "call_0");
+  EXPECT_EQ(messages->getObject(2)->getValue<std::string>("content"), "sunny");
   EXPECT_EQ(sent->getObject("tool_choice")->getObject("function")->getValue<std::string>("name"),
             "get_weather");
 }

@@ -1,0 +1,77 @@
+#include "api/ChatEndpoint.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include "http/ClientHangupMonitor.h"
+#include "http/HttpReplies.h"
+#include "turn/Turn.h"
+
+namespace manifold::api {
+namespace {
+
+using Poco::Net::HTTPResponse;
+
+Poco::Logger& logger() {
+  return Poco::Logger::get("chat");
+}
+
+std::string credentialOf(const Poco::Net::HTTPServerRequest& request) {
+  if (request.has("Authorization")) return request.get("Authorization");
+  return request.get("x-api-key", "");
+}
+
+}  // namespace
+
+void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response) {
+  const std::string requestId = response.get("x-request-id", "");
+  const config::ServerConfig& server = context_.snapshot()->config.server;
+  std::optional<std::string> body = http::readBody(
+      request, response, server.maxBodyBytes, std::chrono::milliseconds(server.bodyTimeoutMs));
+  if (!body) return;
+
+  RequestProblem problem;
+  std::optional<chat::ChatRequest> chat = codec_->parse(*body, problem);
+  body.reset();
+  if (!chat) {
+    logger().information("[%s] rejected request: %s", requestId, problem.message);
+    http::sendError(response, HTTPResponse::HTTP_BAD_REQUEST, problem.message, problem.param);
+    return;
+  }
+
+  turn::TurnRequest turnRequest;
+  turnRequest.chat = std::move(*chat);
+  turnRequest.requestId = requestId;
+  turnRequest.api = api_;
+  turnRequest.requestedRoute = codec_->requestedRoute();
+  if (!turnRequest.requestedRoute && request.has("x-manifold-mode"))
+    turnRequest.requestedRoute = request.get("x-manifold-mode");
+  turnRequest.credential = credentialOf(request);
+
+  upstream::CancellationToken cancel;
+  const http::ClientHangupMonitor::Watch watch(
+      context_.hangups(),
+      static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().impl()->sockfd(), cancel);
+  turn::Turn turn(context_.turns(), &cancel);
+  const turn::TurnResult result = turn.run(
+      std::move(turnRequest), [&](const turn::TurnRequest& prepared, const turn::TurnRoute& route) {
+        response.set("x-manifold-route-rule", route.decision.rule);
+        return codec_->answerSink(response, prepared.chat, requestId, route);
+      });
+  switch (result.kind) {
+    case turn::TurnResult::Kind::Answered:
+    case turn::TurnResult::Kind::FailedAfterCommit:
+      return;
+    case turn::TurnResult::Kind::ClientGone:
+      response.setKeepAlive(false);
+      return;
+    case turn::TurnResult::Kind::Refused:
+      for (const auto& [name, value] : result.error.headers) response.set(name, value);
+      http::sendError(response, static_cast<HTTPResponse::HTTPStatus>(result.error.status),
+                      result.error.message, result.error.param, result.error.code);
+  }
+}
+
+}  // namespace manifold::api

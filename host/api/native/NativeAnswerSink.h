@@ -1,0 +1,34 @@
+#pragma once
+
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "failover/AnswerSink.h"
+#include "api/native/NativeEventWriter.h"
+#include "turn/TurnRoute.h"
+
+namespace manifold::api {
+
+/// The native egress codec: always a typed event stream, opened when the
+/// answer commits (so a failure before that is still an HTTP error).
+class NativeAnswerSink : public failover::AnswerSink {
+ public:
+  NativeAnswerSink(Poco::Net::HTTPServerResponse& response, turn::TurnRoute route);
+
+  bool streaming() const override { return true; }
+  bool begin(const failover::RouteInfo& route) override;
+  bool event(const chat::CanonicalEvent& event) override;
+  void end(const chat::AnswerAccumulator& answer) override;
+  void abort(const mf_error& error) override;
+
+ private:
+  Poco::Net::HTTPServerResponse& response_;
+  const turn::TurnRoute route_;
+  std::unique_ptr<NativeEventWriter> writer_;
+  bool clientGone_ = false;
+};
+
+}  // namespace manifold::api

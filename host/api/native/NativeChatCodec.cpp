@@ -1,0 +1,33 @@
+#include "api/native/NativeChatCodec.h"
+
+#include "api/native/NativeAnswerSink.h"
+#include "api/openai/OpenAiRequestParser.h"
+
+namespace manifold::api {
+
+std::optional<chat::ChatRequest> NativeChatCodec::parse(std::string_view body,
+                                                        RequestProblem& problem) {
+  std::optional<chat::ChatRequest> request =
+      OpenAiRequestParser(/*modelRequired=*/false).parse(body, problem);
+  if (!request) return std::nullopt;
+  // The body parsed once already; "mode" is the one field the OpenAI shape lacks.
+  const json::Value root =
+      json::parse(body, nullptr, OpenAiRequestParser::kMaxDepth).value_or(json::Value());
+  const json::Value& mode = root["mode"];
+  if (!mode.isNull() && !mode.isString()) {
+    problem = {"mode must be a string: a mode, a plugin intent or \"auto\"", "mode"};
+    return std::nullopt;
+  }
+  if (mode.isString()) mode_ = mode.asString();
+  request->stream = true;
+  request->includeUsage = true;
+  return request;
+}
+
+std::unique_ptr<failover::AnswerSink> NativeChatCodec::answerSink(
+    Poco::Net::HTTPServerResponse& response, const chat::ChatRequest& /*request*/,
+    const std::string& /*requestId*/, const turn::TurnRoute& route) {
+  return std::make_unique<NativeAnswerSink>(response, route);
+}
+
+}  // namespace manifold::api

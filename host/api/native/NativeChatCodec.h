@@ -1,0 +1,26 @@
+#pragma once
+
+#include "api/ChatCodec.h"
+
+namespace manifold::api {
+
+/// POST /api/chat: Manifold's native API. The body is an OpenAI chat request
+/// in which `model` is optional ("auto" when absent: the router decides) and
+/// `mode` may name a mode or a plugin intent, overriding the router. The
+/// answer is always a typed event stream (NativeEventWriter); `stream` is
+/// ignored.
+class NativeChatCodec : public ChatCodec {
+ public:
+  std::optional<chat::ChatRequest> parse(std::string_view body,
+                                         RequestProblem& problem) override;
+  std::optional<std::string> requestedRoute() const override { return mode_; }
+  std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
+                                                   const chat::ChatRequest& request,
+                                                   const std::string& requestId,
+                                                   const turn::TurnRoute& route) override;
+
+ private:
+  std::optional<std::string> mode_;
+};
+
+}  // namespace manifold::api

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <manifold/plugin.h>
+
+#include <ostream>
+#include <string>
+
+#include "chat/AnswerAccumulator.h"
+#include "chat/CanonicalEvent.h"
+#include "failover/AnswerSink.h"
+#include "router/IntentRouter.h"
+
+namespace manifold::api {
+
+/// Writes Manifold's native typed event stream (schemas/stream-events.schema.json):
+/// every SSE event has an `event:` name equal to its data's "type", and
+/// clients ignore types they do not know, so new types can be added without
+/// breaking them. An answer is: auto_routed (when the router decided),
+/// backend, then token / thinking / tool_call events, then usage and done;
+/// or, after a failure once committed, error and no done.
+class NativeEventWriter {
+ public:
+  explicit NativeEventWriter(std::ostream& out) : out_(out) {}
+
+  /// Returns false once the client has gone away.
+  bool writeAutoRouted(const router::RouteDecision& decision, const std::string& servedBy);
+  bool writeBackend(const failover::RouteInfo& route);
+  bool writeEvent(const chat::CanonicalEvent& event);
+  bool writeDone(const chat::AnswerAccumulator& answer);
+  bool writeError(const mf_error& error);
+
+ private:
+  bool write(const char* type, const std::string& fields);
+
+  std::ostream& out_;
+};
+
+}  // namespace manifold::api

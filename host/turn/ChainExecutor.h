@@ -1,0 +1,19 @@
+#pragma once
+
+#include "failover/FailoverEngine.h"
+#include "turn/Executor.h"
+
+namespace manifold::turn {
+
+/// Executes a turn by walking its route's failover chain (FailoverEngine).
+class ChainExecutor : public Executor {
+ public:
+  explicit ChainExecutor(failover::FailoverEngine& failover) : failover_(failover) {}
+  failover::ChainOutcome execute(const ExecutionContext& context,
+                                 failover::AnswerSink& sink) override;
+
+ private:
+  failover::FailoverEngine& failover_;
+};
+
+}  // namespace manifold::turn

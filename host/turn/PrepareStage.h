@@ -1,0 +1,20 @@
+#pragma once
+
+#include "turn/RuntimeSnapshot.h"
+#include "turn/TurnRequest.h"
+#include "turn/TurnRoute.h"
+
+namespace manifold::turn {
+
+/// The prepare stage: makes the routed request ready for its engines.
+/// - prompt-cache marks (chat/PromptCache.h), which change no text;
+/// - the trust boundary (trust/RequestGuard.h), with the mode's own switches
+///   over the global ones; by default it changes nothing the client sent.
+/// Later: memory and the live-tool pre-step. It runs after routing, which
+/// reads the user's own words, not any fence around them.
+class PrepareStage {
+ public:
+  void prepare(TurnRequest& request, const TurnRoute& route, const RuntimeSnapshot& snapshot) const;
+};
+
+}  // namespace manifold::turn

@@ -1,0 +1,114 @@
+#include "turn/Turn.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
+
+#include "turn/OutcomeErrors.h"
+
+namespace manifold::turn {
+namespace {
+
+using failover::ChainOutcome;
+
+Poco::Logger& logger() {
+  return Poco::Logger::get("turn");
+}
+
+int64_t nowUs() {
+  return Poco::Timestamp().epochMicroseconds();
+}
+
+const char* outcomeName(TurnResult::Kind kind, int status) {
+  switch (kind) {
+    case TurnResult::Kind::Answered:
+      return "answered";
+    case TurnResult::Kind::FailedAfterCommit:
+      return "failed_after_commit";
+    case TurnResult::Kind::ClientGone:
+      return "client_gone";
+    case TurnResult::Kind::Refused:
+      return status == 429 ? "rate_limited" : status < 500 ? "rejected" : "exhausted";
+  }
+  return "unknown";
+}
+
+TurnResult refused(TurnError error, std::optional<TurnRoute> route = std::nullopt) {
+  TurnResult r;
+  r.kind = TurnResult::Kind::Refused;
+  r.error = std::move(error);
+  r.route = std::move(route);
+  return r;
+}
+
+}  // namespace
+
+TurnResult Turn::finish(TurnResult result, const TurnRequest& request, int attempts,
+                        const std::string& engineId) {
+  if (result.kind == TurnResult::Kind::Refused && result.route)
+    result.error.headers.emplace_back("x-manifold-route-rule", result.route->decision.rule);
+  if (TurnObserver* observer = services_.observer()) {
+    TurnReport report;
+    report.requestId = request.requestId;
+    report.api = request.api;
+    if (result.route) {
+      report.mode = result.route->mode;
+      report.target = result.route->target();
+    }
+    report.outcome = outcomeName(result.kind, result.error.status);
+    report.status = result.kind == TurnResult::Kind::Refused ? result.error.status : 200;
+    report.attempts = attempts;
+    report.engineId = engineId;
+    report.latencyMs = (nowUs() - startedUs_) / 1000;
+    observer->finished(report);
+  }
+  return result;
+}
+
+TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
+  startedUs_ = nowUs();
+  const SnapshotPtr snapshot = services_.snapshot();  // once, for the whole turn
+
+  if (std::optional<TurnError> refusal = services_.admission().admit(request, *snapshot))
+    return finish(refused(std::move(*refusal)), request, 0, "");
+
+  std::variant<TurnRoute, TurnError> routed = RouteStage().route(request, *snapshot);
+  if (auto* error = std::get_if<TurnError>(&routed)) {
+    logger().information("[%s] not routed: %s", request.requestId, error->message);
+    return finish(refused(std::move(*error)), request, 0, "");
+  }
+  TurnRoute route = std::move(std::get<TurnRoute>(routed));
+  // The one report of the decision in the log; the API layer puts the same
+  // decision in its headers and the native stream.
+  logger().information("[%s] routed to %s by %s (confidence %.2f)", request.requestId,
+                       route.target(), route.decision.rule, route.decision.confidence);
+
+  PrepareStage().prepare(request, route, *snapshot);
+
+  const std::unique_ptr<failover::AnswerSink> sink = makeSink(request, route);
+  const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};
+  const ChainOutcome outcome = services_.executorFor(route).execute(context, *sink);
+
+  TurnResult result;
+  result.route = route;
+  switch (outcome.kind) {
+    case ChainOutcome::Kind::Answered:
+      result.kind = TurnResult::Kind::Answered;
+      break;
+    case ChainOutcome::Kind::FailedAfterCommit:
+      result.kind = TurnResult::Kind::FailedAfterCommit;
+      break;
+    case ChainOutcome::Kind::ClientGone:
+      logger().information("[%s] the client went away; upstream work stopped", request.requestId);
+      result.kind = TurnResult::Kind::ClientGone;
+      break;
+    default:
+      if (outcome.kind != ChainOutcome::Kind::Rejected)
+        logger().error("[%s] no engine could answer %s: %s", request.requestId, route.target(),
+                       outcome.summary);
+      result.kind = TurnResult::Kind::Refused;
+      result.error = errorFor(outcome, route.target());
+  }
+  return finish(std::move(result), request, outcome.attempts, outcome.lastEngine);
+}
+
+}  // namespace manifold::turn

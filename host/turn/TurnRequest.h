@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "chat/ChatRequest.h"
+
+namespace manifold::turn {
+
+/// One request as a turn sees it: the canonical request and what the API
+/// layer learnt around it. Nothing here is a socket or an HTTP object.
+struct TurnRequest {
+  chat::ChatRequest chat;
+  std::string requestId;
+  std::string api;  ///< "openai", "anthropic" or "native", for reports
+  /// A mode or plugin intent the client asked for explicitly (the native
+  /// API's "mode" field, else the x-manifold-mode header); nullopt for none.
+  std::optional<std::string> requestedRoute;
+  /// The caller's credential as presented (Authorization / x-api-key), for
+  /// the admit stage; never logged.
+  std::string credential;
+};
+
+/// Why a turn was refused before anything reached the client: the status
+/// and the OpenAI error fields, plus headers the client should see.
+struct TurnError {
+  int status = 400;
+  std::string message;
+  std::string param;
+  std::string code;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+}  // namespace manifold::turn

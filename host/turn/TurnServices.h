@@ -1,0 +1,23 @@
+#pragma once
+
+#include "turn/Admission.h"
+#include "turn/Executor.h"
+#include "turn/RuntimeSnapshot.h"
+#include "turn/TurnObserver.h"
+
+namespace manifold::turn {
+
+/// The narrow view of the gateway a turn runs against.
+class TurnServices {
+ public:
+  virtual ~TurnServices() = default;
+  /// The config snapshot in force now; a turn takes it once, at its start.
+  virtual SnapshotPtr snapshot() const = 0;
+  virtual Admission& admission() = 0;
+  /// The executor for a routed turn (today always the chain walk).
+  virtual Executor& executorFor(const TurnRoute& route) = 0;
+  /// Where attempts and outcomes are reported; may be null.
+  virtual TurnObserver* observer() = 0;
+};
+
+}  // namespace manifold::turn
