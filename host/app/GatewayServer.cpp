@@ -91,8 +91,10 @@ void GatewayServer::start() {
   threads_ = std::make_unique<Poco::ThreadPool>(2, s.maxThreads, 60, s.threadStackKb * 1024);
   Poco::Net::HTTPServerParams::Ptr paramsPtr(params);
   server_ = std::make_unique<Poco::Net::TCPServer>(
-      new http::GuardedConnectionFactory(paramsPtr, new http::GatewayRequestHandlerFactory(*this),
-                                         *deadlines_, std::chrono::milliseconds(s.headerTimeoutMs)),
+      new http::GuardedConnectionFactory(
+          paramsPtr, new http::GatewayRequestHandlerFactory(*this), *deadlines_,
+          std::chrono::milliseconds(s.headerTimeoutMs),
+          http::RequestHeadLimits(s.maxHeaderFields, s.maxHeaderBytes, s.maxUriBytes)),
       *threads_, socket, paramsPtr);
   server_->start();
   plugins_->startWatching();

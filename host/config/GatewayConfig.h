@@ -22,6 +22,12 @@ struct ServerConfig {
   int readTimeoutMs = 10000;    ///< per socket read, not a whole-request deadline
   int headerTimeoutMs = 10000;  ///< absolute: a request's head must arrive within this
   int bodyTimeoutMs = 30000;    ///< absolute: its body must arrive within this
+  /// Request head limits, answered 431 (fields) or 414 (target). Poco's
+  /// parser caps them: 100 fields, 256-byte names, 8192-byte values and a
+  /// 16384-byte target, whatever is set here (see RequestHeadCheck).
+  int maxHeaderFields = 100;   ///< header fields in one request, Host included
+  int maxHeaderBytes = 16384;  ///< the whole head: request line, fields, CRLFs
+  int maxUriBytes = 8192;      ///< the request target (path and query)
 };
 
 /// Where plugins come from and what each one is told.

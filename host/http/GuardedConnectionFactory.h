@@ -7,16 +7,19 @@
 #include <chrono>
 
 #include "http/ConnectionDeadlines.h"
+#include "http/RequestHeadLimits.h"
 
 namespace manifold::http {
 
-/// Makes Poco HTTP server connections that run under a ConnectionGuard, so
-/// each has absolute head and body deadlines.
+/// Makes GuardedHttpConnections: each runs under a ConnectionGuard, so it has
+/// absolute head and body deadlines, and checks every request head against
+/// the limits and for ambiguous framing before a handler sees it.
 class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
  public:
   GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
                            Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
-                           ConnectionDeadlines& deadlines, std::chrono::milliseconds headerTimeout);
+                           ConnectionDeadlines& deadlines, std::chrono::milliseconds headerTimeout,
+                           const RequestHeadLimits& limits = RequestHeadLimits());
 
   Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override;
 
@@ -25,6 +28,7 @@ class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
   ConnectionDeadlines& deadlines_;
   std::chrono::milliseconds headerTimeout_;
+  RequestHeadLimits limits_;
 };
 
 }  // namespace manifold::http

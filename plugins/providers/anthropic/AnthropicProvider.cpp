@@ -32,7 +32,9 @@ int64_t positiveOption(const json::Value& options, const char* name, int64_t fal
   return v.asInt();
 }
 
-// Engine options: {"max_tokens": 4096, "thinking_budget": 2048}, both optional.
+// Engine options: {"max_tokens": 4096, "thinking_budget": 2048,
+// "max_output_tokens": 32000}, all optional. max_output_tokens caps a
+// max_tokens raised above the thinking budget (see translateRequest).
 RequestSettings settingsFor(const manifold::Engine& engine) {
   const std::string_view text = engine.optionsJson.empty() ? "{}" : engine.optionsJson;
   const std::optional<json::Value> options = json::parse(text);
@@ -41,6 +43,8 @@ RequestSettings settingsFor(const manifold::Engine& engine) {
   settings.model = std::string(engine.model);
   settings.maxTokens = positiveOption(*options, "max_tokens", settings.maxTokens);
   settings.thinkingBudget = positiveOption(*options, "thinking_budget", 0);
+  settings.maxOutputTokens =
+      positiveOption(*options, "max_output_tokens", settings.maxOutputTokens);
   return settings;
 }
 

@@ -169,6 +169,25 @@ Value toolChoice(const Value& choice) {
   return object({{"type", "tool"}, {"name", choice["name"]}});
 }
 
+struct ThinkingFit {
+  int64_t maxTokens;
+  int64_t budget;
+};
+
+// See translateRequest's comment. A max_tokens above the budget is the
+// client's to set, and is left alone even above the output limit.
+ThinkingFit fitThinking(int64_t maxTokens, int64_t budget, int64_t outputLimit) {
+  if (maxTokens > budget) return {maxTokens, budget};
+  const int64_t raised = std::min(budget + maxTokens, outputLimit);
+  if (budget < raised) return {raised, budget};
+  const int64_t shrunk = std::max(kMinThinkingBudget, raised - maxTokens);
+  if (shrunk >= raised)
+    invalid("max_output_tokens (" + std::to_string(outputLimit) +
+            ") leaves no room for thinking: Anthropic needs budget_tokens of at least " +
+            std::to_string(kMinThinkingBudget) + " and max_tokens above it");
+  return {raised, shrunk};
+}
+
 }  // namespace
 
 std::string translateRequest(const Value& canonical, const RequestSettings& settings) {
@@ -186,8 +205,9 @@ std::string translateRequest(const Value& canonical, const RequestSettings& sett
 
   Value body = Value::object();
   body.set("model", settings.model.empty() ? canonical["model"].asString() : settings.model);
-  const int64_t maxTokens = canonical["max_tokens"].asInt(settings.maxTokens);
-  body.set("max_tokens", maxTokens);
+  ThinkingFit fit{canonical["max_tokens"].asInt(settings.maxTokens), settings.thinkingBudget};
+  if (fit.budget > 0) fit = fitThinking(fit.maxTokens, fit.budget, settings.maxOutputTokens);
+  body.set("max_tokens", fit.maxTokens);
   if (!conversation.system.empty()) body.set("system", array(std::move(conversation.system)));
   Value messages = Value::array();
   for (Turn& turn : conversation.turns)
@@ -201,12 +221,8 @@ std::string translateRequest(const Value& canonical, const RequestSettings& sett
   if (stop.isArray() && stop.size() > 0) body.set("stop_sequences", stop);
   for (const char* field : {"temperature", "top_p"})
     if (canonical[field].isNumber()) body.set(field, canonical[field]);
-  if (settings.thinkingBudget > 0) {
-    if (maxTokens <= settings.thinkingBudget)
-      invalid("max_tokens (" + std::to_string(maxTokens) + ") must exceed thinking_budget (" +
-              std::to_string(settings.thinkingBudget) + ")");
-    body.set("thinking", object({{"type", "enabled"}, {"budget_tokens", settings.thinkingBudget}}));
-  }
+  if (fit.budget > 0)
+    body.set("thinking", object({{"type", "enabled"}, {"budget_tokens", fit.budget}}));
   if (canonical["stream"].asBool()) body.set("stream", true);
   return json::stringify(body);
 }

@@ -100,6 +100,34 @@ TEST_F(ConfigLoaderTest, ReportsEveryProblemWithItsPath) {
   EXPECT_NE(all.find("$.engines[1].cost_band"), std::string::npos) << all;
 }
 
+TEST_F(ConfigLoaderTest, HeadLimitsLoadAndStayWithinTheParsersCeilings) {
+  ConfigLoadResult defaults = ConfigLoader::loadText(withPluginDir(kValid));
+  ASSERT_TRUE(defaults.config) << problemsOf(defaults);
+  EXPECT_EQ(defaults.config->server.maxHeaderFields, 100);
+  EXPECT_EQ(defaults.config->server.maxHeaderBytes, 16384);
+  EXPECT_EQ(defaults.config->server.maxUriBytes, 8192);
+
+  std::string text = withPluginDir(kValid);
+  const std::string server = R"("server": {)";
+  text.replace(
+      text.find(server), server.size(),
+      server + R"("max_header_fields": 40, "max_header_bytes": 32768, "max_uri_bytes": 2048, )");
+  ConfigLoadResult set = ConfigLoader::loadText(text);
+  ASSERT_TRUE(set.config) << problemsOf(set);
+  EXPECT_EQ(set.config->server.maxHeaderFields, 40);
+  EXPECT_EQ(set.config->server.maxHeaderBytes, 32768);
+  EXPECT_EQ(set.config->server.maxUriBytes, 2048);
+
+  text = withPluginDir(kValid);
+  text.replace(text.find(server), server.size(),
+               server + R"("max_header_fields": 101, "max_uri_bytes": 16385, )");
+  ConfigLoadResult over = ConfigLoader::loadText(text);
+  EXPECT_FALSE(over.config);
+  const std::string all = problemsOf(over);
+  EXPECT_NE(all.find("$.server.max_header_fields"), std::string::npos) << all;
+  EXPECT_NE(all.find("$.server.max_uri_bytes"), std::string::npos) << all;
+}
+
 TEST_F(ConfigLoaderTest, ChainsMustNameKnownEnginesAndIdsMustBeUnique) {
   ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
     "plugins": {"directory": "@PLUGINS@"},

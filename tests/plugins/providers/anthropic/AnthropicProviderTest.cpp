@@ -227,17 +227,52 @@ TEST_F(AnthropicProviderTest, MaxTokensFromTheRequestElseTheEngineElse4096) {
             20);
 }
 
-TEST_F(AnthropicProviderTest, ThinkingBudgetMustLeaveRoomForTheAnswer) {
-  options_ = R"({"thinking_budget":4096})";
-  const mf_error e = buildError(kHello);
+// Anthropic refuses max_tokens <= budget_tokens with a 400; the adapter
+// raises max_tokens to budget + the client's max_tokens instead, capped at
+// max_output_tokens, and shrinks the budget (to 1024 at least) when the cap
+// leaves it no room.
+TEST_F(AnthropicProviderTest, ASmallMaxTokensIsRaisedAboveTheThinkingBudget) {
+  struct Case {
+    const char* options;
+    const char* canonical;
+    int64_t maxTokens;
+    int64_t budget;
+  };
+  const char* kSmall = R"({"messages":[{"role":"user","content":"Hi"}],"max_tokens":500})";
+  const Case cases[] = {
+      {R"({"thinking_budget":4096})", kHello, 8192, 4096},  // engine default 4096
+      {R"({"thinking_budget":2048})", kSmall, 2548, 2048},
+      {R"({"thinking_budget":2048,"max_tokens":2048})", kHello, 4096, 2048},
+      {R"({"thinking_budget":31800})", kSmall, 32000, 31800},  // default cap 32000
+      {R"({"thinking_budget":16000,"max_output_tokens":16000})", kSmall, 16000, 15500},
+      {R"({"thinking_budget":4096,"max_output_tokens":1200})", kSmall, 1200, 1024},
+      {R"({"thinking_budget":2048})",
+       R"({"messages":[{"role":"user","content":"Hi"}],"max_tokens":2049})", 2049,
+       2048},  // already enough: untouched
+  };
+  for (const Case& c : cases) {
+    options_ = c.options;
+    const BuiltRequest r = build(c.canonical);
+    ASSERT_EQ(r.rc, MF_OK) << c.options << ": " << plugins::errorMessage(r.error);
+    EXPECT_EQ(r.json()["max_tokens"].asInt(), c.maxTokens) << c.options << " " << c.canonical;
+    EXPECT_EQ(r.json()["thinking"]["budget_tokens"].asInt(), c.budget)
+        << c.options << " " << c.canonical;
+  }
+}
+
+TEST_F(AnthropicProviderTest, AnOutputLimitWithNoRoomForTheMinimumBudgetIsInvalid) {
+  options_ = R"({"thinking_budget":2048,"max_output_tokens":1024})";
+  const mf_error e =
+      buildError(R"({"messages":[{"role":"user","content":"Hi"}],"max_tokens":500})");
   EXPECT_EQ(e.code, MF_ERR_INVALID);
   EXPECT_EQ(plugins::errorMessage(e),
-            "anthropic: max_tokens (4096) must exceed thinking_budget (4096)");
+            "anthropic: max_output_tokens (1024) leaves no room for thinking: Anthropic needs "
+            "budget_tokens of at least 1024 and max_tokens above it");
 }
 
 TEST_F(AnthropicProviderTest, MalformedEngineOptionsAreAnInvalidRequest) {
   for (const char* options : {"not json", "[1]", R"({"max_tokens":"many"})", R"({"max_tokens":0})",
-                              R"({"thinking_budget":1.5})"}) {
+                              R"({"thinking_budget":1.5})", R"({"max_output_tokens":-1})"}) {
     options_ = options;
     EXPECT_EQ(buildError(kHello).code, MF_ERR_INVALID) << options;
   }
