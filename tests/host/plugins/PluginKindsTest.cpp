@@ -101,6 +101,19 @@ TEST_F(PluginKindsTest, AnUnknownKindIsIgnoredAndTheKnownOnesLoad) {
   EXPECT_EQ(plugin->table("acme.future/1"), nullptr);
 }
 
+TEST_F(PluginKindsTest, EveryKindFromThePluginHppHelpersLoads) {
+  auto plugin = load("all_kinds_probe", "test.all-kinds");
+  ASSERT_NE(plugin, nullptr) << refusalFor("all_kinds_probe");
+  EXPECT_EQ(plugin->kinds(), (std::vector<std::string>{MF_KIND_PROVIDER, MF_KIND_TOOLSET,
+                                                       MF_KIND_DISPATCHER, MF_KIND_INTENTS}));
+  EXPECT_NE(plugin->providerApi(), nullptr);
+  EXPECT_NE(plugin->toolsetApi(), nullptr);
+  EXPECT_NE(plugin->dispatcherApi(), nullptr);
+  ASSERT_NE(plugin->intents(), nullptr);
+  ASSERT_EQ(plugin->intents()->intents().size(), 1u);
+  EXPECT_EQ(plugin->intents()->intents()[0].intent, "agent-task");
+}
+
 TEST_F(PluginKindsTest, PluginsBuiltForAbi10StillLoad) {
   auto toolset = load("toolset_abi_1_0", "test.toolset10");
   ASSERT_NE(toolset, nullptr) << refusalFor("toolset_abi_1_0");
