@@ -19,6 +19,9 @@ void AdminPluginsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
     Poco::JSON::Array::Ptr kinds = new Poco::JSON::Array;
     for (const std::string& kind : plugin->kinds()) kinds->add(kind);
     p->set("kinds", kinds);
+    Poco::JSON::Array::Ptr ignored = new Poco::JSON::Array;
+    for (const std::string& kind : plugin->ignoredKinds()) ignored->add(kind);
+    p->set("ignored_kinds", ignored);
     p->set("file", plugin->origin().sourcePath);
     p->set("loaded_at_ms", plugin->origin().loadedAtMs);
     loaded->add(p);

@@ -9,10 +9,11 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "plugins/KindTable.h"
 #include "plugins/PluginHostContext.h"
 #include "router/PluginIntents.h"
 
@@ -29,12 +30,19 @@ class PluginLibrary {
     int64_t loadedAtMs = 0;
   };
 
+  /// One kind the plugin provides, with its table as its KindHandler checked it.
+  struct Kind {
+    std::string id;
+    std::unique_ptr<KindTable> table;
+  };
+
   /// Takes ownership of an initialised library. `descriptor` is the plugin's,
-  /// already checked; `providerApi` is its provider table, when it has one;
-  /// `intents` its compiled manifold.intents/1 declarations, when it has them.
+  /// already checked; `kinds` the kinds the host loaded from it, in the order
+  /// the plugin declared them; `ignoredKinds` the kind ids it declared that
+  /// this host does not know.
   PluginLibrary(std::unique_ptr<PluginHostContext> host, boost::dll::shared_library library,
-                const mf_plugin_descriptor& descriptor, std::optional<mf_provider_api> providerApi,
-                Origin origin, std::shared_ptr<const router::PluginIntents> intents = nullptr);
+                const mf_plugin_descriptor& descriptor, std::vector<Kind> kinds,
+                std::vector<std::string> ignoredKinds, Origin origin);
   ~PluginLibrary();
 
   PluginLibrary(const PluginLibrary&) = delete;
@@ -45,11 +53,23 @@ class PluginLibrary {
   const std::string& description() const { return description_; }
   uint32_t abiMajor() const { return abiMajor_; }
   uint32_t abiMinor() const { return abiMinor_; }
-  const std::vector<std::string>& kinds() const { return kinds_; }
+  /// The kind ids the host loaded from this plugin, in declaration order.
+  const std::vector<std::string>& kinds() const { return kindIds_; }
+  /// Kind ids the plugin declared that this host does not know (a newer SDK's).
+  const std::vector<std::string>& ignoredKinds() const { return ignoredKinds_; }
   const Origin& origin() const { return origin_; }
 
+  /// The checked table for a kind id, or null when the plugin does not provide
+  /// that kind. Its concrete type is the one the kind's handler produces.
+  const KindTable* table(std::string_view kindId) const;
+
+  // Conveniences over table(), resolved once at construction.
   /// The provider table, or null when the plugin provides no provider.
-  const mf_provider_api* providerApi() const { return providerApi_ ? &*providerApi_ : nullptr; }
+  const mf_provider_api* providerApi() const { return providerApi_; }
+  /// The toolset table, or null when the plugin provides no toolset.
+  const mf_toolset_api* toolsetApi() const { return toolsetApi_; }
+  /// The dispatcher table, or null when the plugin provides no dispatcher.
+  const mf_dispatcher_api* dispatcherApi() const { return dispatcherApi_; }
   /// The intents the plugin declared, compiled at load; null when it declares none.
   const std::shared_ptr<const router::PluginIntents>& intents() const { return intents_; }
   /// The services table this plugin was given.
@@ -66,9 +86,13 @@ class PluginLibrary {
   std::string description_;
   uint32_t abiMajor_ = 0;
   uint32_t abiMinor_ = 0;
-  std::vector<std::string> kinds_;
-  std::optional<mf_provider_api> providerApi_;
+  std::vector<Kind> kinds_;
+  std::vector<std::string> kindIds_;
+  std::vector<std::string> ignoredKinds_;
   Origin origin_;
+  const mf_provider_api* providerApi_ = nullptr;
+  const mf_toolset_api* toolsetApi_ = nullptr;
+  const mf_dispatcher_api* dispatcherApi_ = nullptr;
   std::shared_ptr<const router::PluginIntents> intents_;
 };
 

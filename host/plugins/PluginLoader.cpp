@@ -54,22 +54,22 @@ bool validPluginId(const std::string& id) {
   return std::regex_match(id, pattern);
 }
 
-// A provider table must offer either generate or the full translator set.
-std::string checkProviderApi(const mf_provider_api& api) {
-  if (!api.create || !api.destroy) return "provider table lacks create/destroy";
-  const bool translator = api.build_request && api.stream_open && api.stream_feed &&
-                          api.stream_finish && api.stream_close && api.parse_response &&
-                          api.classify_error;
-  if (!api.generate && !translator)
-    return "provider table has neither generate nor the full set of translator functions";
-  return "";
+void runDeinit(const mf_plugin_descriptor& descriptor) {
+  if (!descriptor.deinit) return;
+  try {
+    descriptor.deinit();
+  } catch (...) {
+  }
 }
 
 }  // namespace
 
 PluginLoader::PluginLoader(std::string folder, std::map<std::string, std::string> settingsJson,
-                           HostServiceDeps deps)
-    : folder_(std::move(folder)), settingsJson_(std::move(settingsJson)), deps_(deps) {
+                           HostServiceDeps deps, const KindRegistry& kinds)
+    : folder_(std::move(folder)),
+      settingsJson_(std::move(settingsJson)),
+      deps_(deps),
+      kinds_(kinds) {
   fs::path base = fs::temp_directory_path() / "manifold-plugins-XXXXXX";
   std::string pattern = base.string();
 #ifndef _WIN32
@@ -170,31 +170,10 @@ LoadResult PluginLoader::loadChecked(const std::string& path, const std::string&
   if (!descriptor.init || !descriptor.get_factory)
     return refuse("descriptor lacks init or get_factory");
 
-  std::optional<mf_provider_api> providerApi;
-  std::optional<mf_intents_api> intentsApi;
-  for (uint64_t i = 0; descriptor.kinds && i < descriptor.kind_count; ++i) {
-    if (fromAbi(descriptor.kinds[i]) == MF_KIND_INTENTS) {
-      const auto* table =
-          static_cast<const mf_intents_api*>(descriptor.get_factory(toAbi(MF_KIND_INTENTS)));
-      if (!table) return refuse("declares " MF_KIND_INTENTS " but get_factory returns null for it");
-      if (table->struct_size < sizeof(mf_intents_api))
-        return refuse("intents table struct_size " + std::to_string(table->struct_size) +
-                      " is too small");
-      intentsApi = copyStruct(table);
-      if (!intentsApi->declare_intents) return refuse("intents table lacks declare_intents");
-      continue;
-    }
-    if (fromAbi(descriptor.kinds[i]) != MF_KIND_PROVIDER) continue;
-    const auto* table =
-        static_cast<const mf_provider_api*>(descriptor.get_factory(toAbi(MF_KIND_PROVIDER)));
-    if (!table) return refuse("declares " MF_KIND_PROVIDER " but get_factory returns null for it");
-    if (table->struct_size < sizeof(mf_provider_api))
-      return refuse("provider table struct_size " + std::to_string(table->struct_size) +
-                    " is too small");
-    providerApi = copyStruct(table);
-    const std::string tableProblem = checkProviderApi(*providerApi);
-    if (!tableProblem.empty()) return refuse(tableProblem);
-  }
+  std::vector<PluginLibrary::Kind> kinds;
+  std::vector<std::string> ignoredKinds;
+  const std::string kindProblem = readKinds(descriptor, kinds, ignoredKinds);
+  if (!kindProblem.empty()) return refuse(kindProblem);
 
   auto settings = settingsJson_.find(id);
   auto host = std::make_unique<PluginHostContext>(
@@ -210,28 +189,53 @@ LoadResult PluginLoader::loadChecked(const std::string& path, const std::string&
   }
   if (rc != MF_OK) return refuse("init failed: " + errorMessage(error));
 
-  // Intents are read once, now, and every pattern compiled; a plugin whose
-  // declarations do not compile is refused rather than half-loaded.
-  std::shared_ptr<const router::PluginIntents> intents;
-  if (intentsApi) {
-    std::string problem;
-    intents = router::PluginIntents::fromPlugin(id, *intentsApi, problem);
-    if (!intents) {
-      if (descriptor.deinit) {
-        try {
-          descriptor.deinit();
-        } catch (...) {
-        }
-      }
+  // Kinds that ask the plugin something at load (intents compile their
+  // declarations) do it now; a plugin that fails one is refused rather than
+  // half-loaded.
+  for (PluginLibrary::Kind& kind : kinds) {
+    const std::string problem = kinds_.find(kind.id)->complete(id, *kind.table);
+    if (!problem.empty()) {
+      runDeinit(descriptor);
       return refuse(problem);
     }
   }
 
   PluginLibrary::Origin origin{path, fingerprint, Poco::Timestamp().epochMicroseconds() / 1000};
   return LoadResult{
-      std::make_shared<PluginLibrary>(std::move(host), std::move(library), descriptor, providerApi,
-                                      std::move(origin), std::move(intents)),
+      std::make_shared<PluginLibrary>(std::move(host), std::move(library), descriptor,
+                                      std::move(kinds), std::move(ignoredKinds), std::move(origin)),
       ""};
+}
+
+std::string PluginLoader::readKinds(const mf_plugin_descriptor& descriptor,
+                                    std::vector<PluginLibrary::Kind>& kinds,
+                                    std::vector<std::string>& ignored) const {
+  if (descriptor.kind_count > kMaxKinds)
+    return "descriptor declares " + std::to_string(descriptor.kind_count) + " kinds; at most " +
+           std::to_string(kMaxKinds) + " are read";
+  if (descriptor.kind_count > 0 && !descriptor.kinds)
+    return "descriptor declares " + std::to_string(descriptor.kind_count) +
+           " kinds but its kinds array is null";
+  for (uint64_t i = 0; i < descriptor.kind_count; ++i) {
+    const std::string kindId = fromAbi(descriptor.kinds[i]);
+    const bool seen = std::any_of(kinds.begin(), kinds.end(),
+                                  [&](const PluginLibrary::Kind& k) { return k.id == kindId; });
+    if (seen || std::find(ignored.begin(), ignored.end(), kindId) != ignored.end()) continue;
+    const KindHandler* handler = kinds_.find(kindId);
+    if (!handler) {
+      // A kind from a newer SDK: the plugin may still offer kinds this host
+      // knows, so it loads without this one (the manager logs it).
+      ignored.push_back(kindId);
+      continue;
+    }
+    const void* raw = descriptor.get_factory(toAbi(kindId));
+    if (!raw) return "declares " + kindId + " but get_factory returns null for it";
+    std::string refusal;
+    std::unique_ptr<KindTable> table = handler->check(raw, refusal);
+    if (!table) return refusal;
+    kinds.push_back(PluginLibrary::Kind{kindId, std::move(table)});
+  }
+  return "";
 }
 
 }  // namespace manifold::plugins

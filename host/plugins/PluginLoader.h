@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "plugins/KindRegistry.h"
 #include "plugins/PluginHostContext.h"
 #include "plugins/PluginLibrary.h"
 
@@ -29,8 +30,12 @@ class PluginLoader {
   /// Returns the source path of the plugin that already owns an id, or "".
   using IdOwnerLookup = std::function<std::string(const std::string& id)>;
 
+  /// A descriptor declaring more kinds than this is refused: a count that
+  /// large is a corrupt descriptor, not a plugin.
+  static constexpr uint64_t kMaxKinds = 64;
+
   PluginLoader(std::string folder, std::map<std::string, std::string> settingsJson,
-               HostServiceDeps deps);
+               HostServiceDeps deps, const KindRegistry& kinds = KindRegistry::builtIn());
   ~PluginLoader();
 
   PluginLoader(const PluginLoader&) = delete;
@@ -46,10 +51,16 @@ class PluginLoader {
   LoadResult loadChecked(const std::string& path, const std::string& fingerprint,
                          const IdOwnerLookup& idOwner);
   std::string makePrivateCopy(const std::string& resolvedPath);
+  /// Checks every kind the descriptor declares with its handler. Returns a
+  /// refusal, or "" with `kinds` and `ignored` filled.
+  std::string readKinds(const mf_plugin_descriptor& descriptor,
+                        std::vector<PluginLibrary::Kind>& kinds,
+                        std::vector<std::string>& ignored) const;
 
   std::string folder_;
   std::map<std::string, std::string> settingsJson_;
   HostServiceDeps deps_;
+  const KindRegistry& kinds_;
   std::string shadowDir_;
   uint64_t copies_ = 0;
 };

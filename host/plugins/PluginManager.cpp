@@ -45,10 +45,14 @@ std::string fingerprintOf(const fs::path& p) {
 #endif
 }
 
-std::string describeKinds(const PluginLibrary& plugin) {
+std::string joined(const std::vector<std::string>& items) {
   std::string out;
-  for (const std::string& kind : plugin.kinds()) out += (out.empty() ? "" : ", ") + kind;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
+}
+
+std::string describeKinds(const PluginLibrary& plugin) {
+  return plugin.kinds().empty() ? "no kinds this host knows" : joined(plugin.kinds());
 }
 
 }  // namespace
@@ -156,6 +160,9 @@ void PluginManager::apply(const std::string& path, const std::string& fingerprin
     logger().information("loaded plugin %s %s (ABI %u.%u; %s) from \"%s\"", plugin.id(),
                          plugin.version(), plugin.abiMajor(), plugin.abiMinor(),
                          describeKinds(plugin), path);
+  if (!plugin.ignoredKinds().empty())
+    logger().warning("plugin %s declares kinds this host does not know, ignored: %s", plugin.id(),
+                     joined(plugin.ignoredKinds()));
 }
 
 void PluginManager::forget(const std::string& path, const FileState& state) {

@@ -10,6 +10,16 @@
 //   };
 //   MANIFOLD_PLUGIN("acme.my-provider", "1.0.0", "What it does", MyProvider)
 //
+// Intents for the host's router (manifold.intents/1) need no instance: a class
+// with a static declare() is enough, listed beside the others:
+//
+//   struct MyIntents : manifold::Intents {
+//     static std::vector<manifold::Intent> declare() {
+//       return {{"voice", 1, {"read this aloud"}, {"read|say ... aloud|out"}, "read aloud"}};
+//     }
+//   };
+//   MANIFOLD_PLUGIN("acme.voice", "1.0.0", "What it does", MyProvider, MyIntents)
+//
 // Every call from the host goes through a noexcept trampoline: an exception
 // thrown by plugin code never crosses into the host. manifold::Error carries a
 // classification; any other exception becomes MF_ERR_INTERNAL.
@@ -19,6 +29,7 @@
 #define MANIFOLD_PLUGIN_HPP
 
 #include <manifold/plugin.h>
+#include <manifold/json.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -442,6 +453,55 @@ class Dispatcher {
   virtual std::string handleWebhook(std::string_view verifiedBody) = 0;
 };
 
+// One intent a plugin adds to the host's intent router. plugin.h (kind
+// "manifold.intents/1") says how phrases and patterns are read; the host
+// checks them when the plugin loads and refuses it, naming the culprit, when
+// one is malformed.
+struct Intent {
+  std::string name;                   // [a-z0-9][a-z0-9._-]*, not a mode name
+  int priority = 0;                   // -1000..1000; higher wins between plugin intents
+  std::vector<std::string> phrases;   // literal words, e.g. "read this aloud"
+  std::vector<std::string> patterns;  // e.g. "read|say ... aloud|out"
+  std::string description;            // one line for humans
+};
+
+// The declaration array declare_intents writes, as JSON.
+inline std::string intentsJson(const std::vector<Intent>& intents) {
+  const auto list = [](std::string& out, const std::vector<std::string>& items) {
+    out += '[';
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out += ',';
+      json::appendQuoted(out, items[i]);
+    }
+    out += ']';
+  };
+  std::string out = "[";
+  for (size_t i = 0; i < intents.size(); ++i) {
+    const Intent& intent = intents[i];
+    out += i ? ",{\"intent\":" : "{\"intent\":";
+    json::appendQuoted(out, intent.name);
+    out += ",\"description\":";
+    json::appendQuoted(out, intent.description);
+    out += ",\"priority\":" + std::to_string(intent.priority) + ",\"phrases\":";
+    list(out, intent.phrases);
+    out += ",\"patterns\":";
+    list(out, intent.patterns);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+// Intents for the router. Derive and add a static member
+//   static std::vector<manifold::Intent> declare();
+// No instance is ever made: the host calls declare() once, on its loader
+// thread, after init. An exception it throws refuses the plugin with its
+// message.
+class Intents {
+ public:
+  static constexpr const char* kind = MF_KIND_INTENTS;
+};
+
 namespace detail {
 
 template <class T>
@@ -582,15 +642,33 @@ struct DispatcherTable {
 };
 
 template <class T>
+struct IntentsTable {
+  static const mf_intents_api* get() {
+    static const mf_intents_api table = [] {
+      mf_intents_api api{};
+      api.struct_size = sizeof(api);
+      api.declare_intents = [](const mf_string_sink* out, mf_error* error) noexcept {
+        return guard(error, [&] { writeString(out, intentsJson(T::declare())); });
+      };
+      return api;
+    }();
+    return &table;
+  }
+};
+
+template <class T>
 const void* tableFor() {
   if constexpr (std::is_base_of_v<GeneratingProvider, T> ||
                 std::is_base_of_v<TranslatorProvider, T>)
     return ProviderTable<T>::get();
   else if constexpr (std::is_base_of_v<Toolset, T>)
     return ToolsetTable<T>::get();
+  else if constexpr (std::is_base_of_v<Intents, T>)
+    return IntentsTable<T>::get();
   else {
     static_assert(std::is_base_of_v<Dispatcher, T>,
-                  "a plugin class must derive from a provider, Toolset or Dispatcher base");
+                  "a plugin class must derive from a provider, Toolset, Dispatcher or Intents "
+                  "base");
     return DispatcherTable<T>::get();
   }
 }

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "plugins/KindHandler.h"
+
+namespace manifold::plugins {
+
+/// Kind "manifold.provider/1": checks a plugin's mf_provider_api table.
+class ProviderKind : public KindHandler {
+ public:
+  const char* kindId() const override;
+  std::unique_ptr<KindTable> check(const void* table, std::string& refusal) const override;
+};
+
+}  // namespace manifold::plugins
