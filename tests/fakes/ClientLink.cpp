@@ -14,13 +14,19 @@ ClientLink::ClientLink(Poco::Net::StreamSocket socket, const StopSignal& stop)
 ClientLink::Pause ClientLink::pause(int ms) const {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(ms, 0));
+  // One poll on the socket and the stop signal together, so a client's close
+  // is seen the moment it arrives (benchmarks time it: tests/bench/cancel.sh).
+  // Without the signal's descriptor, wake every 10 ms to look at the flag.
+  const int stopFd = stop_.fd();
   for (;;) {
     if (stop_.triggered()) return Pause::Stopping;
     if (gone()) return Pause::ClientGone;
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return Pause::Elapsed;
-    if (stop_.waitFor(std::min(left, std::chrono::milliseconds(10)))) return Pause::Stopping;
+    if (stopFd < 0) left = std::min(left, std::chrono::milliseconds(10));
+    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLRDHUP, 0}, {stopFd, POLLIN, 0}};
+    if (fds[0].fd < 0) return Pause::ClientGone;
+    ::poll(fds, stopFd < 0 ? 1 : 2, static_cast<int>(left.count()));  // the loop reads the outcome
   }
 }
 

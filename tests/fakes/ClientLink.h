@@ -14,8 +14,8 @@ class ClientLink {
 
   ClientLink(Poco::Net::StreamSocket socket, const StopSignal& stop);
 
-  /// Sleeps for `ms`, probing every 10 ms; returns early when the client hangs
-  /// up or the server stops.
+  /// Sleeps for `ms`; returns as soon as the client hangs up or the server
+  /// stops (one poll on the socket and the stop signal).
   Pause pause(int ms) const;
   bool stopping() const { return stop_.triggered(); }
   /// Whether the client has closed or reset its side of the connection.

@@ -1,6 +1,9 @@
 #include "FakeHandlerFactory.h"
 
+#include <Poco/Net/HTTPServerRequest.h>
+
 #include "FakeRequestHandler.h"
+#include "LedgerQueryHandler.h"
 
 namespace manifold::test {
 
@@ -8,7 +11,12 @@ FakeHandlerFactory::FakeHandlerFactory(RouteLedger& ledger, const StopSignal& st
     : ledger_(ledger), stop_(stop) {}
 
 Poco::Net::HTTPRequestHandler* FakeHandlerFactory::createRequestHandler(
-    const Poco::Net::HTTPServerRequest&) {
+    const Poco::Net::HTTPServerRequest& request) {
+  const std::string& uri = request.getURI();
+  if (request.getMethod() == "GET" &&
+      uri.compare(0, LedgerQueryHandler::kPrefix.size(), LedgerQueryHandler::kPrefix) == 0) {
+    return new LedgerQueryHandler(ledger_);
+  }
   return new FakeRequestHandler(ledger_, stop_);
 }
 

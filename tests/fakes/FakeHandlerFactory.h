@@ -7,7 +7,8 @@
 
 namespace manifold::test {
 
-/// Gives every request a FakeRequestHandler bound to the provider's ledger.
+/// Gives every request a FakeRequestHandler bound to the provider's ledger,
+/// except GET /_ledger/..., which a LedgerQueryHandler answers.
 class FakeHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   FakeHandlerFactory(RouteLedger& ledger, const StopSignal& stop);

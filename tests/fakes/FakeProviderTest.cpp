@@ -322,6 +322,47 @@ TEST(FakeProviderTest, ClientLeavingDuringAStallCountsAsAbandoned) {
   EXPECT_EQ(fake.abandoned("a"), 1);
 }
 
+Reply get(uint16_t port, const std::string& path) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", port);
+  session.setTimeout(Poco::Timespan(10, 0));
+  Poco::Net::HTTPRequest request("GET", path, Poco::Net::HTTPMessage::HTTP_1_1);
+  session.sendRequest(request);
+  Reply reply;
+  std::istream& in = session.receiveResponse(reply.head);
+  reply.status = reply.head.getStatus();
+  Poco::StreamCopier::copyToString(in, reply.body);
+  return reply;
+}
+
+TEST(FakeProviderTest, LedgerQueriesTellWhenARequestWasAdmittedAndAbandoned) {
+  FakeProvider fake;
+  FakeBehaviour slow;
+  slow.firstTokenDelayMs = 60'000;
+  fake.script("a", {slow});
+  EXPECT_EQ(get(fake.port(), "/_ledger/a").body, R"({"route":"a","requests":0,"abandoned":0})");
+  EXPECT_EQ(get(fake.port(), "/_ledger/a/abandoned/1?wait_ms=20").status, 504);
+
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", fake.port()));
+  const std::string request =
+      "POST /a/v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+      std::to_string(kStreamRequest.size()) + "\r\n\r\n" + kStreamRequest;
+  socket.sendBytes(request.data(), static_cast<int>(request.size()));
+  EXPECT_EQ(get(fake.port(), "/_ledger/a/requests/1?wait_ms=5000").status, 200);
+  EXPECT_EQ(get(fake.port(), "/_ledger/a/requests/2?wait_ms=20").status, 504);
+  const auto closed = std::chrono::steady_clock::now();
+  socket.close();
+
+  const Reply abandoned = get(fake.port(), "/_ledger/a/abandoned/1?wait_ms=5000");
+  EXPECT_EQ(abandoned.status, 200);
+  const size_t at = abandoned.body.find("\"abandonedNs\":");
+  ASSERT_NE(at, std::string::npos) << abandoned.body;
+  const auto seen = std::chrono::steady_clock::time_point(
+      std::chrono::nanoseconds(std::stoll(abandoned.body.substr(at + 14))));
+  EXPECT_GE(seen, closed);
+  EXPECT_LT(seen - closed, 1s);  // seen on the close itself, not at the 60 s token
+  EXPECT_EQ(get(fake.port(), "/_ledger/a/nonsense/1").status, 404);
+}
+
 TEST(FakeProviderTest, StopsPromptlyWhileAHandlerStalls) {
   auto fake = std::make_unique<FakeProvider>();
   FakeBehaviour silent;

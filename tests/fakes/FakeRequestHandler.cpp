@@ -92,7 +92,7 @@ void FakeRequestHandler::answer(const std::string& route, int number,
     link.reset();
     return;
   }
-  if (!pause(route, link, behaviour.headerDelayMs)) return;
+  if (!pause(route, number, link, behaviour.headerDelayMs)) return;
   if (!behaviour.rawBody.empty() && behaviour.status == 200) {
     addHeaders(behaviour, response);
     response.setContentType(behaviour.rawContentType);
@@ -128,7 +128,7 @@ void FakeRequestHandler::answer(const std::string& route, int number,
     const int generation = behaviour.firstTokenDelayMs +
                            behaviour.tokenDelayMs * std::max(tokens - 1, 0) +
                            (behaviour.stallAfterTokens >= 0 ? behaviour.stallMs : 0);
-    if (!pause(route, link, generation)) return;
+    if (!pause(route, number, link, generation)) return;
     const std::string reason = !behaviour.toolCallName.empty() && behaviour.finishReason == "stop"
                                    ? "tool_calls"
                                    : behaviour.finishReason;
@@ -139,7 +139,7 @@ void FakeRequestHandler::answer(const std::string& route, int number,
     return;
   }
   if (SseAnswer(behaviour, wire, link, response).run() == SseAnswer::Outcome::ClientGone) {
-    ledger_.abandon(route);
+    ledger_.abandon(route, number);
   }
 }
 
@@ -164,9 +164,9 @@ void FakeRequestHandler::answerWhole(const FakeBehaviour& behaviour, const std::
   link.cut();
 }
 
-bool FakeRequestHandler::pause(const std::string& route, ClientLink& link, int ms) {
+bool FakeRequestHandler::pause(const std::string& route, int number, ClientLink& link, int ms) {
   const ClientLink::Pause outcome = link.pause(ms);
-  if (outcome == ClientLink::Pause::ClientGone) ledger_.abandon(route);
+  if (outcome == ClientLink::Pause::ClientGone) ledger_.abandon(route, number);
   return outcome == ClientLink::Pause::Elapsed;
 }
 

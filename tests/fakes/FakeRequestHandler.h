@@ -26,7 +26,7 @@ class FakeRequestHandler : public Poco::Net::HTTPRequestHandler {
   void answerWhole(const FakeBehaviour& behaviour, const std::string& json, ClientLink& link,
                    Poco::Net::HTTPServerResponse& response);
   /// Waits; false when the answer has to end (and records an abandoned one).
-  bool pause(const std::string& route, ClientLink& link, int ms);
+  bool pause(const std::string& route, int number, ClientLink& link, int ms);
 
   RouteLedger& ledger_;
   const StopSignal& stop_;

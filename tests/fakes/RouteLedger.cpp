@@ -34,15 +34,19 @@ RouteLedger::Admission RouteLedger::admit(const std::string& route, std::string 
     state.bodies.push_back(std::move(body));
     state.headers.push_back(std::move(headers));
   }
+  changed_.notify_all();  // no syscall unless a ledger query is waiting
   return admission;
 }
 
-void RouteLedger::abandon(const std::string& route) {
+void RouteLedger::abandon(const std::string& route, int number) {
+  const auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    ++routes_[route].abandoned;
+    Route& state = routes_[route];
+    ++state.abandoned;
+    state.abandonedAt.emplace(number, now);
   }
-  abandonedChanged_.notify_all();
+  changed_.notify_all();
 }
 
 int RouteLedger::requests(const std::string& route) const {
@@ -72,10 +76,33 @@ int RouteLedger::abandoned(const std::string& route) const {
 bool RouteLedger::waitAbandoned(const std::string& route, int n,
                                 std::chrono::milliseconds timeout) const {
   std::unique_lock<std::mutex> lock(mutex_);
-  return abandonedChanged_.wait_for(lock, timeout, [&] {
+  return changed_.wait_for(lock, timeout, [&] {
     const Route* state = find(route);
     return (state ? state->abandoned : 0) >= n;
   });
+}
+
+bool RouteLedger::waitRequests(const std::string& route, int n,
+                               std::chrono::milliseconds timeout) const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] {
+    const Route* state = find(route);
+    return (state ? state->requests : 0) >= n;
+  });
+}
+
+std::optional<std::chrono::steady_clock::time_point> RouteLedger::waitAbandonedAt(
+    const std::string& route, int number, std::chrono::milliseconds timeout) const {
+  std::optional<std::chrono::steady_clock::time_point> at;
+  std::unique_lock<std::mutex> lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] {
+    const Route* state = find(route);
+    if (!state) return false;
+    const auto it = state->abandonedAt.find(number);
+    if (it != state->abandonedAt.end()) at = it->second;
+    return at.has_value();
+  });
+  return at;
 }
 
 const RouteLedger::Route* RouteLedger::find(const std::string& route) const {

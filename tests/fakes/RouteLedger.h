@@ -39,13 +39,21 @@ class RouteLedger {
   void script(const std::string& route, std::vector<FakeBehaviour> behaviours);
   Admission admit(const std::string& route, std::string body, HeaderList headers,
                   const PathCheck& servesPath);
-  void abandon(const std::string& route);
+  /// Request `number` on `route` lost its client; the time is taken now, on
+  /// the steady clock (CLOCK_MONOTONIC on Linux, comparable across processes).
+  void abandon(const std::string& route, int number);
 
   int requests(const std::string& route) const;
   std::vector<std::string> bodies(const std::string& route) const;
   std::vector<HeaderList> headers(const std::string& route) const;
   int abandoned(const std::string& route) const;
   bool waitAbandoned(const std::string& route, int n, std::chrono::milliseconds timeout) const;
+  /// Blocks until `route` has admitted n requests or the timeout passes.
+  bool waitRequests(const std::string& route, int n, std::chrono::milliseconds timeout) const;
+  /// When request `number` on `route` was abandoned, waiting up to `timeout`
+  /// for it; std::nullopt if it was not by then.
+  std::optional<std::chrono::steady_clock::time_point> waitAbandonedAt(
+      const std::string& route, int number, std::chrono::milliseconds timeout) const;
 
  private:
   struct Route {
@@ -53,6 +61,9 @@ class RouteLedger {
     int scriptedAt = 0;  // requests already seen when the script was set
     int requests = 0;
     int abandoned = 0;
+    /// Request number -> when it was abandoned (a few bytes per abandoned
+    /// request, kept even when recordRequests is off).
+    std::map<int, std::chrono::steady_clock::time_point> abandonedAt;
     std::vector<std::string> bodies;
     std::vector<HeaderList> headers;
   };
@@ -62,7 +73,7 @@ class RouteLedger {
   RouteResolver unscripted_;
   bool recordRequests_;
   mutable std::mutex mutex_;
-  mutable std::condition_variable abandonedChanged_;
+  mutable std::condition_variable changed_;  // a request admitted or abandoned
   std::map<std::string, Route> routes_;
 };
 

@@ -11,6 +11,7 @@
 // where <route> picks the behaviour (see NamedRoutes.h):
 //   ok, fail503, stream-<N>x<MS>, slowfirst-<MS>, tools, cut-<N>, and, with
 //   --fixtures, raw.<provider>.<file> (a recorded stream from DIR).
+// GET /_ledger/<route>/... reports what a route has seen (LedgerQueryHandler.h).
 
 #include <pthread.h>
 #include <signal.h>
