@@ -340,6 +340,10 @@ ChainOutcome ChainWalk::run() {
     }
     int retriesLeft = request_.policy.maxRetries;
     for (int keyIndex = 0; keyIndex < keys;) {
+      if (request_.cancel && request_.cancel->cancelled()) {
+        outcome_.kind = ChainOutcome::Kind::ClientGone;
+        return outcome_;
+      }
       // An attempt with almost no time left cannot answer; say why the walk ended.
       if (Clock::now() + kLeastUsefulBudget >= deadline_) {
         note("chain", "deadline of " + std::to_string(request_.policy.deadlineMs) + " ms passed");
