@@ -77,9 +77,9 @@ void GatewayServer::reload(config::GatewayConfig next) {
     snapshot_ = fresh;
   }
   log.information(
-      "config reloaded (generation %Lu): %z engines, %z modes; breaker state kept for %d engines, "
+      "config reloaded (generation %s): %z engines, %z modes; breaker state kept for %d engines, "
       "reset for %d",
-      static_cast<unsigned long long>(fresh->generation), engineCount, modeCount, kept, dropped);
+      std::to_string(fresh->generation), engineCount, modeCount, kept, dropped);
 }
 
 }  // namespace manifold::app
