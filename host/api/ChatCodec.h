@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "api/RequestProblem.h"
 #include "chat/ChatRequest.h"
 #include "failover/AnswerSink.h"
 #include "turn/TurnRoute.h"
-#include "api/RequestProblem.h"
 
 namespace manifold::api {
 

@@ -28,8 +28,8 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response) {
   const std::string requestId = response.get("x-request-id", "");
   const config::ServerConfig& server = context_.snapshot()->config.server;
-  std::optional<std::string> body = http::readBody(
-      request, response, server.maxBodyBytes, std::chrono::milliseconds(server.bodyTimeoutMs));
+  std::optional<std::string> body = http::readBody(request, response, server.maxBodyBytes,
+                                                   std::chrono::milliseconds(server.bodyTimeoutMs));
   if (!body) return;
 
   RequestProblem problem;

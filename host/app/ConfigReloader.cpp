@@ -75,7 +75,8 @@ void ConfigReloader::stop() {
 bool ConfigReloader::reloadIfChanged(bool force) {
   std::string text;
   if (!readFile(path_, text)) {
-    if (refusedHash_ != 1) logger().error("config reload: cannot read \"%s\"; nothing changed", path_);
+    if (refusedHash_ != 1)
+      logger().error("config reload: cannot read \"%s\"; nothing changed", path_);
     refusedHash_ = 1;
     return false;
   }

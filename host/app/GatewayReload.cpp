@@ -43,8 +43,7 @@ void GatewayServer::reload(config::GatewayConfig next) {
   const turn::SnapshotPtr current = snapshot();
   const config::GatewayConfig& was = current->config;
   for (const std::string& part : fixedPartsChanged(was, next))
-    log.warning("config reload: the %s section changed; it takes effect at the next restart",
-                part);
+    log.warning("config reload: the %s section changed; it takes effect at the next restart", part);
   // Keep what is fixed at start as it runs, so the snapshot says what is in force.
   // Body limits are read per request, so those may change.
   const int64_t maxBodyBytes = next.server.maxBodyBytes;

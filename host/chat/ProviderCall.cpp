@@ -197,7 +197,8 @@ AttemptResult transportResult(const upstream::TransportFailure& failure, bool sa
 
 AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
                                 const std::string& canonicalRequestJson,
-                                const AttemptLimits& limits, const upstream::CancellationToken* cancel,
+                                const AttemptLimits& limits,
+                                const upstream::CancellationToken* cancel,
                                 const EventHandler& onEvent) {
   const mf_engine abiEngine = toAbiEngine(engine);
   const mf_provider_api& api = engine.provider->api();
@@ -222,7 +223,8 @@ AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
 AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
                                           const mf_engine& abiEngine,
                                           const std::string& canonicalRequestJson,
-                                          const AttemptLimits& limits, const upstream::CancellationToken* cancel,
+                                          const AttemptLimits& limits,
+                                          const upstream::CancellationToken* cancel,
                                           const EventHandler& onEvent) {
   const Clock::time_point start = Clock::now();
   const mf_provider_api& api = engine.provider->api();
@@ -278,8 +280,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
     return !gate.halted();
   };
   handler.readDeadline = [&] {
-    return gate.sawContent || wholeAnswer ? Clock::now() + limits.idle
-                                             : limits.firstTokenDeadline;
+    return gate.sawContent || wholeAnswer ? Clock::now() + limits.idle : limits.firstTokenDeadline;
   };
   const upstream::TransportFailure failure = http_.send(built.request, handler);
 

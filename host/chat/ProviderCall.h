@@ -53,7 +53,8 @@ class ProviderCall {
  private:
   AttemptResult runTranslator(const engines::ResolvedEngine& engine, const mf_engine& abiEngine,
                               const std::string& canonicalRequestJson, const AttemptLimits& limits,
-                              const upstream::CancellationToken* cancel, const EventHandler& onEvent);
+                              const upstream::CancellationToken* cancel,
+                              const EventHandler& onEvent);
 
   upstream::HttpExchange& http_;
 };

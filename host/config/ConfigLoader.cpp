@@ -141,7 +141,8 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   m.continuation = get<bool>(o, "continuation", m.continuation);
   m.alwaysStreamUpstream = get<std::string>(o, "upstream_streaming", "always") == "always";
   if (auto trust = child(o, "trust")) {
-    if (trust->has("wrap_user_text")) m.trust.wrapUserText = trust->getValue<bool>("wrap_user_text");
+    if (trust->has("wrap_user_text"))
+      m.trust.wrapUserText = trust->getValue<bool>("wrap_user_text");
     if (trust->has("strip_invisible"))
       m.trust.stripInvisible = trust->getValue<bool>("strip_invisible");
   }

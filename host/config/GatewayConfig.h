@@ -106,7 +106,7 @@ struct EngineConfig {
   bool needsKey() const { return !keyEnv.empty() || !keyFile.empty(); }
   /// Where its keys come from, for messages: "GROQ_API_KEY" or "file /run/secrets/groq".
   std::string keySource() const { return keyFile.empty() ? keyEnv : "file " + keyFile; }
-  std::string label;   ///< e.g. "demo": shown in /v1/models
+  std::string label;  ///< e.g. "demo": shown in /v1/models
   std::string costBand = "standard";
   int64_t contextWindow = 8192;
   EngineCapabilities capabilities;

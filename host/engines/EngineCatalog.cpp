@@ -62,8 +62,7 @@ std::vector<std::string> EngineCatalog::keyPool(const std::string& baseName) {
   return keys;
 }
 
-std::vector<std::string> EngineCatalog::keyFilePool(const std::string& path,
-                                                    std::string& problem) {
+std::vector<std::string> EngineCatalog::keyFilePool(const std::string& path, std::string& problem) {
   namespace fs = std::filesystem;
   std::vector<std::string> keys;
   auto readKeys = [&](const fs::path& file, bool oneKey) {
@@ -127,8 +126,7 @@ std::shared_ptr<plugins::ProviderInstance> EngineCatalog::providerFor(const std:
 }
 
 std::optional<ResolvedEngine> EngineCatalog::resolve(const std::string& engineId,
-                                                     EngineUnavailable& why,
-                                                     int keyIndex) const {
+                                                     EngineUnavailable& why, int keyIndex) const {
   const config::EngineConfig* cfg = engine(engineId);
   if (!cfg) {
     why.reason = "unknown engine \"" + engineId + "\"";

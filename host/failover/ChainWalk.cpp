@@ -89,8 +89,8 @@ std::string ChainWalk::skipReason(const config::EngineConfig& engine) const {
 }
 
 bool ChainWalk::pause(milliseconds delay) {
-  const milliseconds bounded = std::min(
-      delay, std::chrono::duration_cast<milliseconds>(deadline_ - Clock::now()));
+  const milliseconds bounded =
+      std::min(delay, std::chrono::duration_cast<milliseconds>(deadline_ - Clock::now()));
   if (bounded.count() <= 0) return true;
   if (!request_.cancel) {
     ::poll(nullptr, 0, static_cast<int>(bounded.count()));
@@ -212,8 +212,7 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
       const BreakerKey key{cfg->id, keyIndex};
       if (!engine_.breakers_.admit(key, Clock::now()).usable()) continue;
       engines::EngineUnavailable why;
-      std::optional<engines::ResolvedEngine> resolved =
-          catalog_.resolve(cfg->id, why, keyIndex);
+      std::optional<engines::ResolvedEngine> resolved = catalog_.resolve(cfg->id, why, keyIndex);
       if (!resolved) {
         engine_.breakers_.released(key);
         continue;

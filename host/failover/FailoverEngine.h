@@ -36,8 +36,8 @@ struct ChainRequest {
 /// next step, or (on the final step only) to a bounded retry with jittered
 /// backoff. A failure the request caused is returned at once. Breakers and
 /// cooldowns keep later requests off failing engine+keys, and every attempt
-/// and skip is reported to the request's observer with its reason. The request is sent as it is: the
-/// caller has already put it behind the trust boundary (trust::guardRequest).
+/// and skip is reported to the request's observer with its reason. The request is sent as it is:
+/// the caller has already put it behind the trust boundary (trust::guardRequest).
 class FailoverEngine {
  public:
   FailoverEngine(upstream::HttpExchange& http, CircuitBreakers& breakers)

@@ -97,17 +97,20 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
-                                                  context_, std::make_unique<api::OpenAiChatCodec>(), "openai"))
-                                            : wrongMethod("POST");
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new api::ChatEndpoint(
+                     context_, std::make_unique<api::OpenAiChatCodec>(), "openai"))
+               : wrongMethod("POST");
   if (path == "/api/chat")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
-                                                  context_, std::make_unique<api::NativeChatCodec>(), "native"))
-                                            : wrongMethod("POST");
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new api::ChatEndpoint(
+                     context_, std::make_unique<api::NativeChatCodec>(), "native"))
+               : wrongMethod("POST");
   if (path == "/v1/messages")
-    return method == HTTPRequest::HTTP_POST ? static_cast<Handler*>(new api::ChatEndpoint(
-                                                  context_, std::make_unique<api::AnthropicChatCodec>(), "anthropic"))
-                                            : wrongMethod("POST");
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new api::ChatEndpoint(
+                     context_, std::make_unique<api::AnthropicChatCodec>(), "anthropic"))
+               : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
 

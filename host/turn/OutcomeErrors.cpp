@@ -20,7 +20,8 @@ int rejectedStatus(const mf_error& e) {
 TurnError errorFor(const ChainOutcome& outcome, const std::string& what) {
   TurnError error;
   error.headers.emplace_back("x-manifold-attempts", std::to_string(outcome.attempts));
-  if (!outcome.lastEngine.empty()) error.headers.emplace_back("x-manifold-engine", outcome.lastEngine);
+  if (!outcome.lastEngine.empty())
+    error.headers.emplace_back("x-manifold-engine", outcome.lastEngine);
   const std::string reason = plugins::errorMessage(outcome.error);
   switch (outcome.kind) {
     case ChainOutcome::Kind::Rejected:

@@ -20,14 +20,14 @@ struct TurnResult {
     Refused,            ///< nothing was sent: answer with `error`
   };
   Kind kind = Kind::Refused;
-  TurnError error;                ///< when Refused
+  TurnError error;                 ///< when Refused
   std::optional<TurnRoute> route;  ///< once the route stage decided
 };
 
 /// Makes the answer sink once the route is known (the native API reports
 /// the route in its stream).
-using SinkFactory = std::function<std::unique_ptr<failover::AnswerSink>(const TurnRequest&,
-                                                                        const TurnRoute&)>;
+using SinkFactory =
+    std::function<std::unique_ptr<failover::AnswerSink>(const TurnRequest&, const TurnRoute&)>;
 
 /// One request, from the canonical request to its last event, through the
 /// stages in order: admit, route, prepare, execute, observe. It knows no

@@ -34,8 +34,8 @@ class ResponseReader {
 
   /// Hands the next body piece to `piece` (a view valid until the next call).
   /// Returns Closed with done() true when the body ended properly.
-  IoStatus readBody(std::string_view& piece, Clock::time_point deadline, const CancellationToken* cancel,
-                    std::string& problem);
+  IoStatus readBody(std::string_view& piece, Clock::time_point deadline,
+                    const CancellationToken* cancel, std::string& problem);
 
   /// The body ended where its framing says it ends, so the connection may be reused.
   bool done() const { return state_ == State::Done; }
@@ -43,7 +43,8 @@ class ResponseReader {
  private:
   enum class State { Data, ChunkSize, ChunkData, ChunkDataEnd, Trailers, UntilClose, Done };
 
-  IoStatus fillOrFail(Clock::time_point deadline, const CancellationToken* cancel, std::string& problem);
+  IoStatus fillOrFail(Clock::time_point deadline, const CancellationToken* cancel,
+                      std::string& problem);
   /// Takes one CRLF-terminated line from the buffer, if whole.
   bool takeLine(std::string& line);
 

@@ -64,7 +64,8 @@ IoStatus UpstreamConnection::waitReadable(Clock::time_point deadline,
   // TLS may hold decrypted bytes the descriptor no longer signals.
   if (tls_ && socket_.available() > 0) return IoStatus::Ok;
   for (;;) {
-    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0}, {cancel ? cancel->fd() : -1, POLLIN, 0}};
+    pollfd fds[2] = {{socket_.impl()->sockfd(), POLLIN, 0},
+                     {cancel ? cancel->fd() : -1, POLLIN, 0}};
     const int ms = millisUntil(deadline);
     if (ms == 0) return IoStatus::Timeout;
     const int rc = ::poll(fds, cancel ? 2 : 1, ms);

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "failover/AnswerSink.h"
 #include "api/anthropic/AnthropicEventWriter.h"
+#include "failover/AnswerSink.h"
 
 namespace manifold::api {
 

@@ -8,8 +8,7 @@ namespace manifold::api {
 /// official @anthropic-ai/sdk works unchanged. Any engine can answer.
 class AnthropicChatCodec : public ChatCodec {
  public:
-  std::optional<chat::ChatRequest> parse(std::string_view body,
-                                         RequestProblem& problem) override;
+  std::optional<chat::ChatRequest> parse(std::string_view body, RequestProblem& problem) override;
   std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
                                                    const chat::ChatRequest& request,
                                                    const std::string& requestId,

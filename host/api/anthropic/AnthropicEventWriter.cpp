@@ -185,8 +185,7 @@ std::string AnthropicEventWriter::messageJson(const std::string& id, const std::
         ",\"input\":" + toolInputJson(call.arguments) + "}");
   return "{\"id\":" + quoted(id) +
          ",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + quoted(model) +
-         ",\"content\":[" + content + "],\"stop_reason\":" +
-         stopReasonJson(answer.finishReason()) +
+         ",\"content\":[" + content + "],\"stop_reason\":" + stopReasonJson(answer.finishReason()) +
          ",\"stop_sequence\":null,\"usage\":" + usageJson(answer) + "}";
 }
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "failover/AnswerSink.h"
 #include "api/native/NativeEventWriter.h"
+#include "failover/AnswerSink.h"
 #include "turn/TurnRoute.h"
 
 namespace manifold::api {

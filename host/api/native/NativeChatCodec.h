@@ -11,8 +11,7 @@ namespace manifold::api {
 /// ignored.
 class NativeChatCodec : public ChatCodec {
  public:
-  std::optional<chat::ChatRequest> parse(std::string_view body,
-                                         RequestProblem& problem) override;
+  std::optional<chat::ChatRequest> parse(std::string_view body, RequestProblem& problem) override;
   std::optional<std::string> requestedRoute() const override { return mode_; }
   std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
                                                    const chat::ChatRequest& request,

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "failover/AnswerSink.h"
 #include "api/openai/OpenAiChunkWriter.h"
+#include "failover/AnswerSink.h"
 
 namespace manifold::api {
 

@@ -92,8 +92,8 @@ bool OpenAiChunkWriter::writeError(const mf_error& error) {
   const std::string message = plugins::errorMessage(error);
   return writeData(
       "{\"error\":{\"message\":" + quoted(message.empty() ? "upstream failed" : message) +
-      ",\"type\":\"api_error\",\"param\":null,\"code\":" + quoted(chat::openAiErrorCode(error.code)) +
-      "}}");
+      ",\"type\":\"api_error\",\"param\":null,\"code\":" +
+      quoted(chat::openAiErrorCode(error.code)) + "}}");
 }
 
 std::string OpenAiChunkWriter::completionJson(const std::string& id, const std::string& model,
@@ -119,8 +119,7 @@ std::string OpenAiChunkWriter::completionJson(const std::string& id, const std::
   return "{\"id\":" + quoted(id) +
          ",\"object\":\"chat.completion\",\"created\":" + std::to_string(created) +
          ",\"model\":" + quoted(model) + ",\"choices\":[{\"index\":0,\"message\":" + message +
-         ",\"logprobs\":null,\"finish_reason\":" +
-         chat::finishReasonJson(answer.finishReason()) +
+         ",\"logprobs\":null,\"finish_reason\":" + chat::finishReasonJson(answer.finishReason()) +
          "}],\"usage\":" + usageJson(answer) + "}";
 }
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "chat/AnswerAccumulator.h"
-#include "chat/ErrorCodes.h"
 #include "chat/CanonicalEvent.h"
+#include "chat/ErrorCodes.h"
 
 namespace manifold::api {
 

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string_view>
 
-#include "chat/ChatRequest.h"
 #include "api/RequestProblem.h"
+#include "chat/ChatRequest.h"
 
 namespace manifold::api {
 

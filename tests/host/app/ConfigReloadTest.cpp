@@ -78,8 +78,8 @@ class ConfigReloadTest : public ::testing::Test {
     return R"({"server":{"host":"127.0.0.1","port":0,"max_threads":512},)"
            R"("plugins":{"directory":")" +
            pluginDir_ + R"(","watch_interval_ms":50},"store":{"sqlite_path":")" + storePath_ +
-           R"("},"breaker":{"failure_threshold":3,"cooldown_ms":60000},)" + top +
-           R"("engines":[)" + e + R"(],"modes":)" + modesJson + "}";
+           R"("},"breaker":{"failure_threshold":3,"cooldown_ms":60000},)" + top + R"("engines":[)" +
+           e + R"(],"modes":)" + modesJson + "}";
   }
 
   void write(const std::string& text) {
@@ -92,8 +92,10 @@ class ConfigReloadTest : public ::testing::Test {
   void start(const std::vector<Engine>& engines, const std::string& modesJson) {
     pluginDir_ = state_.str();  // replaced by the gateway's own folder below
     storePath_ = (state_ / "unused.db").string();
-    config::ConfigLoadResult loaded = config::ConfigLoader::loadText(configText(engines, modesJson));
-    ASSERT_TRUE(loaded.config) << loaded.problems.at(0).path << ": " << loaded.problems.at(0).message;
+    config::ConfigLoadResult loaded =
+        config::ConfigLoader::loadText(configText(engines, modesJson));
+    ASSERT_TRUE(loaded.config) << loaded.problems.at(0).path << ": "
+                               << loaded.problems.at(0).message;
     gateway_ = std::make_unique<TestGateway>(
         std::move(*loaded.config),
         std::vector<std::string>{pluginOutputDir() + "/openai-compatible.so"});

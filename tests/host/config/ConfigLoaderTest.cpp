@@ -60,8 +60,7 @@ TEST_F(ConfigLoaderTest, TrustSwitchesDefaultOffAndCanBeTurnedOnGloballyOrPerMod
   EXPECT_FALSE(defaults.config->trust.stripInvisible);
 
   std::string text = withPluginDir(kValid);
-  text.insert(text.find('{') + 1,
-              R"("trust": {"wrap_user_text": true, "strip_invisible": true},)");
+  text.insert(text.find('{') + 1, R"("trust": {"wrap_user_text": true, "strip_invisible": true},)");
   ConfigLoadResult on = ConfigLoader::loadText(text);
   ASSERT_TRUE(on.config) << problemsOf(on);
   EXPECT_TRUE(on.config->trust.wrapUserText);

@@ -14,10 +14,10 @@ namespace manifold::test {
 namespace {
 
 struct AdapterCase {
-  std::string provider;        ///< plugin id
-  std::string fixtures;        ///< fixture folder
-  std::string wholeAnswer;     ///< a non-streamed completion in its format
-  std::string expectedText;    ///< the answer text in it
+  std::string provider;      ///< plugin id
+  std::string fixtures;      ///< fixture folder
+  std::string wholeAnswer;   ///< a non-streamed completion in its format
+  std::string expectedText;  ///< the answer text in it
 };
 
 void PrintTo(const AdapterCase& c, std::ostream* os) {

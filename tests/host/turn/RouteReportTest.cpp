@@ -90,8 +90,8 @@ TEST_F(RouteReportTest, EveryApiReportsTheDecisionOnceEvenWhenTheModelNamesTheRo
 }
 
 TEST_F(RouteReportTest, ARefusedTurnStillNamesItsRoute) {
-  const HttpResult r = gateway_.client().post(
-      "/v1/chat/completions", chatBody("demo-flaky", false), {{"x-request-id", "route-fail-1"}});
+  const HttpResult r = gateway_.client().post("/v1/chat/completions", chatBody("demo-flaky", false),
+                                              {{"x-request-id", "route-fail-1"}});
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_EQ(r.header("x-manifold-route-rule"), "model:engine");
   EXPECT_EQ(r.header("x-manifold-attempts"), "3") << "a last step gets its two retries";
