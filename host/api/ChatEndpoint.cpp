@@ -49,6 +49,7 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
   if (!turnRequest.requestedRoute && request.has("x-manifold-mode"))
     turnRequest.requestedRoute = request.get("x-manifold-mode");
   turnRequest.credential = credentialOf(request);
+  turnRequest.loopbackPeer = request.clientAddress().host().isLoopback();
 
   upstream::CancellationToken cancel;
   const http::ClientHangupMonitor::Watch watch(
@@ -58,6 +59,7 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
   const turn::TurnResult result = turn.run(
       std::move(turnRequest), [&](const turn::TurnRequest& prepared, const turn::TurnRoute& route) {
         response.set("x-manifold-route-rule", route.decision.rule);
+        for (const auto& [name, value] : prepared.responseHeaders) response.set(name, value);
         return codec_->answerSink(response, prepared.chat, requestId, route);
       });
   switch (result.kind) {

@@ -37,6 +37,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   admission_ = std::make_unique<turn::AdmitEveryone>();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
+  access_ = std::make_unique<http::OpenAccess>();
+  observers_.add(attempts_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();

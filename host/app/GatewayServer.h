@@ -20,6 +20,7 @@
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
 #include "turn/ChainExecutor.h"
+#include "turn/ObserverList.h"
 #include "upstream/PooledHttpExchange.h"
 
 namespace manifold::app {
@@ -61,7 +62,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
 
   turn::Admission& admission() override { return *admission_; }
   turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
-  turn::TurnObserver* observer() override { return attempts_.get(); }
+  turn::TurnObserver* observer() override { return &observers_; }
+  http::AccessGuard& access() override { return *access_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
@@ -79,6 +81,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<turn::Admission> admission_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
+  std::unique_ptr<http::AccessGuard> access_;
+  turn::ObserverList observers_;  ///< the attempt writer first
   mutable std::mutex snapshotMutex_;
   turn::SnapshotPtr snapshot_;
   std::unique_ptr<http::ConnectionDeadlines> deadlines_;

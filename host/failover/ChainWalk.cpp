@@ -69,10 +69,15 @@ void ChainWalk::record(const std::string& engineId, int keyIndex, const std::str
     r.ttftMs = attempt->ttftMs;
   }
   r.billed = billed;
+  r.keyId = request_.keyId;
   if (billed && answer_.hasUsage()) {
-    r.promptTokens = std::max<int64_t>(answer_.usage().promptTokens, 0);
-    r.completionTokens = std::max<int64_t>(answer_.usage().completionTokens, 0);
-    r.cachedTokens = std::max<int64_t>(answer_.usage().cachedTokens, 0);
+    const chat::CanonicalEvent& u = answer_.usage();
+    r.usageKnown = true;
+    r.promptTokens = std::max<int64_t>(u.promptTokens, 0);
+    r.completionTokens = std::max<int64_t>(u.completionTokens, 0);
+    r.cachedTokens = std::max<int64_t>(u.cachedTokens, 0);
+    r.cacheWriteTokens = std::max<int64_t>(u.cacheWriteTokens, 0);
+    r.reasoningTokens = std::max<int64_t>(u.reasoningTokens, 0);
   }
   request_.observer->attempt(r);
 }

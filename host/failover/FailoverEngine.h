@@ -19,6 +19,7 @@ namespace manifold::failover {
 struct ChainRequest {
   const chat::ChatRequest* request = nullptr;
   std::string requestId;
+  std::string keyId;               ///< the calling gateway key, for reports
   std::string mode;                ///< empty when the client named an engine
   std::vector<std::string> chain;  ///< engine ids, in order
   config::ModeConfig policy;       ///< time limits and retry budget

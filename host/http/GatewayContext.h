@@ -1,6 +1,7 @@
 #pragma once
 
 #include "failover/CircuitBreakers.h"
+#include "http/AccessGuard.h"
 #include "plugins/PluginManager.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
@@ -25,6 +26,8 @@ class GatewayContext {
   virtual turn::TurnServices& turns() = 0;
   /// Trips a turn's cancellation token when its client hangs up.
   virtual ClientHangupMonitor& hangups() = 0;
+  /// Who may call the endpoints that are not chat turns.
+  virtual AccessGuard& access() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

@@ -1,28 +1,45 @@
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnRequest.h"
 
 namespace manifold::turn {
 
+/// What an admitted turn holds for its whole life: releasing it (however the
+/// turn ends, a stream cut or a client gone included) gives back what
+/// admission took, such as a concurrency slot.
+class AdmissionTicket {
+ public:
+  virtual ~AdmissionTicket() = default;
+};
+
+/// The admit stage's verdict.
+struct Admitted {
+  std::optional<TurnError> refusal;  ///< set: the turn goes no further
+  std::unique_ptr<AdmissionTicket> ticket;
+  /// Headers every answer carries (x-ratelimit-*), refused or not.
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
 /// The admit stage: who is calling, and may they make this request now
-/// (keys, limits, budgets). Runs before anything else of the turn.
+/// (keys, limits, budgets). Runs before anything else of the turn, and sets
+/// `request.keyId` for every stage after it.
 class Admission {
  public:
   virtual ~Admission() = default;
-  /// Nullopt lets the turn go on; an error refuses it (401, 429, ...).
-  virtual std::optional<TurnError> admit(const TurnRequest& request,
-                                         const RuntimeSnapshot& snapshot) = 0;
+  virtual Admitted admit(TurnRequest& request, const RuntimeSnapshot& snapshot) = 0;
 };
 
-/// Admits every request: the gateway as it is before gateway keys exist.
+/// Admits every request: the gateway with no gateway keys.
 class AdmitEveryone : public Admission {
  public:
-  std::optional<TurnError> admit(const TurnRequest&, const RuntimeSnapshot&) override {
-    return std::nullopt;
-  }
+  Admitted admit(TurnRequest&, const RuntimeSnapshot&) override { return {}; }
 };
 
 }  // namespace manifold::turn

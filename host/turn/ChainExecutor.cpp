@@ -7,6 +7,7 @@ failover::ChainOutcome ChainExecutor::execute(const ExecutionContext& context,
   failover::ChainRequest chain;
   chain.request = &context.request.chat;
   chain.requestId = context.request.requestId;
+  chain.keyId = context.request.keyId;
   chain.mode = context.route.mode;
   chain.chain = context.route.chain;
   if (const config::ModeConfig* mode = context.snapshot.engines.mode(context.route.mode))

@@ -44,11 +44,16 @@ TurnResult refused(TurnError error, std::optional<TurnRoute> route = std::nullop
 
 TurnResult Turn::finish(TurnResult result, const TurnRequest& request, int attempts,
                         const std::string& engineId) {
-  if (result.kind == TurnResult::Kind::Refused && result.route)
-    result.error.headers.emplace_back("x-manifold-route-rule", result.route->decision.rule);
+  if (result.kind == TurnResult::Kind::Refused) {
+    if (result.route)
+      result.error.headers.emplace_back("x-manifold-route-rule", result.route->decision.rule);
+    result.error.headers.insert(result.error.headers.end(), request.responseHeaders.begin(),
+                                request.responseHeaders.end());
+  }
   if (TurnObserver* observer = services_.observer()) {
     TurnReport report;
     report.requestId = request.requestId;
+    report.keyId = request.keyId;
     report.api = request.api;
     if (result.route) {
       report.mode = result.route->mode;
@@ -68,8 +73,11 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   startedUs_ = nowUs();
   const SnapshotPtr snapshot = services_.snapshot();  // once, for the whole turn
 
-  if (std::optional<TurnError> refusal = services_.admission().admit(request, *snapshot))
-    return finish(refused(std::move(*refusal)), request, 0, "");
+  turn::Admitted admitted = services_.admission().admit(request, *snapshot);
+  request.responseHeaders = std::move(admitted.headers);
+  if (admitted.refusal) return finish(refused(std::move(*admitted.refusal)), request, 0, "");
+  // Held until the turn returns, however it ends.
+  const std::unique_ptr<AdmissionTicket> ticket = std::move(admitted.ticket);
 
   std::variant<TurnRoute, TurnError> routed = RouteStage().route(request, *snapshot);
   if (auto* error = std::get_if<TurnError>(&routed)) {

@@ -9,7 +9,8 @@ namespace manifold::turn {
 /// cost, how long it took, and why it ended as it did.
 struct AttemptReport {
   std::string requestId;
-  int64_t atMs = 0;  ///< wall clock, ms since the epoch
+  std::string keyId;  ///< the gateway key that made the request; "" for the master or anonymous
+  int64_t atMs = 0;   ///< wall clock, ms since the epoch
   std::string mode;
   std::string engineId;
   int keyIndex = 0;
@@ -22,11 +23,16 @@ struct AttemptReport {
   int64_t promptTokens = 0;
   int64_t completionTokens = 0;
   int64_t cachedTokens = 0;
+  int64_t cacheWriteTokens = 0;
+  int64_t reasoningTokens = 0;
+  /// False when the provider reported no usage at all (tokens unknown, not 0).
+  bool usageKnown = false;
 };
 
 /// How a whole turn ended, once.
 struct TurnReport {
   std::string requestId;
+  std::string keyId;
   std::string api;      ///< openai, anthropic, native
   std::string mode;     ///< the mode whose chain served it; "" when an engine was named
   std::string target;   ///< what the route stage chose: mode, plugin intent or engine

@@ -21,6 +21,15 @@ struct TurnRequest {
   /// The caller's credential as presented (Authorization / x-api-key), for
   /// the admit stage; never logged.
   std::string credential;
+  /// Whether the client connected over loopback (the admit stage's rule
+  /// when no master key is set).
+  bool loopbackPeer = false;
+  /// Set by the admit stage: the gateway key the turn belongs to ("" for the
+  /// master key or an anonymous loopback caller).
+  std::string keyId;
+  /// Headers the admit stage wants on the answer (x-ratelimit-*); the API
+  /// layer sets them when the answer begins.
+  std::vector<std::pair<std::string, std::string>> responseHeaders;
 };
 
 /// Why a turn was refused before anything reached the client: the status
