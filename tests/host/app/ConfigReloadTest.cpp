@@ -194,7 +194,7 @@ TEST_F(ConfigReloadTest, BreakerStateSurvivesAReloadThatTouchesAnotherEngine) {
 
 TEST_F(ConfigReloadTest, TwoHundredStreamsInFlightAllFinishAcrossAReload) {
   FakeBehaviour slow;
-  slow.tokens = std::vector<std::string>(20, "tok ");
+  slow.tokens = std::vector<std::string>(60, "tok ");  // 3.6 s: long enough on a loaded machine
   slow.tokenDelayMs = 60;
   fake_.script("a", {slow});
   start({{"a", "m-a"}, {"b", "m-b"}}, kSmartOnA);
