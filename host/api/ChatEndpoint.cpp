@@ -5,6 +5,7 @@
 #include <Poco/Net/StreamSocket.h>
 
 #include "http/ClientHangupMonitor.h"
+#include "http/ConnectionGuard.h"
 #include "http/HttpReplies.h"
 #include "turn/Turn.h"
 
@@ -15,11 +16,6 @@ using Poco::Net::HTTPResponse;
 
 Poco::Logger& logger() {
   return Poco::Logger::get("chat");
-}
-
-std::string credentialOf(const Poco::Net::HTTPServerRequest& request) {
-  if (request.has("Authorization")) return request.get("Authorization");
-  return request.get("x-api-key", "");
 }
 
 }  // namespace
@@ -48,14 +44,22 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
   turnRequest.requestedRoute = codec_->requestedRoute();
   if (!turnRequest.requestedRoute && request.has("x-manifold-mode"))
     turnRequest.requestedRoute = request.get("x-manifold-mode");
-  turnRequest.credential = credentialOf(request);
+  turnRequest.authorization = request.get("Authorization", "");
+  turnRequest.apiKeyHeader = request.get("x-api-key", "");
   turnRequest.loopbackPeer = request.clientAddress().host().isLoopback();
 
-  upstream::CancellationToken cancel;
-  const http::ClientHangupMonitor::Watch watch(
-      context_.hangups(),
-      static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().impl()->sockfd(), cancel);
-  turn::Turn turn(context_.turns(), &cancel);
+  // The connection's own token when it has one; else one for this request.
+  http::ConnectionGuard* connection = http::ConnectionGuard::current();
+  upstream::CancellationToken* cancel = connection ? connection->hangupToken() : nullptr;
+  std::optional<upstream::CancellationToken> own;
+  std::optional<http::ClientHangupMonitor::Watch> watch;
+  if (!cancel) {
+    cancel = &own.emplace();
+    watch.emplace(context_.hangups(),
+                  static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().impl()->sockfd(),
+                  *cancel);
+  }
+  turn::Turn turn(context_.turns(), cancel);
   const turn::TurnResult result = turn.run(
       std::move(turnRequest), [&](const turn::TurnRequest& prepared, const turn::TurnRoute& route) {
         response.set("x-manifold-route-rule", route.decision.rule);

@@ -12,6 +12,7 @@
 
 #include "http/GatewayRequestHandlerFactory.h"
 #include "http/GuardedConnectionFactory.h"
+#include "keys/KeyAccessGuard.h"
 #include "router/RuleBasedRouter.h"
 
 namespace manifold::app {
@@ -34,11 +35,16 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   breakers_ = std::make_unique<failover::CircuitBreakers>(startConfig_.breaker);
   router_ = std::make_shared<router::RuleBasedRouter>(plugins_.get());
   failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
-  admission_ = std::make_unique<turn::AdmitEveryone>();
+  keyStore_ = std::make_unique<keys::SqliteKeyStore>(startConfig_.store.sqlitePath);
+  keys_ = std::make_unique<keys::KeyDirectory>(*keyStore_);
+  authenticator_ = std::make_unique<keys::Authenticator>(
+      keys::loadMasterSecret(startConfig_.auth.masterKeyFile), *keys_);
+  keyAdmission_ = std::make_unique<keys::KeyAdmission>(*authenticator_, *keys_, nullptr);
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
-  access_ = std::make_unique<http::OpenAccess>();
+  access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_, "");
   observers_.add(attempts_.get());
+  observers_.add(keyAdmission_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();
@@ -97,11 +103,16 @@ void GatewayServer::start() {
       new http::GuardedConnectionFactory(
           paramsPtr, new http::GatewayRequestHandlerFactory(*this), *deadlines_,
           std::chrono::milliseconds(s.headerTimeoutMs),
-          http::RequestHeadLimits(s.maxHeaderFields, s.maxHeaderBytes, s.maxUriBytes)),
+          http::RequestHeadLimits(s.maxHeaderFields, s.maxHeaderBytes, s.maxUriBytes),
+          hangups_.get()),
       *threads_, socket, paramsPtr);
   server_->start();
   plugins_->startWatching();
   ready_ = true;
+  if (!authenticator_->masterKeySet())
+    Poco::Logger::get("gateway").warning(
+        "no master key set (MANIFOLD_MASTER_KEY or auth.master_key_file): serving loopback "
+        "clients only; every other client gets 401");
   const turn::SnapshotPtr now = snapshot();
   Poco::Logger::get("gateway").information("listening on %s:%hu with %d engines, %d modes", s.host,
                                            port(), static_cast<int>(now->config.engines.size()),

@@ -16,6 +16,8 @@
 #include "http/ClientHangupMonitor.h"
 #include "http/ConnectionDeadlines.h"
 #include "http/GatewayContext.h"
+#include "keys/KeyAdmission.h"
+#include "keys/SqliteKeyStore.h"
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
@@ -60,10 +62,12 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   http::ClientHangupMonitor& hangups() override { return *hangups_; }
   bool ready() const override { return ready_.load(); }
 
-  turn::Admission& admission() override { return *admission_; }
+  turn::Admission& admission() override { return *keyAdmission_; }
   turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
+  keys::KeyDirectory& keyDirectory() override { return *keys_; }
+  keys::KeyAdmission& keyAdmission() { return *keyAdmission_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
@@ -78,9 +82,12 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;
-  std::unique_ptr<turn::Admission> admission_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
+  std::unique_ptr<keys::SqliteKeyStore> keyStore_;
+  std::unique_ptr<keys::KeyDirectory> keys_;
+  std::unique_ptr<keys::Authenticator> authenticator_;
+  std::unique_ptr<keys::KeyAdmission> keyAdmission_;
   std::unique_ptr<http::AccessGuard> access_;
   turn::ObserverList observers_;  ///< the attempt writer first
   mutable std::mutex snapshotMutex_;

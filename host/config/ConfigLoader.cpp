@@ -202,6 +202,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   GatewayConfig config;
   config.server = readServer(child(root, "server"));
   config.plugins = readPlugins(child(root, "plugins"));
+  config.auth.masterKeyFile = get<std::string>(child(root, "auth"), "master_key_file", "");
   config.store.sqlitePath =
       get<std::string>(child(root, "store"), "sqlite_path", config.store.sqlitePath);
   config.egress = readEgress(child(root, "egress"));

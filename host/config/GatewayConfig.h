@@ -132,8 +132,15 @@ struct ModeConfig {
   TrustOverride trust;  ///< fencing client text in this mode
 };
 
+/// Gateway keys. The master key's secret comes from MANIFOLD_MASTER_KEY or
+/// this file; with neither, only loopback clients are served.
+struct AuthConfig {
+  std::string masterKeyFile;
+};
+
 struct GatewayConfig {
   ServerConfig server;
+  AuthConfig auth;
   PluginsConfig plugins;
   StoreConfig store;
   EgressConfig egress;

@@ -8,8 +8,9 @@
 
 namespace manifold::http {
 
-void AdminHealthHandler::handleRequest(Poco::Net::HTTPServerRequest&,
+void AdminHealthHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                        Poco::Net::HTTPServerResponse& response) {
+  if (!context_.access().requireMaster(request, response)) return;
   std::map<std::string, std::vector<failover::CircuitBreakers::Status>> byEngine;
   for (const auto& status : context_.breakers().snapshot(failover::Clock::now()))
     byEngine[status.key.engineId].push_back(status);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "http/ConnectionDeadlines.h"
+#include "upstream/CancellationToken.h"
 
 namespace manifold::http {
 
@@ -28,12 +29,19 @@ class ConnectionGuard {
   void awaitNextRequest();
   bool expired() const;
 
+  /// Tripped when this connection's client hangs up; null when nothing
+  /// watches it. One per connection, not per request, so a keep-alive
+  /// client costs no system call per request for it.
+  upstream::CancellationToken* hangupToken() const { return hangup_; }
+  void setHangupToken(upstream::CancellationToken* token) { hangup_ = token; }
+
  private:
   ConnectionDeadlines& deadlines_;
   ConnectionDeadlines::Id id_;
   std::chrono::milliseconds headerTimeout_;
   std::chrono::milliseconds keepAlive_;
   ConnectionGuard* previous_;
+  upstream::CancellationToken* hangup_ = nullptr;
 };
 
 }  // namespace manifold::http

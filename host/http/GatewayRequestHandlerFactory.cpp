@@ -13,6 +13,7 @@
 #include "api/native/NativeChatCodec.h"
 #include "api/openai/OpenAiChatCodec.h"
 #include "http/AdminHealthHandler.h"
+#include "http/AdminKeysHandler.h"
 #include "http/AdminPluginsHandler.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
@@ -94,6 +95,10 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return get ? static_cast<Handler*>(new ModelsHandler(context_)) : wrongMethod("GET");
   if (path == "/admin/health")
     return get ? static_cast<Handler*>(new AdminHealthHandler(context_)) : wrongMethod("GET");
+  if (path == "/admin/keys") return new AdminKeysHandler(context_, context_.keyDirectory(), "");
+  if (path.rfind("/admin/keys/", 0) == 0 && path.size() > 12 &&
+      path.find('/', 12) == std::string::npos)
+    return new AdminKeysHandler(context_, context_.keyDirectory(), path.substr(12));
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")

@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "http/ClientHangupMonitor.h"
 #include "http/ConnectionDeadlines.h"
 #include "http/RequestHeadLimits.h"
 
@@ -19,7 +20,8 @@ class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
   GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
                            Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
                            ConnectionDeadlines& deadlines, std::chrono::milliseconds headerTimeout,
-                           const RequestHeadLimits& limits = RequestHeadLimits());
+                           const RequestHeadLimits& limits = RequestHeadLimits(),
+                           ClientHangupMonitor* hangups = nullptr);
 
   Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override;
 
@@ -29,6 +31,7 @@ class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
   ConnectionDeadlines& deadlines_;
   std::chrono::milliseconds headerTimeout_;
   RequestHeadLimits limits_;
+  ClientHangupMonitor* hangups_;
 };
 
 }  // namespace manifold::http

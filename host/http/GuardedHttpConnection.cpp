@@ -28,13 +28,15 @@ GuardedHttpConnection::GuardedHttpConnection(const Poco::Net::StreamSocket& sock
                                              Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
                                              ConnectionDeadlines& deadlines,
                                              std::chrono::milliseconds headerTimeout,
-                                             const RequestHeadLimits& limits)
+                                             const RequestHeadLimits& limits,
+                                             ClientHangupMonitor* hangups)
     : HTTPServerConnection(socket, params, handlers),
       params_(params),
       handlers_(handlers),
       deadlines_(deadlines),
       headerTimeout_(headerTimeout),
-      limits_(limits) {}
+      limits_(limits),
+      hangups_(hangups) {}
 
 void GuardedHttpConnection::run() {
   try {
@@ -45,6 +47,10 @@ void GuardedHttpConnection::run() {
   const auto keepAlive =
       std::chrono::milliseconds(params_->getKeepAliveTimeout().totalMilliseconds());
   ConnectionGuard guard(deadlines_, socket().impl()->sockfd(), peer_, headerTimeout_, keepAlive);
+  if (!hangups_) return serve();
+  upstream::CancellationToken hangup;
+  const ClientHangupMonitor::Watch watch(*hangups_, socket().impl()->sockfd(), hangup);
+  guard.setHangupToken(&hangup);
   serve();
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <string>
 
+#include "http/ClientHangupMonitor.h"
 #include "http/ConnectionDeadlines.h"
 #include "http/HeadRefusal.h"
 #include "http/RequestHeadLimits.h"
@@ -28,7 +29,7 @@ class GuardedHttpConnection : public Poco::Net::HTTPServerConnection {
                         Poco::Net::HTTPServerParams::Ptr params,
                         Poco::Net::HTTPRequestHandlerFactory::Ptr handlers,
                         ConnectionDeadlines& deadlines, std::chrono::milliseconds headerTimeout,
-                        const RequestHeadLimits& limits);
+                        const RequestHeadLimits& limits, ClientHangupMonitor* hangups);
 
   void run() override;
 
@@ -48,6 +49,7 @@ class GuardedHttpConnection : public Poco::Net::HTTPServerConnection {
   std::chrono::milliseconds headerTimeout_;
   RequestHeadLimits limits_;
   std::string peer_;
+  ClientHangupMonitor* hangups_;
 };
 
 }  // namespace manifold::http

@@ -30,8 +30,9 @@ void setIdentity(Poco::JSON::Object& model, const std::string& id, const std::st
 
 }  // namespace
 
-void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest&,
+void ModelsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                   Poco::Net::HTTPServerResponse& response) {
+  if (!context_.access().requireKey(request, response)) return;
   const turn::SnapshotPtr snapshot = context_.snapshot();
   const engines::EngineCatalog& catalog = snapshot->engines;
   Poco::JSON::Array::Ptr data = new Poco::JSON::Array;

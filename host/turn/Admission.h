@@ -8,6 +8,7 @@
 
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnRequest.h"
+#include "turn/TurnRoute.h"
 
 namespace manifold::turn {
 
@@ -34,6 +35,13 @@ class Admission {
  public:
   virtual ~Admission() = default;
   virtual Admitted admit(TurnRequest& request, const RuntimeSnapshot& snapshot) = 0;
+  /// After routing: may this caller use this route? A key may be limited
+  /// to some modes and engines; the chain may be narrowed to the engines it
+  /// may use. Nullopt lets the turn go on.
+  virtual std::optional<TurnError> permitRoute(const TurnRequest& /*request*/,
+                                               TurnRoute& /*route*/) {
+    return std::nullopt;
+  }
 };
 
 /// Admits every request: the gateway with no gateway keys.

@@ -90,6 +90,9 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   logger().information("[%s] routed to %s by %s (confidence %.2f)", request.requestId,
                        route.target(), route.decision.rule, route.decision.confidence);
 
+  if (std::optional<TurnError> refusal = services_.admission().permitRoute(request, route))
+    return finish(refused(std::move(*refusal), route), request, 0, "");
+
   PrepareStage().prepare(request, route, *snapshot);
 
   const std::unique_ptr<failover::AnswerSink> sink = makeSink(request, route);

@@ -18,9 +18,10 @@ struct TurnRequest {
   /// A mode or plugin intent the client asked for explicitly (the native
   /// API's "mode" field, else the x-manifold-mode header); nullopt for none.
   std::optional<std::string> requestedRoute;
-  /// The caller's credential as presented (Authorization / x-api-key), for
-  /// the admit stage; never logged.
-  std::string credential;
+  /// The caller's credentials as presented (the Authorization and x-api-key
+  /// headers), for the admit stage; never logged.
+  std::string authorization;
+  std::string apiKeyHeader;
   /// Whether the client connected over loopback (the admit stage's rule
   /// when no master key is set).
   bool loopbackPeer = false;

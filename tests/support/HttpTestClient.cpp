@@ -38,8 +38,14 @@ HttpResult exchange(uint16_t port, const std::string& method, const std::string&
 
 }  // namespace
 
-HttpResult HttpTestClient::get(const std::string& path) const {
-  return exchange(port_, "GET", path, "", {}, nullptr);
+HttpResult HttpTestClient::get(const std::string& path,
+                               const std::map<std::string, std::string>& headers) const {
+  return exchange(port_, "GET", path, "", headers, nullptr);
+}
+
+HttpResult HttpTestClient::del(const std::string& path,
+                               const std::map<std::string, std::string>& headers) const {
+  return exchange(port_, "DELETE", path, "", headers, nullptr);
 }
 
 HttpResult HttpTestClient::post(const std::string& path, const std::string& body,

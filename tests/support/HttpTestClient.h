@@ -22,7 +22,10 @@ class HttpTestClient {
  public:
   explicit HttpTestClient(uint16_t port) : port_(port) {}
 
-  HttpResult get(const std::string& path) const;
+  HttpResult get(const std::string& path,
+                 const std::map<std::string, std::string>& headers = {}) const;
+  HttpResult del(const std::string& path,
+                 const std::map<std::string, std::string>& headers = {}) const;
   HttpResult post(const std::string& path, const std::string& body,
                   const std::map<std::string, std::string>& headers = {}) const;
   /// POSTs and hands each body chunk to onChunk as it arrives.

@@ -102,6 +102,7 @@ class TurnTest : public ::testing::Test {
     turn::TurnRequest r;
     r.requestId = "turn-test";
     r.api = "native";
+    r.loopbackPeer = true;  // no master key is set: loopback callers are served
     r.chat.model = model;
     r.chat.stream = true;
     chat::ChatMessage m;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "http/AccessGuard.h"
+#include "keys/Authenticator.h"
+
+namespace manifold::keys {
+
+/// The access guard with gateway keys: /admin/* needs operator rights (the
+/// master key, or loopback while none is set); /metrics also takes the
+/// metrics token; per-key endpoints take any live key. A virtual key on an
+/// operator endpoint gets 403; any authentication failure gets the same 401.
+class KeyAccessGuard : public http::AccessGuard {
+ public:
+  /// `metricsToken` empty: /metrics needs operator rights only.
+  KeyAccessGuard(const Authenticator& auth, std::string metricsToken);
+
+  std::optional<http::Caller> requireMaster(Poco::Net::HTTPServerRequest& request,
+                                            Poco::Net::HTTPServerResponse& response) override;
+  std::optional<http::Caller> requireMetricsReader(
+      Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+  std::optional<http::Caller> requireKey(Poco::Net::HTTPServerRequest& request,
+                                         Poco::Net::HTTPServerResponse& response) override;
+
+ private:
+  /// The caller, or nullopt after answering 401.
+  std::optional<Identity> identify(Poco::Net::HTTPServerRequest& request,
+                                   Poco::Net::HTTPServerResponse& response);
+
+  const Authenticator& auth_;
+  const std::string metricsTokenSha256_;
+};
+
+}  // namespace manifold::keys
