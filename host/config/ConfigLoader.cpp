@@ -12,6 +12,7 @@
 
 #include "config/EmbeddedSchemas.h"
 #include "config/JsonSchemaValidator.h"
+#include "upstream/EgressRule.h"
 
 namespace manifold::config {
 namespace {
@@ -71,11 +72,22 @@ PluginsConfig readPlugins(const Object::Ptr& o) {
   return p;
 }
 
-EgressConfig readEgress(const Object::Ptr& o) {
+EgressConfig readEgress(const Object::Ptr& o, std::vector<ConfigProblem>& problems) {
   EgressConfig e;
   if (o && o->has("allowed_hosts")) {
     for (const auto& host : *o->getArray("allowed_hosts"))
       e.allowedHosts.push_back(host.toString());
+  }
+  if (o && o->has("allow")) {
+    const auto entries = o->getArray("allow");
+    for (size_t i = 0; i < entries->size(); ++i) {
+      const std::string entry = entries->getElement<std::string>(static_cast<unsigned>(i));
+      std::string problem;
+      if (upstream::EgressRule::parse(entry, problem))
+        e.allow.push_back(entry);
+      else
+        problems.push_back({"$.egress.allow[" + std::to_string(i) + "]", problem});
+    }
   }
   e.connectTimeoutMs = get<int>(o, "connect_timeout_ms", e.connectTimeoutMs);
   e.requestTimeoutMs = get<int>(o, "request_timeout_ms", e.requestTimeoutMs);
@@ -205,7 +217,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.auth.masterKeyFile = get<std::string>(child(root, "auth"), "master_key_file", "");
   config.store.sqlitePath =
       get<std::string>(child(root, "store"), "sqlite_path", config.store.sqlitePath);
-  config.egress = readEgress(child(root, "egress"));
+  config.egress = readEgress(child(root, "egress"), result.problems);
   config.breaker = readBreaker(child(root, "breaker"));
   config.promptCache = readPromptCache(child(root, "prompt_cache"));
   config.trust = readTrust(child(root, "trust"));

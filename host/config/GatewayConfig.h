@@ -42,9 +42,15 @@ struct StoreConfig {
   std::string sqlitePath = "manifold.db";
 };
 
+/// Where the host may send requests (see upstream/EgressPolicy.h).
 struct EgressConfig {
-  /// Hosts plugins may reach through the host's HTTP service; empty means any.
+  /// The only host names that may be reached ("*.example.com" for
+  /// subdomains); empty means any name. Checked before the address policy.
   std::vector<std::string> allowedHosts;
+  /// Exceptions to the refusal of internal addresses (loopback, private,
+  /// link-local...): "host:port" entries, a named port each, never the cloud
+  /// metadata addresses. See upstream/EgressRule.h.
+  std::vector<std::string> allow;
   int connectTimeoutMs = 5000;
   int requestTimeoutMs = 60000;
   std::string caFile;  ///< extra trusted CAs (PEM file or folder), added to the system store

@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "upstream/ResponseReader.h"
+#include "upstream/SystemResolver.h"
 
 namespace manifold::upstream {
 
@@ -94,29 +95,16 @@ TransportFailure openTunnel(Poco::Net::StreamSocket& socket, const std::string& 
 
 }  // namespace
 
-PooledHttpExchange::PooledHttpExchange(config::EgressConfig egress, ProxySettings proxies)
+PooledHttpExchange::PooledHttpExchange(config::EgressConfig egress, ProxySettings proxies,
+                                       std::shared_ptr<const HostResolver> resolver)
     : egress_(std::move(egress)),
+      policy_(egress_, resolver ? std::move(resolver) : std::make_shared<SystemResolver>()),
       proxies_(std::move(proxies)),
       tls_(makeTlsContext(egress_.caFile)),
       pool_(static_cast<size_t>(egress_.maxIdlePerHost), milliseconds(egress_.idleTimeoutMs)) {
   // Poco sends without MSG_NOSIGNAL on Linux: a peer that closed must cost
   // one failed write, not the process.
   std::signal(SIGPIPE, SIG_IGN);
-}
-
-bool PooledHttpExchange::hostAllowed(const std::string& host) const {
-  if (egress_.allowedHosts.empty()) return true;
-  const std::string lower = Poco::toLower(host);
-  for (const std::string& allowed : egress_.allowedHosts) {
-    const std::string pattern = Poco::toLower(allowed);
-    if (pattern == lower) return true;
-    // "*.example.com" matches any subdomain, never the bare domain.
-    if (pattern.size() > 2 && pattern.compare(0, 2, "*.") == 0 &&
-        lower.size() > pattern.size() - 1 &&
-        lower.compare(lower.size() - (pattern.size() - 1), pattern.size() - 1, pattern, 1) == 0)
-      return true;
-  }
-  return false;
 }
 
 TransportFailure PooledHttpExchange::parseTarget(const std::string& url, Target& target) const {
@@ -131,13 +119,15 @@ TransportFailure PooledHttpExchange::parseTarget(const std::string& url, Target&
     return {Kind::InvalidUrl, "only http and https URLs are allowed"};
   target.host = uri.getHost();
   if (target.host.empty()) return {Kind::InvalidUrl, "URL has no host"};
-  if (!hostAllowed(target.host))
-    return {Kind::Forbidden, "egress policy forbids host \"" + target.host + "\""};
   target.port = uri.getPort();
+  // Before the pool or a socket: a refused URL never reaches the wire.
+  if (TransportFailure refused = policy_.screen(target.host, target.port)) return refused;
   target.pathEtc = uri.getPathEtc();
   if (target.pathEtc.empty()) target.pathEtc = "/";
   target.proxy = proxies_.proxyFor(target.scheme, target.host);
-  target.origin = target.scheme + "://" + target.host + ":" + std::to_string(target.port);
+  const std::string bracketed =
+      target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host;
+  target.origin = target.scheme + "://" + bracketed + ":" + std::to_string(target.port);
   if (target.proxy)
     target.origin += " via " + target.proxy.host + ":" + std::to_string(target.proxy.port);
   return {};
@@ -148,13 +138,34 @@ std::unique_ptr<UpstreamConnection> PooledHttpExchange::connect(const Target& ta
                                                                 TransportFailure& failure) {
   const std::string& hopHost = target.proxy ? target.proxy.host : target.host;
   const unsigned short hopPort = target.proxy ? target.proxy.port : target.port;
-  const std::string where = "connect to " + hopHost + ":" + std::to_string(hopPort);
+  std::string where = "connect to " + hopHost + ":" + std::to_string(hopPort);
+  std::vector<Poco::Net::IPAddress> addresses;
+  if (!target.proxy) {
+    // Resolve, check every address, then connect to those addresses only.
+    failure = policy_.resolve(target.host, target.port, addresses);
+    if (failure) return nullptr;
+  }
   try {
-    const Poco::Net::SocketAddress address(hopHost, hopPort);
     const Clock::time_point connectBy =
         std::min(deadline, Clock::now() + milliseconds(egress_.connectTimeoutMs));
     Poco::Net::StreamSocket socket;
-    socket.connect(address, timespanUntil(connectBy));
+    if (target.proxy) {
+      // The operator's own proxy, from the environment: not an egress target.
+      socket.connect(Poco::Net::SocketAddress(hopHost, hopPort), timespanUntil(connectBy));
+    } else {
+      for (size_t i = 0;; ++i) {
+        where = "connect to " + target.host + ":" + std::to_string(target.port) + " (" +
+                addresses[i].toString() + ")";
+        try {
+          socket = Poco::Net::StreamSocket();  // a failed socket is not reused
+          socket.connect(Poco::Net::SocketAddress(addresses[i], target.port),
+                         timespanUntil(connectBy));
+          break;
+        } catch (const Poco::Net::NetException&) {
+          if (i + 1 == addresses.size() || Clock::now() >= connectBy) throw;
+        }
+      }
+    }
     socket.setNoDelay(true);
     socket.setSendTimeout(
         Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(egress_.requestTimeoutMs) * 1000));
@@ -192,8 +203,9 @@ std::string PooledHttpExchange::serialize(const OutboundRequest& request,
                                           const Target& target) const {
   const bool defaultPort = (target.scheme == "https" && target.port == 443) ||
                            (target.scheme == "http" && target.port == 80);
-  const std::string authority =
-      defaultPort ? target.host : target.host + ":" + std::to_string(target.port);
+  const std::string host =
+      target.host.find(':') != std::string::npos ? "[" + target.host + "]" : target.host;
+  const std::string authority = defaultPort ? host : host + ":" + std::to_string(target.port);
   // A plain-http proxy takes the absolute form; a tunnel carries the origin form.
   const bool absolute = target.proxy && target.scheme == "http";
   std::string wire;

@@ -3,7 +3,8 @@
 
 The two configs (packaging/config for the quick start, packaging/docker for
 the image) differ only in paths; the catalogue is kept here, once, and this
-script rewrites their "engines" and "modes". Run it after editing:
+script rewrites their "engines", "modes" and "egress" exceptions. Run it after
+editing:
     python3 packaging/tools/catalogue.py
 """
 import json
@@ -188,6 +189,27 @@ MODES = {
 }
 
 
+# Loopback is refused by default (see the egress policy in the README); the
+# local Ollama the catalogue ships is the one exception, on its one port. The
+# Ollama preset's base_url is http://127.0.0.1:11434/v1; "localhost" is
+# allowed too for operators who write that instead.
+EGRESS_ALLOW = ["127.0.0.1:11434", "localhost:11434"]
+
+
+def with_egress(config):
+    """The config with egress.allow set, the egress section placed before the engines."""
+    egress = dict(config.get("egress", {}))
+    egress["allow"] = EGRESS_ALLOW
+    out = {}
+    for key, value in config.items():
+        if key == "egress":
+            continue
+        if key == "engines":
+            out["egress"] = egress
+        out[key] = value
+    return out
+
+
 def render(config):
     """One line per engine and per mode, so a diff shows what changed."""
     lines = ["{"]
@@ -217,7 +239,7 @@ def main():
         config = json.loads(path.read_text())
         config["engines"] = ENGINES
         config["modes"] = MODES
-        path.write_text(render(config))
+        path.write_text(render(with_egress(config)))
 
 
 if __name__ == "__main__":

@@ -119,12 +119,16 @@ start_manifold() {
 }
 
 # manifold_config PORT ENGINES_JSON MODES_JSON: the gateway config on stdout.
+# Loopback is refused by default, so the fake upstream (when one runs) is
+# allowed explicitly.
 manifold_config() {
+  local egress=""
+  [[ -n ${fake_port:-} ]] && egress="\"egress\":{\"allow\":[\"127.0.0.1:$fake_port\"]},"
   cat <<JSON
 {"server":{"host":"127.0.0.1","port":$1},
  "plugins":{"directory":"$plugin_dir","watch_interval_ms":60000},
  "store":{"sqlite_path":"$bench_tmp/manifold-$1.db"},
- "breaker":{"failure_threshold":1000000},${BENCH_EXTRA_CONFIG:-}
+ "breaker":{"failure_threshold":1000000},$egress${BENCH_EXTRA_CONFIG:-}
  "logging":{"level":"warning"},
  "engines":$2,
  "modes":$3}

@@ -32,6 +32,7 @@ start_compat_env() {
   "server": {"host": "127.0.0.1", "port": 0},
   "plugins": {"directory": "$work/plugins"},
   "store": {"sqlite_path": "$work/manifold.db"},
+  "egress": {"allow": ["127.0.0.1:$fake_port"]},
   "engines": [
     {"id": "fake-flaky", "provider": "openai-compatible", "model": "gpt-fake", "base_url": "$fake_url/fail503/v1", $caps},
     {"id": "fake-ok", "provider": "openai-compatible", "model": "gpt-fake", "base_url": "$fake_url/ok/v1", $caps},

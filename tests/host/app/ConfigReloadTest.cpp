@@ -78,8 +78,9 @@ class ConfigReloadTest : public ::testing::Test {
     return R"({"server":{"host":"127.0.0.1","port":0,"max_threads":512},)"
            R"("plugins":{"directory":")" +
            pluginDir_ + R"(","watch_interval_ms":50},"store":{"sqlite_path":")" + storePath_ +
-           R"("},"breaker":{"failure_threshold":3,"cooldown_ms":60000},)" + top + R"("engines":[)" +
-           e + R"(],"modes":)" + modesJson + "}";
+           R"("},"breaker":{"failure_threshold":3,"cooldown_ms":60000},)" +
+           R"("egress":{"allow":["127.0.0.1:)" + std::to_string(fake_.port()) + R"("]},)" + top +
+           R"("engines":[)" + e + R"(],"modes":)" + modesJson + "}";
   }
 
   void write(const std::string& text) {

@@ -53,6 +53,13 @@ upstream::ProxySettings noProxy() {
   return upstream::ProxySettings("", "", "");
 }
 
+// Loopback is refused by default; the test server's port is the exception.
+config::EgressConfig allowLoopback(uint16_t port) {
+  config::EgressConfig egress;
+  egress.allow = {"127.0.0.1:" + std::to_string(port)};
+  return egress;
+}
+
 class ProviderCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -68,7 +75,7 @@ class ProviderCallTest : public ::testing::Test {
 
   AttemptResult call(const std::string& path, std::string& text) {
     config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + path;
-    upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+    upstream::PooledHttpExchange http(allowLoopback(server_->port()), noProxy());
     return ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
                                   nullptr, [&](const CanonicalEvent& e) {
                                     if (e.type == CanonicalEvent::Type::TextDelta)
@@ -112,7 +119,7 @@ std::string eventLog(ProviderCall& call, const engines::ResolvedEngine& engine) 
 
 TEST_F(ProviderCallTest, ThinkTagsSplitAcrossDeltasBecomeReasoning) {
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/think";
-  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+  upstream::PooledHttpExchange http(allowLoopback(server_->port()), noProxy());
   ProviderCall call(http);
   EXPECT_EQ(eventLog(call, engine_), "R:plan|T:Answer |T:<thi|F|")
       << "a possible tag is held back, and released before the finish";
@@ -120,7 +127,7 @@ TEST_F(ProviderCallTest, ThinkTagsSplitAcrossDeltasBecomeReasoning) {
 
 TEST_F(ProviderCallTest, AnAttemptEndingWithoutAFinishReleasesWhatWasHeld) {
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(server_->port()) + "/think-unfinished";
-  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+  upstream::PooledHttpExchange http(allowLoopback(server_->port()), noProxy());
   ProviderCall call(http);
   EXPECT_EQ(eventLog(call, engine_), "R:plan|R:</th|");
   EXPECT_EQ(eventLog(call, engine_), "R:plan|R:</th|") << "each attempt starts outside a span";
@@ -143,7 +150,7 @@ TEST_F(ProviderCallTest, RefusedConnectionIsRetryableUnavailable) {
     closedPort = probe.address().port();
   }
   config_.baseUrl = "http://127.0.0.1:" + std::to_string(closedPort) + "/x";
-  upstream::PooledHttpExchange http(config::EgressConfig{}, noProxy());
+  upstream::PooledHttpExchange http(allowLoopback(closedPort), noProxy());
   AttemptResult r =
       ProviderCall(http).run(engine_, "{}", AttemptLimits::uniform(std::chrono::seconds(10)),
                              nullptr, [](const CanonicalEvent&) { return true; });
@@ -162,7 +169,9 @@ TEST_F(ProviderCallTest, EgressPolicyRefusalIsNotTheClientsError) {
                              nullptr, [](const CanonicalEvent&) { return true; });
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.code, MF_ERR_INTERNAL);
-  EXPECT_NE(plugins::errorMessage(r.error).find("egress policy forbids host"), std::string::npos);
+  EXPECT_NE(plugins::errorMessage(r.error).find(
+                "egress refused: host \"127.0.0.1\" is not in egress.allowed_hosts"),
+            std::string::npos);
 }
 
 }  // namespace

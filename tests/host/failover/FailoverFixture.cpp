@@ -49,6 +49,10 @@ void FailoverFixture::start(std::vector<config::EngineConfig> engines,
   c.plugins.watchIntervalMs = 50;
   c.breaker = breaker;
   c.trust = trust_;
+  // Loopback is refused by default: the fake upstream is the one exception,
+  // plus whatever a test adds.
+  c.egress.allow = extraEgressAllow_;
+  c.egress.allow.push_back("127.0.0.1:" + std::to_string(fake_.port()));
   c.engines = std::move(engines);
   c.modes = std::move(modes);
   gateway_ = std::make_unique<TestGateway>(

@@ -30,7 +30,8 @@ class FailoverFixture : public ::testing::Test {
   std::vector<std::string> attemptRows(const std::string& columns = "engine_id, outcome, billed");
 
   FakeProvider fake_;
-  config::TrustConfig trust_;  ///< what start() configures
+  config::TrustConfig trust_;                  ///< what start() configures
+  std::vector<std::string> extraEgressAllow_;  ///< egress.allow beyond the fake
   std::unique_ptr<TestGateway> gateway_;
 };
 

@@ -26,6 +26,7 @@ TEST_F(TimingTest, RefusedConnectionFailsOver) {
   }
   config::EngineConfig dead = engine("dead");
   dead.baseUrl = "http://127.0.0.1:" + std::to_string(closedPort) + "/v1";
+  extraEgressAllow_ = {"127.0.0.1:" + std::to_string(closedPort)};
   start({dead, engine("b")}, {mode("smart", {"dead", "b"})});
   HttpResult r = chat("mode/smart", true);
   EXPECT_EQ(r.status, 200) << r.body;

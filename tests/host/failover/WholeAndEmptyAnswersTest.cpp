@@ -52,6 +52,7 @@ class WholeAndEmptyAnswersTest : public ::testing::TestWithParam<AdapterCase> {
     cfg.server.host = "127.0.0.1";
     cfg.server.port = 0;
     cfg.server.maxThreads = 32;
+    cfg.egress.allow = {"127.0.0.1:" + std::to_string(fake_.port())};
     cfg.engines = {engine("whole", c.provider, "raw." + c.fixtures + "." + c.wholeAnswer),
                    engine("empty", c.provider, "raw." + c.fixtures + ".empty_200.sse"),
                    engine("backup", "openai-compatible", "ok"),

@@ -81,6 +81,7 @@ class TurnTest : public ::testing::Test {
     config::GatewayConfig c;
     c.plugins.directory = plugins_.str();
     c.store.sqlitePath = (state_ / "manifold.db").string();
+    c.egress.allow = {"127.0.0.1:" + std::to_string(fake_.port())};
     for (const char* id : {"first", "second"}) {
       config::EngineConfig e;
       e.id = id;

@@ -4,11 +4,14 @@
 
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 
+#include <map>
 #include <thread>
 
 #include "FakeProvider.h"
 #include "support/ConnectProxy.h"
+#include "upstream/HostResolver.h"
 #include "upstream/PooledHttpExchange.h"
 
 namespace manifold::upstream {
@@ -40,8 +43,11 @@ Reply post(PooledHttpExchange& http, const std::string& url) {
   return reply;
 }
 
-config::EgressConfig egress(const std::string& caFile = "") {
+// Loopback is refused by default: each test allows its own server's port, by
+// address and by name, as an operator would.
+config::EgressConfig egress(uint16_t port, const std::string& caFile = "") {
   config::EgressConfig e;
+  e.allow = {"127.0.0.1:" + std::to_string(port), "localhost:" + std::to_string(port)};
   e.caFile = caFile;
   e.connectTimeoutMs = 2000;
   e.requestTimeoutMs = 5000;
@@ -54,7 +60,7 @@ ProxySettings noProxy() {
 
 TEST(PooledHttpExchangeTest, KeepAliveConnectionsAreReused) {
   test::FakeProvider fake;
-  PooledHttpExchange http(egress(), noProxy());
+  PooledHttpExchange http(egress(fake.port()), noProxy());
   for (int i = 0; i < 5; ++i) {
     Reply r = post(http, fake.baseUrl("ok") + "/chat/completions");
     ASSERT_FALSE(r.failure) << r.failure.message;
@@ -116,7 +122,7 @@ class ClosingServer {
 
 TEST(PooledHttpExchangeTest, StalePooledConnectionIsRetriedOnceOnAFreshOne) {
   ClosingServer server;
-  PooledHttpExchange http(egress(), noProxy());
+  PooledHttpExchange http(egress(server.port()), noProxy());
   const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/x";
   Reply first = post(http, url);
   ASSERT_FALSE(first.failure) << first.failure.message;
@@ -137,7 +143,7 @@ test::FakeProvider::Options tlsOptions() {
 
 TEST(PooledHttpExchangeTest, TlsUpstreamIsVerifiedAgainstTheConfiguredCa) {
   test::FakeProvider fake(tlsOptions());
-  PooledHttpExchange http(egress(fixture("ca.pem")), noProxy());
+  PooledHttpExchange http(egress(fake.port(), fixture("ca.pem")), noProxy());
   Reply r = post(http, fake.baseUrl("ok", "localhost") + "/chat/completions");
   ASSERT_FALSE(r.failure) << r.failure.message;
   EXPECT_EQ(r.status, 200);
@@ -146,7 +152,7 @@ TEST(PooledHttpExchangeTest, TlsUpstreamIsVerifiedAgainstTheConfiguredCa) {
 
 TEST(PooledHttpExchangeTest, TlsUpstreamSignedByAnUnknownCaIsRefused) {
   test::FakeProvider fake(tlsOptions());
-  PooledHttpExchange http(egress(fixture("other-ca.pem")), noProxy());
+  PooledHttpExchange http(egress(fake.port(), fixture("other-ca.pem")), noProxy());
   Reply r = post(http, fake.baseUrl("ok", "localhost") + "/chat/completions");
   EXPECT_EQ(r.failure.kind, TransportFailure::Kind::Tls) << r.failure.message;
   EXPECT_EQ(r.status, 0);
@@ -156,7 +162,8 @@ TEST(PooledHttpExchangeTest, TlsUpstreamSignedByAnUnknownCaIsRefused) {
 TEST(PooledHttpExchangeTest, HttpsGoesThroughAConnectTunnelWhenAProxyIsSet) {
   test::FakeProvider fake(tlsOptions());
   test::ConnectProxy proxy;
-  PooledHttpExchange http(egress(fixture("ca.pem")), ProxySettings(proxy.url(), "", ""));
+  PooledHttpExchange http(egress(fake.port(), fixture("ca.pem")),
+                          ProxySettings(proxy.url(), "", ""));
   Reply r = post(http, fake.baseUrl("ok", "localhost") + "/chat/completions");
   ASSERT_FALSE(r.failure) << r.failure.message;
   EXPECT_EQ(r.status, 200);
@@ -166,13 +173,13 @@ TEST(PooledHttpExchangeTest, HttpsGoesThroughAConnectTunnelWhenAProxyIsSet) {
 TEST(PooledHttpExchangeTest, PlainHttpUsesTheHttpProxyAndNoProxyBypassesIt) {
   test::FakeProvider fake;
   test::ConnectProxy proxy;
-  PooledHttpExchange viaProxy(egress(), ProxySettings("", proxy.url(), ""));
+  PooledHttpExchange viaProxy(egress(fake.port()), ProxySettings("", proxy.url(), ""));
   Reply r = post(viaProxy, fake.baseUrl("ok") + "/chat/completions");
   ASSERT_FALSE(r.failure) << r.failure.message;
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(proxy.targets().size(), 1u);
 
-  PooledHttpExchange bypass(egress(),
+  PooledHttpExchange bypass(egress(fake.port()),
                             ProxySettings(proxy.url(), proxy.url(), "localhost,127.0.0.1"));
   Reply direct = post(bypass, fake.baseUrl("ok") + "/chat/completions");
   ASSERT_FALSE(direct.failure) << direct.failure.message;
@@ -205,11 +212,75 @@ TEST(PooledHttpExchangeTest, OversizedResponseHeadIsAnError) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   });
-  PooledHttpExchange http(egress(), noProxy());
+  PooledHttpExchange http(egress(socket.address().port()), noProxy());
   Reply r = post(http, "http://127.0.0.1:" + std::to_string(socket.address().port()) + "/x");
   server.join();
   EXPECT_EQ(r.failure.kind, TransportFailure::Kind::Io);
   EXPECT_NE(r.failure.message.find("too large"), std::string::npos) << r.failure.message;
+}
+
+// Names under .invalid that only this table answers, counted: no system
+// lookup can succeed for them, so a connection that works went to the
+// address the policy checked.
+class PinningResolver : public HostResolver {
+ public:
+  bool resolve(const std::string& name, std::vector<Poco::Net::IPAddress>& addresses,
+               std::string& problem) const override {
+    ++lookups_;
+    if (name != "pinned.invalid") {
+      problem = "host not found";
+      return false;
+    }
+    addresses.emplace_back("127.0.0.1");
+    return true;
+  }
+  mutable std::atomic<int> lookups_{0};
+};
+
+TEST(PooledHttpExchangeTest, TheConnectionGoesToTheCheckedAddressNotTheName) {
+  test::FakeProvider fake;
+  const std::string port = std::to_string(fake.port());
+  auto resolver = std::make_shared<PinningResolver>();
+  config::EgressConfig e = egress(fake.port());
+  e.allow = {"pinned.invalid:" + port};
+  PooledHttpExchange http(e, noProxy(), resolver);
+  Reply r = post(http, "http://pinned.invalid:" + port + "/ok/v1/chat/completions");
+  ASSERT_FALSE(r.failure) << r.failure.message;
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(resolver->lookups_, 1) << "one lookup, no second one to rebind";
+  const std::vector<test::HeaderList> headers = fake.requestHeaders("ok");
+  ASSERT_EQ(headers.size(), 1u);
+  bool hostKept = false;
+  for (const auto& [name, value] : headers[0])
+    hostKept = hostKept || (Poco::icompare(name, "host") == 0 && value == "pinned.invalid:" + port);
+  EXPECT_TRUE(hostKept) << "the Host header keeps the name";
+}
+
+TEST(PooledHttpExchangeTest, RefusedDestinationsAreNeverConnectedTo) {
+  test::FakeProvider fake;
+  const std::string port = std::to_string(fake.port());
+  config::EgressConfig nothingAllowed = egress(fake.port());
+  nothingAllowed.allow.clear();
+  PooledHttpExchange http(nothingAllowed, noProxy());
+  for (const std::string host : {"127.0.0.1", "2130706433", "0x7f000001", "127.1", "[::1]",
+                                 "[::ffff:127.0.0.1]", "localhost", "LOCALHOST."}) {
+    Reply r = post(http, "http://" + host + ":" + port + "/ok/v1/chat/completions");
+    EXPECT_EQ(r.failure.kind, TransportFailure::Kind::Forbidden)
+        << host << ": " << r.failure.message;
+    EXPECT_EQ(r.failure.message.rfind("egress refused: ", 0), 0u) << r.failure.message;
+  }
+  EXPECT_EQ(fake.connectionsAccepted(), 0);
+}
+
+TEST(PooledHttpExchangeTest, AProxiedRequestIsScreenedBeforeTheProxyIsAsked) {
+  test::ConnectProxy proxy;
+  PooledHttpExchange http(egress(1), ProxySettings(proxy.url(), proxy.url(), ""));
+  Reply r = post(http, "http://169.254.169.254/latest/meta-data/");
+  EXPECT_EQ(r.failure.kind, TransportFailure::Kind::Forbidden) << r.failure.message;
+  r = post(http, "https://0xA9FEA9FE/latest/meta-data/");
+  EXPECT_EQ(r.failure.kind, TransportFailure::Kind::Forbidden) << r.failure.message;
+  EXPECT_TRUE(proxy.targets().empty());
+  EXPECT_EQ(proxy.tunnels(), 0);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ class TlsUpstreamGatewayTest : public ::testing::Test {
   void start(const std::string& caFile) {
     config::GatewayConfig c = demoConfig("", "");
     c.egress.caFile = caFile;
+    c.egress.allow = {"localhost:" + std::to_string(fake_.port())};
     config::EngineConfig secure;
     secure.id = "secure";
     secure.provider = "openai-compatible";
