@@ -21,6 +21,7 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   if (!std::filesystem::is_directory(startConfig_.plugins.directory, ec))
     throw std::runtime_error("plugin folder \"" + startConfig_.plugins.directory +
                              "\" does not exist (plugins.directory)");
+  metrics_ = std::make_unique<metrics::MetricsRegistry>();  // first: every part may count
   store_ = std::make_unique<store::SqliteStore>(startConfig_.store.sqlitePath);
   attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
   http_ = std::make_unique<upstream::PooledHttpExchange>(
@@ -38,7 +39,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
   access_ = std::make_unique<http::OpenAccess>();
+  metricsObserver_ = std::make_unique<metrics::MetricsObserver>(*metrics_);
   observers_.add(attempts_.get());
+  observers_.add(metricsObserver_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();

@@ -16,6 +16,8 @@
 #include "http/ClientHangupMonitor.h"
 #include "http/ConnectionDeadlines.h"
 #include "http/GatewayContext.h"
+#include "metrics/MetricsObserver.h"
+#include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
@@ -64,6 +66,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
+  metrics::MetricsRegistry& metrics() override { return *metrics_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
@@ -82,6 +85,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
   std::unique_ptr<http::AccessGuard> access_;
+  std::unique_ptr<metrics::MetricsRegistry> metrics_;
+  std::unique_ptr<metrics::MetricsObserver> metricsObserver_;
   turn::ObserverList observers_;  ///< the attempt writer first
   mutable std::mutex snapshotMutex_;
   turn::SnapshotPtr snapshot_;

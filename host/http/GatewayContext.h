@@ -2,6 +2,7 @@
 
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
+#include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
@@ -28,6 +29,9 @@ class GatewayContext {
   virtual ClientHangupMonitor& hangups() = 0;
   /// Who may call the endpoints that are not chat turns.
   virtual AccessGuard& access() = 0;
+  /// The gateway's counted metrics, for /metrics (and for parts that count
+  /// through metrics::GatewayMetrics).
+  virtual metrics::MetricsRegistry& metrics() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };
