@@ -16,6 +16,9 @@ packages=(
 case ${1:-} in
   --test)
     packages+=(libgtest-dev libgmock-dev)
+    # The /metrics tests validate live output with `promtool check metrics`,
+    # which Debian ships in prometheus (the daemon itself is not used).
+    packages+=(prometheus)
     # The SDK compatibility tests run the official openai and @anthropic-ai/sdk
     # npm clients. Any Node.js 18+ will do; one installed some other way
     # (nodesource, nvm) counts.

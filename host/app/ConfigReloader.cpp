@@ -75,8 +75,10 @@ void ConfigReloader::stop() {
 bool ConfigReloader::reloadIfChanged(bool force) {
   std::string text;
   if (!readFile(path_, text)) {
-    if (refusedHash_ != 1)
+    if (refusedHash_ != 1) {  // counted and logged once, not on every check
       logger().error("config reload: cannot read \"%s\"; nothing changed", path_);
+      server_.metrics().configReloadRefused();
+    }
     refusedHash_ = 1;
     return false;
   }
@@ -88,6 +90,7 @@ bool ConfigReloader::reloadIfChanged(bool force) {
     for (const config::ConfigProblem& p : loaded.problems)
       logger().error("config reload refused: %s: %s", p.path, p.message);
     logger().error("config reload: \"%s\" is invalid; the config in force keeps serving", path_);
+    server_.metrics().configReloadRefused();
     return false;
   }
   if (overrides_) overrides_(*loaded.config);

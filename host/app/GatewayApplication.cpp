@@ -15,6 +15,8 @@
 #include "app/ConfigReloader.h"
 #include "app/GatewayServer.h"
 #include "config/ConfigLoader.h"
+#include "logging/JsonLogFormatter.h"
+#include "logging/LogContent.h"
 
 namespace manifold::app {
 namespace {
@@ -79,11 +81,16 @@ void GatewayApplication::printHelp() {
   help.format(std::cout);
 }
 
-void GatewayApplication::configureLogging(const std::string& level) {
-  Poco::AutoPtr<Poco::PatternFormatter> formatter(
-      new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t"));
+void GatewayApplication::configureLogging(const config::GatewayConfig& config) {
+  logging::LogContent::setIncluded(config.logIncludeContent);
+  Poco::AutoPtr<Poco::Formatter> formatter;
+  if (config.logFormat == "json")
+    formatter = new logging::JsonLogFormatter;
+  else
+    formatter = new Poco::PatternFormatter("%Y-%m-%dT%H:%M:%S.%iZ %p %s: %t");
   Poco::AutoPtr<Poco::FormattingChannel> channel(
       new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+  const std::string& level = config.logLevel;
   Poco::Logger::root().setChannel(channel);
   Poco::Logger::root().setLevel(level);
   // Loggers made before this point keep their old channel; bring them along.
@@ -93,6 +100,10 @@ void GatewayApplication::configureLogging(const std::string& level) {
     Poco::Logger::get(name).setChannel(channel);
     Poco::Logger::get(name).setLevel(level);
   }
+  if (config.logIncludeContent)
+    Poco::Logger::get("gateway").warning(
+        "logging.include_content is on: prompts, answers and provider error bodies may appear "
+        "in logs");
 }
 
 int GatewayApplication::main(const std::vector<std::string>&) {
@@ -124,7 +135,7 @@ int GatewayApplication::main(const std::vector<std::string>&) {
     return EXIT_OK;
   }
 
-  configureLogging(cfg.logLevel);
+  configureLogging(cfg);
   Poco::Logger& log = Poco::Logger::get("gateway");
   try {
     GatewayServer server(std::move(cfg));

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "config/GatewayConfig.h"
+
 namespace manifold::app {
 
 /// The manifold process: parses options, loads and checks the configuration,
@@ -18,7 +20,7 @@ class GatewayApplication : public Poco::Util::ServerApplication {
 
  private:
   void printHelp();
-  void configureLogging(const std::string& level);
+  void configureLogging(const config::GatewayConfig& config);
 
   std::string configPath_;
   std::optional<std::string> pluginDirOverride_;

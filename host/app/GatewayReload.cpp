@@ -32,7 +32,9 @@ std::vector<std::string> fixedPartsChanged(const config::GatewayConfig& was,
       x.requestTimeoutMs != y.requestTimeoutMs || x.caFile != y.caFile ||
       x.maxIdlePerHost != y.maxIdlePerHost || x.idleTimeoutMs != y.idleTimeoutMs)
     changed.push_back("egress");
-  if (was.logLevel != next.logLevel) changed.push_back("logging");
+  if (was.logLevel != next.logLevel || was.logFormat != next.logFormat ||
+      was.logIncludeContent != next.logIncludeContent)
+    changed.push_back("logging");
   return changed;
 }
 
@@ -55,6 +57,8 @@ void GatewayServer::reload(config::GatewayConfig next) {
   next.store = was.store;
   next.egress = was.egress;
   next.logLevel = was.logLevel;
+  next.logFormat = was.logFormat;
+  next.logIncludeContent = was.logIncludeContent;
 
   int kept = 0, dropped = 0;
   for (const config::EngineConfig& old : was.engines) {
@@ -79,6 +83,7 @@ void GatewayServer::reload(config::GatewayConfig next) {
       "config reloaded (generation %s): %z engines, %z modes; breaker state kept for %d engines, "
       "reset for %d",
       std::to_string(fresh->generation), engineCount, modeCount, kept, dropped);
+  metrics_->configReloadApplied();
 }
 
 }  // namespace manifold::app

@@ -1,6 +1,8 @@
 #include "app/GatewayServer.h"
 
+#include <Poco/Environment.h>
 #include <Poco/Logger.h>
+#include <Poco/String.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
 
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "http/GatewayRequestHandlerFactory.h"
@@ -16,12 +19,29 @@
 #include "router/RuleBasedRouter.h"
 
 namespace manifold::app {
+namespace {
+
+// The token that may read /metrics besides the master key: from the named
+// environment variable, else the first line of the file; "" for none.
+std::string metricsToken(const config::MetricsConfig& metrics) {
+  if (!metrics.tokenEnv.empty() && Poco::Environment::has(metrics.tokenEnv))
+    return Poco::trim(Poco::Environment::get(metrics.tokenEnv));
+  if (metrics.tokenFile.empty()) return "";
+  std::ifstream in(metrics.tokenFile);
+  if (!in) throw std::runtime_error("cannot read metrics.token_file \"" + metrics.tokenFile + "\"");
+  std::string line;
+  std::getline(in, line);
+  return Poco::trim(line);
+}
+
+}  // namespace
 
 GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config) {
   std::error_code ec;
   if (!std::filesystem::is_directory(startConfig_.plugins.directory, ec))
     throw std::runtime_error("plugin folder \"" + startConfig_.plugins.directory +
                              "\" does not exist (plugins.directory)");
+  metrics_ = std::make_unique<metrics::MetricsRegistry>();  // first: every part may count
   store_ = std::make_unique<store::SqliteStore>(startConfig_.store.sqlitePath);
   attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
   http_ = std::make_unique<upstream::PooledHttpExchange>(
@@ -42,9 +62,13 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   keyAdmission_ = std::make_unique<keys::KeyAdmission>(*authenticator_, *keys_, nullptr);
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
-  access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_, "");
+  access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
+                                                   metricsToken(startConfig_.metrics));
+  metricsObserver_ = std::make_unique<metrics::MetricsObserver>(*metrics_);
+  keyAdmission_->onLimitRejection([this](const char* kind) { metrics_->limitRejected(kind); });
   observers_.add(attempts_.get());
   observers_.add(keyAdmission_.get());
+  observers_.add(metricsObserver_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();

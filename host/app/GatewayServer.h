@@ -18,6 +18,8 @@
 #include "http/GatewayContext.h"
 #include "keys/KeyAdmission.h"
 #include "keys/SqliteKeyStore.h"
+#include "metrics/MetricsObserver.h"
+#include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
@@ -68,6 +70,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   http::AccessGuard& access() override { return *access_; }
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
   keys::KeyAdmission& keyAdmission() { return *keyAdmission_; }
+  metrics::MetricsRegistry& metrics() override { return *metrics_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
@@ -89,6 +92,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<keys::Authenticator> authenticator_;
   std::unique_ptr<keys::KeyAdmission> keyAdmission_;
   std::unique_ptr<http::AccessGuard> access_;
+  std::unique_ptr<metrics::MetricsRegistry> metrics_;
+  std::unique_ptr<metrics::MetricsObserver> metricsObserver_;
   turn::ObserverList observers_;  ///< the attempt writer first
   mutable std::mutex snapshotMutex_;
   turn::SnapshotPtr snapshot_;

@@ -179,6 +179,9 @@ void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& pr
                             "unknown engine \"" + mode.chain[i] + "\""});
     }
   }
+  if (!c.metrics.tokenEnv.empty() && !c.metrics.tokenFile.empty())
+    problems.push_back(
+        {"$.metrics.token_file", "the metrics token comes from token_env or token_file, not both"});
   std::error_code ec;
   if (!c.plugins.directory.empty() && !std::filesystem::is_directory(c.plugins.directory, ec))
     problems.push_back(
@@ -221,7 +224,13 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.breaker = readBreaker(child(root, "breaker"));
   config.promptCache = readPromptCache(child(root, "prompt_cache"));
   config.trust = readTrust(child(root, "trust"));
-  config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
+  const Object::Ptr logging = child(root, "logging");
+  config.logLevel = get<std::string>(logging, "level", config.logLevel);
+  config.logFormat = get<std::string>(logging, "format", config.logFormat);
+  config.logIncludeContent = get<bool>(logging, "include_content", config.logIncludeContent);
+  const Object::Ptr metrics = child(root, "metrics");
+  config.metrics.tokenEnv = get<std::string>(metrics, "token_env", "");
+  config.metrics.tokenFile = get<std::string>(metrics, "token_file", "");
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

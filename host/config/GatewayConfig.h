@@ -91,6 +91,13 @@ struct TrustOverride {
   }
 };
 
+/// Who may read /metrics besides the master key: a bearer token from an
+/// environment variable or a file (its first line). Read by the access guard.
+struct MetricsConfig {
+  std::string tokenEnv;   ///< name of the variable holding the token, e.g. MANIFOLD_METRICS_TOKEN
+  std::string tokenFile;  ///< or a file holding it (a mounted secret)
+};
+
 struct EngineCapabilities {
   bool vision = false;
   bool tools = false;
@@ -156,6 +163,11 @@ struct GatewayConfig {
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";
+  std::string logFormat = "text";  ///< text, or json: one JSON object per line
+  /// Prompt text, answers, provider error bodies and keys may appear in logs
+  /// and tables only when this is on.
+  bool logIncludeContent = false;
+  MetricsConfig metrics;
 };
 
 }  // namespace manifold::config

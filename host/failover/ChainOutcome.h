@@ -20,6 +20,9 @@ struct ChainOutcome {
   mf_error error{};
   int attempts = 0;     ///< attempts actually sent to an engine
   std::string summary;  ///< "engine: reason; engine: reason"
+  /// The same with providers' own words withheld unless
+  /// logging.include_content is on: what a log line may say.
+  std::string loggableSummary;
   std::string lastEngine;
 };
 

@@ -6,7 +6,9 @@
 
 #include <random>
 
+#include "chat/ErrorCodes.h"
 #include "failover/FailureDisposition.h"
+#include "logging/LogContent.h"
 #include "plugins/AbiStrings.h"
 
 namespace manifold::failover {
@@ -32,9 +34,29 @@ milliseconds backoff(int retry) {
   return milliseconds(static_cast<int64_t>(100.0 * (1 << retry) * factor(random)));
 }
 
+constexpr const char* kInBandPrefix = "upstream reported an error: ";
+
 mf_error errorFrom(const chat::CanonicalEvent& inBand) {
   return plugins::makeError(inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE,
-                            inBand.retryable, "upstream reported an error: " + inBand.text);
+                            inBand.retryable, kInBandPrefix + inBand.text);
+}
+
+// An error as logs and the attempt table may show it. The provider's own
+// words (an error body, an in-band error event) can quote the prompt or part
+// of a key, so unless logging.include_content is on they are withheld and
+// only the code and the upstream status remain. Errors the host made itself
+// (time-outs, connection failures, egress refusals) are kept as they are.
+std::string loggableReason(const mf_error& error) {
+  std::string message = plugins::errorMessage(error);
+  if (logging::LogContent::included()) return message;
+  const std::string prefix = kInBandPrefix;
+  if (message.compare(0, prefix.size(), prefix) == 0)
+    return prefix + chat::openAiErrorCode(error.code) + " " +
+           logging::LogContent::redact(message.substr(prefix.size()), "provider message");
+  if (error.upstream_status == 0) return message;
+  return std::string(chat::openAiErrorCode(error.code)) + ", upstream status " +
+         std::to_string(error.upstream_status) + " " +
+         logging::LogContent::redact(message, "provider message");
 }
 
 }  // namespace
@@ -48,8 +70,11 @@ ChainWalk::ChainWalk(FailoverEngine& engine, const ChainRequest& request, Answer
       deadline_(Clock::now() + milliseconds(request.policy.deadlineMs)),
       catalog_(*request.catalog) {}
 
-void ChainWalk::note(const std::string& engineId, const std::string& reason) {
+void ChainWalk::note(const std::string& engineId, const std::string& reason,
+                     const std::string& loggable) {
   outcome_.summary += (outcome_.summary.empty() ? "" : "; ") + engineId + ": " + reason;
+  outcome_.loggableSummary += (outcome_.loggableSummary.empty() ? "" : "; ") + engineId + ": " +
+                              (loggable.empty() ? reason : loggable);
 }
 
 void ChainWalk::record(const std::string& engineId, int keyIndex, const std::string& outcome,
@@ -191,7 +216,7 @@ ChainWalk::Next ChainWalk::afterCommitFailure(size_t step, const BreakerKey& key
   }
   engine_.breakers_.failed(key, Clock::now());
   logger().warning("[%s] %s failed after the first token: %s", request_.requestId, key.engineId,
-                   plugins::errorMessage(error));
+                   loggableReason(error));
   if (request_.policy.continuation && continueElsewhere(step, error)) {
     outcome_.kind = ChainOutcome::Kind::Answered;
     return Next::Answered;
@@ -226,8 +251,8 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
       Attempt a = attempt(*resolved, json, answer_);
       if (a.result.ok) {
         engine_.breakers_.succeeded(key);
-        record(cfg->id, keyIndex, "continued",
-               "continued after: " + plugins::errorMessage(original), &a, true);
+        record(cfg->id, keyIndex, "continued", "continued after: " + loggableReason(original), &a,
+               true);
         sink_.end(answer_);
         return true;
       }
@@ -237,8 +262,8 @@ bool ChainWalk::continueElsewhere(size_t afterStep, const mf_error& original) {
         return false;
       }
       engine_.breakers_.failed(key, Clock::now());
-      record(cfg->id, keyIndex, "failed", "continuation: " + plugins::errorMessage(a.result.error),
-             &a, false);
+      record(cfg->id, keyIndex, "failed", "continuation: " + loggableReason(a.result.error), &a,
+             false);
       return false;
     }
   }
@@ -265,9 +290,10 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
     return Next::Answered;
   }
   const mf_error& error = a.result.error;
-  const std::string reason = plugins::errorMessage(error);
+  const std::string reason = plugins::errorMessage(error);  // the client's own answer may say it
+  const std::string logged = loggableReason(error);         // logs and the table may not
   if (committed_) {
-    record(id, keyIndex, error.code == MF_ERR_CANCELLED ? "cancelled" : "failed", reason, &a,
+    record(id, keyIndex, error.code == MF_ERR_CANCELLED ? "cancelled" : "failed", logged, &a,
            false);
     return afterCommitFailure(step, key, error);
   }
@@ -277,11 +303,11 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
          disposition == FailureDisposition::Cancelled  ? "cancelled"
          : disposition == FailureDisposition::Rejected ? "rejected"
                                                        : "failed",
-         reason, &a, false);
+         logged, &a, false);
   if (disposition != FailureDisposition::Cancelled)
     logger().information("[%s] %s (key %d) failed before the first token: %s", request_.requestId,
-                         id, keyIndex + 1, reason);
-  note(id, reason);
+                         id, keyIndex + 1, logged);
+  note(id, reason, logged);
   outcome_.error = error;
   if (disposition != FailureDisposition::RateLimited) allRateLimited_ = false;
   const Clock::time_point now = Clock::now();

@@ -40,7 +40,10 @@ class ChainWalk {
   bool pause(std::chrono::milliseconds delay);
   void record(const std::string& engineId, int keyIndex, const std::string& outcome,
               const std::string& reason, const Attempt* attempt, bool billed);
-  void note(const std::string& engineId, const std::string& reason);
+  /// Adds a step to the outcome's summary; `loggable`, when given, is what
+  /// the log may say of it (see ChainOutcome::loggableSummary).
+  void note(const std::string& engineId, const std::string& reason,
+            const std::string& loggable = {});
 
   FailoverEngine& engine_;
   const ChainRequest& request_;

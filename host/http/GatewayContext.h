@@ -3,6 +3,7 @@
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
 #include "keys/KeyDirectory.h"
+#include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
@@ -31,6 +32,9 @@ class GatewayContext {
   virtual AccessGuard& access() = 0;
   /// Every gateway key (for /admin/keys).
   virtual keys::KeyDirectory& keyDirectory() = 0;
+  /// The gateway's counted metrics, for /metrics (and for parts that count
+  /// through metrics::GatewayMetrics).
+  virtual metrics::MetricsRegistry& metrics() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

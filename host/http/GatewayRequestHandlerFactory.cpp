@@ -18,6 +18,7 @@
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
+#include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
 
 namespace manifold::http {
@@ -93,6 +94,8 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return get ? static_cast<Handler*>(new HealthHandler(context_, true)) : wrongMethod("GET");
   if (path == "/v1/models")
     return get ? static_cast<Handler*>(new ModelsHandler(context_)) : wrongMethod("GET");
+  if (path == "/metrics")
+    return get ? static_cast<Handler*>(new MetricsHandler(context_)) : wrongMethod("GET");
   if (path == "/admin/health")
     return get ? static_cast<Handler*>(new AdminHealthHandler(context_)) : wrongMethod("GET");
   if (path == "/admin/keys") return new AdminKeysHandler(context_, context_.keyDirectory(), "");

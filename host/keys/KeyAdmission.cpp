@@ -62,14 +62,14 @@ std::optional<turn::TurnError> KeyAdmission::budgetRefusal(const KeyRecord& key,
   const KeyLimits& l = key.limits;
   if (l.dailyBudgetUsd && spend_.spentToday(key.id, now) >= *l.dailyBudgetUsd) {
     const int64_t reset = SpendLedger::nextDayStartMs(now);
-    if (rejected_) rejected_("budget_daily");
+    if (rejected_) rejected_("budget");
     return tooMany("the daily budget of " + usd(*l.dailyBudgetUsd) +
                        " USD is spent; it resets at " + isoUtc(reset),
                    "budget_exceeded", reset - now);
   }
   if (l.monthlyBudgetUsd && spend_.spentThisMonth(key.id, now) >= *l.monthlyBudgetUsd) {
     const int64_t reset = SpendLedger::nextMonthStartMs(now);
-    if (rejected_) rejected_("budget_monthly");
+    if (rejected_) rejected_("budget");
     return tooMany("the monthly budget of " + usd(*l.monthlyBudgetUsd) +
                        " USD is spent; it resets at " + isoUtc(reset),
                    "budget_exceeded", reset - now);

@@ -12,7 +12,7 @@
 namespace manifold::keys {
 
 /// What a refusal by a limit is, for metrics: "rpm", "tpm", "concurrency",
-/// "budget_daily", "budget_monthly".
+/// "budget".
 using LimitRejectionHook = std::function<void(const char* kind)>;
 
 /// The admit stage with gateway keys: authenticates the caller, applies its

@@ -114,8 +114,10 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
       break;
     default:
       if (outcome.kind != ChainOutcome::Kind::Rejected)
+        // The summary may quote providers' error bodies; the log gets the
+        // version that says only what logging.include_content allows.
         logger().error("[%s] no engine could answer %s: %s", request.requestId, route.target(),
-                       outcome.summary);
+                       outcome.loggableSummary);
       result.kind = TurnResult::Kind::Refused;
       result.error = errorFor(outcome, route.target());
   }

@@ -170,7 +170,7 @@ TEST(KeyAdmissionTest, ASpentBudgetIsA429WithTheTimeItResets) {
   EXPECT_EQ(refused.refusal->code, "budget_exceeded");
   EXPECT_NE(refused.refusal->message.find("resets at"), std::string::npos);
   EXPECT_EQ(refused.refusal->headers.at(0).first, "Retry-After");
-  EXPECT_EQ(rejections, (std::vector<std::string>{"budget_daily"}));
+  EXPECT_EQ(rejections, (std::vector<std::string>{"budget"}));
 }
 
 }  // namespace
