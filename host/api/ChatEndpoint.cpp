@@ -22,6 +22,7 @@ Poco::Logger& logger() {
 
 void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response) {
+  const http::InFlightRequests::Hold hold(context_.inFlight());
   const std::string requestId = response.get("x-request-id", "");
   const config::ServerConfig& server = context_.snapshot()->config.server;
   std::optional<std::string> body = http::readBody(request, response, server.maxBodyBytes,

@@ -143,9 +143,9 @@ int GatewayApplication::main(const std::vector<std::string>&) {
     ConfigReloader reloader(configPath_, server, overrides);
     reloader.start();
     waitForTerminationRequest();
-    log.information("shutting down");
+    log.information("shutting down: draining requests in flight");
     reloader.stop();
-    server.stop();
+    server.drain(std::chrono::milliseconds(server.snapshot()->config.server.drainTimeoutMs));
   } catch (const Poco::Exception& e) {
     log.fatal("cannot start: %s", e.displayText());
     std::cerr << "manifold: cannot start: " << e.displayText() << "\n";

@@ -155,6 +155,21 @@ void GatewayServer::stop() {
   }
 }
 
+int GatewayServer::drain(std::chrono::milliseconds timeout) {
+  Poco::Logger& log = Poco::Logger::get("gateway");
+  ready_ = false;
+  if (server_) server_->stop();  // no new connections; those open may finish their requests
+  const int waiting = inFlight_.count();
+  log.information("draining: %d requests in flight, up to %d ms", waiting,
+                  static_cast<int>(timeout.count()));
+  const int left = inFlight_.waitForNone(timeout) ? 0 : inFlight_.count();
+  if (left > 0) log.warning("drain: %d requests still in flight after %d ms; closing them", left,
+                            static_cast<int>(timeout.count()));
+  stop();
+  attempts_->flush();
+  return left;
+}
+
 uint16_t GatewayServer::port() const {
   return server_ ? server_->port() : 0;
 }

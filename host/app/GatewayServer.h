@@ -44,6 +44,11 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   void start();
   /// Stops accepting and closes connections in flight.
   void stop();
+  /// A graceful stop: /readyz answers 503 and no connection is accepted;
+  /// requests in flight get up to `timeout` to finish; then the attempt
+  /// writer is flushed and the rest is closed (stop()). Returns how many
+  /// requests were still in flight when the time ran out.
+  int drain(std::chrono::milliseconds timeout);
   /// The port actually bound (useful when the config asked for port 0).
   uint16_t port() const;
 
@@ -63,6 +68,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::TurnServices& turns() override { return *this; }
   http::ClientHangupMonitor& hangups() override { return *hangups_; }
   bool ready() const override { return ready_.load(); }
+  http::InFlightRequests& inFlight() override { return inFlight_; }
 
   turn::Admission& admission() override { return *keyAdmission_; }
   turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
@@ -101,6 +107,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
   std::unique_ptr<Poco::Net::TCPServer> server_;
   std::atomic<bool> ready_{false};
+  http::InFlightRequests inFlight_;
 };
 
 }  // namespace manifold::app

@@ -55,6 +55,7 @@ ServerConfig readServer(const Object::Ptr& o) {
   s.threadStackKb = get<int>(o, "thread_stack_kb", s.threadStackKb);
   s.headerTimeoutMs = get<int>(o, "header_timeout_ms", s.headerTimeoutMs);
   s.bodyTimeoutMs = get<int>(o, "body_timeout_ms", s.bodyTimeoutMs);
+  s.drainTimeoutMs = get<int>(o, "drain_timeout_ms", s.drainTimeoutMs);
   s.maxHeaderFields = get<int>(o, "max_header_fields", s.maxHeaderFields);
   s.maxHeaderBytes = get<int>(o, "max_header_bytes", s.maxHeaderBytes);
   s.maxUriBytes = get<int>(o, "max_uri_bytes", s.maxUriBytes);

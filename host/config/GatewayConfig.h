@@ -22,6 +22,9 @@ struct ServerConfig {
   int readTimeoutMs = 10000;    ///< per socket read, not a whole-request deadline
   int headerTimeoutMs = 10000;  ///< absolute: a request's head must arrive within this
   int bodyTimeoutMs = 30000;    ///< absolute: its body must arrive within this
+  /// On SIGTERM (or a service stop), how long requests in flight may take to
+  /// finish before their connections are closed.
+  int drainTimeoutMs = 30000;
   /// Request head limits, answered 431 (fields) or 414 (target). Poco's
   /// parser caps them: 100 fields, 256-byte names, 8192-byte values and a
   /// 16384-byte target, whatever is set here (see RequestHeadCheck).

@@ -2,6 +2,7 @@
 
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
+#include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
@@ -35,6 +36,8 @@ class GatewayContext {
   /// The gateway's counted metrics, for /metrics (and for parts that count
   /// through metrics::GatewayMetrics).
   virtual metrics::MetricsRegistry& metrics() = 0;
+  /// The chat requests in flight, which a drain waits for.
+  virtual InFlightRequests& inFlight() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };
