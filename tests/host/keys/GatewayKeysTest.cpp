@@ -7,6 +7,7 @@
 
 #include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
+#include "support/TestPaths.h"
 
 namespace manifold::test {
 namespace {
@@ -94,7 +95,9 @@ TEST_F(GatewayKeysTest, TheMasterManagesKeysAndAVirtualKeyCannot) {
   EXPECT_EQ(parseObject(asMaster.body)->getValue<int>("rpm"), 50);
   EXPECT_EQ(asMaster.body.find(secret), std::string::npos) << "the secret is shown once only";
 
-  for (const char* path : {"/admin/keys", "/admin/health", "/admin/plugins"}) {
+  EXPECT_EQ(gateway_.client().get("/metrics", bearer(kMaster)).status, 200);
+  EXPECT_EQ(gateway_.client().get("/metrics").status, 401);
+  for (const char* path : {"/admin/keys", "/admin/health", "/admin/plugins", "/metrics"}) {
     const HttpResult r = gateway_.client().get(path, bearer(secret));
     EXPECT_EQ(r.status, 403) << path << ": " << r.body;
   }
@@ -173,6 +176,22 @@ TEST_F(GatewayKeysTest, AKeyMayBeLimitedToSomeModes) {
   const HttpResult narrowed = chatAs(engineBound, "mode/smart");
   ASSERT_EQ(narrowed.status, 200) << narrowed.body;
   EXPECT_EQ(narrowed.header("x-manifold-attempts"), "1") << "demo-flaky is not this key's";
+}
+
+TEST(MetricsTokenTest, TheMetricsTokenReadsMetricsAndNothingElse) {
+  MasterKeyEnv env;
+  ::setenv("MANIFOLD_TEST_METRICS_TOKEN", "scraper-token-1", 1);
+  TempDir unused;
+  config::GatewayConfig cfg = demoConfig(unused.str(), (unused / "x.db").string());
+  cfg.metrics.tokenEnv = "MANIFOLD_TEST_METRICS_TOKEN";
+  TestGateway gateway(std::move(cfg), {demoPlugin()});
+  const std::map<std::string, std::string> scraper{{"Authorization", "Bearer scraper-token-1"}};
+  EXPECT_EQ(gateway.client().get("/metrics", scraper).status, 200);
+  EXPECT_EQ(gateway.client().get("/admin/health", scraper).status, 401);
+  EXPECT_EQ(gateway.client().post("/v1/chat/completions", chatBody("mode/smart", false), scraper)
+                .status,
+            401);
+  ::unsetenv("MANIFOLD_TEST_METRICS_TOKEN");
 }
 
 }  // namespace
