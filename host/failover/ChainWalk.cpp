@@ -335,6 +335,10 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
     case FailureDisposition::Silent:
       engine_.breakers_.failed(key, now);
       return Next::NextStep;
+    case FailureDisposition::Unreachable:
+      // Not the upstream's health: its breaker learns nothing from this.
+      engine_.breakers_.released(key);
+      return Next::NextStep;
     case FailureDisposition::Retryable:
       engine_.breakers_.failed(key, now);
       if (!lastStep || retriesLeft <= 0 || keyIndex + 1 < catalog_.keyCount(*engine.config))

@@ -13,6 +13,7 @@ enum class FailureDisposition {
   KeyRefused,     ///< this key is refused: rest it, use the next key or step
   RateLimited,    ///< told when to come back (retry_after_ms): rest the key, move on
   Silent,         ///< no answer in time: move on, never retry a silent route
+  Unreachable,    ///< the host will not send it (egress policy, bad URL): next step, no retry
   Retryable,      ///< 5xx, 429 without a time, resets, malformed streams
 };
 
@@ -28,6 +29,8 @@ inline FailureDisposition dispositionOf(const mf_error& e) {
       return FailureDisposition::Silent;
     case MF_ERR_RATE_LIMITED:
       return e.retry_after_ms > 0 ? FailureDisposition::RateLimited : FailureDisposition::Retryable;
+    case MF_ERR_INTERNAL:
+      return e.retryable ? FailureDisposition::Retryable : FailureDisposition::Unreachable;
     case MF_ERR_INVALID:
     case MF_ERR_CONTENT_FILTER:
       return e.retryable ? FailureDisposition::Retryable : FailureDisposition::Rejected;

@@ -59,7 +59,11 @@ TEST_F(EgressOnlyStepTest, ARefusalIsNeverTheClientsError) {
   startWithFirstStepAt("http://169.254.169.254/v1", {"metadata"});
   HttpResult r = chat("mode/smart", false);
   EXPECT_GE(r.status, 500) << "the operator's URL, not the client's request: " << r.body;
+  EXPECT_EQ(r.header("x-manifold-attempts"), "1") << "a refused URL is not retried";
   EXPECT_EQ(fake_.requests("ok"), 0);
+  // Nor does it open the step's breaker: a fourth request still tries it.
+  for (int i = 0; i < 3; ++i) chat("mode/smart", false);
+  EXPECT_EQ(chat("mode/smart", false).header("x-manifold-attempts"), "1");
 }
 
 TEST_F(EgressOnlyStepTest, LoopbackIsRefusedUnlessAllowed) {
