@@ -3,8 +3,9 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Message.h>
 
-#include <cctype>
-#include <cstdio>
+#include <manifold/json.hpp>
+
+#include "trust/Sanitiser.h"
 
 namespace manifold::logging {
 namespace {
@@ -31,75 +32,11 @@ const char* levelName(Poco::Message::Priority priority) {
   return "information";
 }
 
-// Length of the well-formed UTF-8 sequence at text[i], or 0.
-size_t utf8Length(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char c = byte(i);
-  size_t length = 0;
-  uint32_t min = 0;
-  if (c >= 0xC2 && c <= 0xDF)
-    length = 2, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF)
-    length = 3, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4)
-    length = 4, min = 0x10000;
-  else
-    return 0;
-  if (i + length > text.size()) return 0;
-  uint32_t cp = c & (0x3F >> (length - 1));
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return length;
-}
-
 }  // namespace
 
 void JsonLogFormatter::appendString(std::string& out, std::string_view value) {
-  out += '"';
-  for (size_t i = 0; i < value.size();) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          if (c < 0x20 || c == 0x7F) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof(escaped), "\\u%04x", c);
-            out += escaped;
-          } else {
-            out += static_cast<char>(c);
-          }
-      }
-      ++i;
-      continue;
-    }
-    const size_t length = utf8Length(value, i);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
-      ++i;
-    } else {
-      out.append(value.data() + i, length);
-      i += length;
-    }
-  }
-  out += '"';
+  // Ill-formed UTF-8 becomes U+FFFD, so that every line parses.
+  json::appendQuoted(out, trust::repairUtf8(value));
 }
 
 bool JsonLogFormatter::splitRequestId(std::string_view text, std::string_view& id,
