@@ -23,6 +23,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
                              "\" does not exist (plugins.directory)");
   store_ = std::make_unique<store::SqliteStore>(startConfig_.store.sqlitePath);
   attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
+  usageLedger_ = std::make_unique<store::SqliteUsageLedger>(startConfig_.store.sqlitePath);
+  prices_ = std::make_unique<usage::PriceBook>(startConfig_);
+  usageObserver_ = std::make_unique<usage::UsageObserver>(*prices_, *attempts_);
   http_ = std::make_unique<upstream::PooledHttpExchange>(
       startConfig_.egress, upstream::ProxySettings::fromEnvironment());
   plugins::HostServiceDeps deps{store_.get(), http_.get()};
@@ -38,7 +41,7 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
   access_ = std::make_unique<http::OpenAccess>();
-  observers_.add(attempts_.get());
+  observers_.add(usageObserver_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();

@@ -19,9 +19,12 @@
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
+#include "store/SqliteUsageLedger.h"
 #include "turn/ChainExecutor.h"
 #include "turn/ObserverList.h"
 #include "upstream/PooledHttpExchange.h"
+#include "usage/PriceBook.h"
+#include "usage/UsageObserver.h"
 
 namespace manifold::app {
 
@@ -64,6 +67,12 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
+  store::UsageLedger& usage() override { return *usageLedger_; }
+  /// Attempt records that will never reach the store (refused writes, a full
+  /// queue); only grows. For /metrics and /admin/health.
+  uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
+  /// The price table in force, bound to the engines in force.
+  const usage::PriceBook& prices() const { return *prices_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
@@ -73,6 +82,9 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   const config::GatewayConfig startConfig_;  ///< the parts fixed at start
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<store::AsyncAttemptWriter> attempts_;
+  std::unique_ptr<store::SqliteUsageLedger> usageLedger_;
+  std::unique_ptr<usage::PriceBook> prices_;
+  std::unique_ptr<usage::UsageObserver> usageObserver_;  ///< prices, then queues to attempts_
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
@@ -82,7 +94,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
   std::unique_ptr<http::AccessGuard> access_;
-  turn::ObserverList observers_;  ///< the attempt writer first
+  turn::ObserverList observers_;  ///< the usage observer (into the attempt writer) first
   mutable std::mutex snapshotMutex_;
   turn::SnapshotPtr snapshot_;
   std::unique_ptr<http::ConnectionDeadlines> deadlines_;

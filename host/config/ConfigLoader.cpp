@@ -208,6 +208,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.breaker = readBreaker(child(root, "breaker"));
   config.promptCache = readPromptCache(child(root, "prompt_cache"));
   config.trust = readTrust(child(root, "trust"));
+  config.usage.pricesFile = get<std::string>(child(root, "usage"), "prices_file", "");
   config.logLevel = get<std::string>(child(root, "logging"), "level", config.logLevel);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));

@@ -42,6 +42,14 @@ struct StoreConfig {
   std::string sqlitePath = "manifold.db";
 };
 
+/// Usage and cost (see usage/PriceBook.h).
+struct UsageConfig {
+  /// The price table (schemas/prices.schema.json); relative paths are from the
+  /// working directory, like store.sqlite_path. Empty: every cost is unknown.
+  /// Re-read on every reload.
+  std::string pricesFile;
+};
+
 struct EgressConfig {
   /// Hosts plugins may reach through the host's HTTP service; empty means any.
   std::vector<std::string> allowedHosts;
@@ -140,6 +148,7 @@ struct GatewayConfig {
   BreakerConfig breaker;
   PromptCacheConfig promptCache;
   TrustConfig trust;
+  UsageConfig usage;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -3,6 +3,7 @@
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
 #include "plugins/PluginManager.h"
+#include "store/UsageLedger.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
 #include "upstream/HttpExchange.h"
@@ -28,6 +29,10 @@ class GatewayContext {
   virtual ClientHangupMonitor& hangups() = 0;
   /// Who may call the endpoints that are not chat turns.
   virtual AccessGuard& access() = 0;
+  /// What the usage endpoints read: the attempts table, off the answer's path.
+  virtual store::UsageLedger& usage() = 0;
+  /// Usage records lost because the store refused them or fell too far behind.
+  virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

@@ -18,6 +18,7 @@
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/UsageHandler.h"
 
 namespace manifold::http {
 namespace {
@@ -94,6 +95,12 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return get ? static_cast<Handler*>(new ModelsHandler(context_)) : wrongMethod("GET");
   if (path == "/admin/health")
     return get ? static_cast<Handler*>(new AdminHealthHandler(context_)) : wrongMethod("GET");
+  if (path == "/v1/usage")
+    return get ? static_cast<Handler*>(new UsageHandler(context_, UsageHandler::Scope::OwnKey))
+               : wrongMethod("GET");
+  if (path == "/admin/usage")
+    return get ? static_cast<Handler*>(new UsageHandler(context_, UsageHandler::Scope::EveryKey))
+               : wrongMethod("GET");
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")
