@@ -1,7 +1,9 @@
 #include "app/GatewayServer.h"
 
 #include <Poco/Environment.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
 #include <Poco/String.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
@@ -16,6 +18,7 @@
 #include "http/GatewayRequestHandlerFactory.h"
 #include "http/GuardedConnectionFactory.h"
 #include "keys/KeyAccessGuard.h"
+#include "usage/AttemptCost.h"
 #include "router/RuleBasedRouter.h"
 
 namespace manifold::app {
@@ -44,6 +47,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   metrics_ = std::make_unique<metrics::MetricsRegistry>();  // first: every part may count
   store_ = std::make_unique<store::SqliteStore>(startConfig_.store.sqlitePath);
   attempts_ = std::make_unique<store::AsyncAttemptWriter>(*store_);
+  usageLedger_ = std::make_unique<store::SqliteUsageLedger>(startConfig_.store.sqlitePath);
+  prices_ = std::make_unique<usage::PriceBook>(startConfig_);
+  usageObserver_ = std::make_unique<usage::UsageObserver>(*prices_, *attempts_);
   http_ = std::make_unique<upstream::PooledHttpExchange>(
       startConfig_.egress, upstream::ProxySettings::fromEnvironment());
   plugins::HostServiceDeps deps{store_.get(), http_.get()};
@@ -59,19 +65,41 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   keys_ = std::make_unique<keys::KeyDirectory>(*keyStore_);
   authenticator_ = std::make_unique<keys::Authenticator>(
       keys::loadMasterSecret(startConfig_.auth.masterKeyFile), *keys_);
-  keyAdmission_ = std::make_unique<keys::KeyAdmission>(*authenticator_, *keys_, nullptr);
+  keyAdmission_ = std::make_unique<keys::KeyAdmission>(
+      *authenticator_, *keys_, [this](const turn::AttemptReport& report) {
+        const usage::PriceBook::EnginePrice engine = prices_->forEngine(report.engineId);
+        return usage::attemptCost(report, engine.price ? &*engine.price : nullptr);
+      });
+  restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
   access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
                                                    metricsToken(startConfig_.metrics));
   metricsObserver_ = std::make_unique<metrics::MetricsObserver>(*metrics_);
   keyAdmission_->onLimitRejection([this](const char* kind) { metrics_->limitRejected(kind); });
-  observers_.add(attempts_.get());
+  observers_.add(usageObserver_.get());
   observers_.add(keyAdmission_.get());
   observers_.add(metricsObserver_.get());
+  costMetrics_ = std::make_unique<usage::CostMetricsObserver>(*prices_, *metrics_);
+  observers_.add(costMetrics_.get());
   snapshot_ =
       std::make_shared<const turn::RuntimeSnapshot>(std::move(config), *plugins_, router_, 1);
   deadlines_ = std::make_unique<http::ConnectionDeadlines>();
+}
+
+void GatewayServer::restoreSpend() {
+  const int64_t now = Poco::Timestamp().epochMicroseconds() / 1000;
+  const int64_t monthStart = keys::SpendLedger::monthStartMs(now);
+  const std::string today = Poco::DateTimeFormatter::format(Poco::Timestamp(now * 1000), "%Y-%m-%d");
+  for (const keys::KeyRecord& key : keys_->list()) {
+    if (!key.limits.dailyBudgetUsd && !key.limits.monthlyBudgetUsd) continue;
+    double day = 0, month = 0;
+    for (const store::UsageRow& row : usageLedger_->usage({key.id, monthStart, now + 1})) {
+      month += row.costUsd;
+      if (row.day == today) day += row.costUsd;
+    }
+    keyAdmission_->spend().restore(key.id, day, month, now);
+  }
 }
 
 GatewayServer::~GatewayServer() {

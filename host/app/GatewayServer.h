@@ -23,9 +23,13 @@
 #include "plugins/PluginManager.h"
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
+#include "store/SqliteUsageLedger.h"
 #include "turn/ChainExecutor.h"
 #include "turn/ObserverList.h"
+#include "usage/CostMetricsObserver.h"
 #include "upstream/PooledHttpExchange.h"
+#include "usage/PriceBook.h"
+#include "usage/UsageObserver.h"
 
 namespace manifold::app {
 
@@ -77,15 +81,26 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
   keys::KeyAdmission& keyAdmission() { return *keyAdmission_; }
   metrics::MetricsRegistry& metrics() override { return *metrics_; }
+  store::UsageLedger& usage() override { return *usageLedger_; }
+  /// Attempt records that will never reach the store (refused writes, a full
+  /// queue); only grows. For /metrics and /admin/health.
+  uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
+  /// The price table in force, bound to the engines in force.
+  const usage::PriceBook& prices() const { return *prices_; }
 
   plugins::PluginManager& pluginManager() { return *plugins_; }
   /// Waits until every attempt record so far is in the store.
   void flushAttempts() { attempts_->flush(); }
 
  private:
+  /// What each key with a budget has spent today and this month, from the store.
+  void restoreSpend();
   const config::GatewayConfig startConfig_;  ///< the parts fixed at start
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<store::AsyncAttemptWriter> attempts_;
+  std::unique_ptr<store::SqliteUsageLedger> usageLedger_;
+  std::unique_ptr<usage::PriceBook> prices_;
+  std::unique_ptr<usage::UsageObserver> usageObserver_;  ///< prices, then queues to attempts_
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
@@ -100,7 +115,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<http::AccessGuard> access_;
   std::unique_ptr<metrics::MetricsRegistry> metrics_;
   std::unique_ptr<metrics::MetricsObserver> metricsObserver_;
-  turn::ObserverList observers_;  ///< the attempt writer first
+  std::unique_ptr<usage::CostMetricsObserver> costMetrics_;
+  turn::ObserverList observers_;  ///< the usage observer (into the attempt writer) first
   mutable std::mutex snapshotMutex_;
   turn::SnapshotPtr snapshot_;
   std::unique_ptr<http::ConnectionDeadlines> deadlines_;

@@ -232,6 +232,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   const Object::Ptr metrics = child(root, "metrics");
   config.metrics.tokenEnv = get<std::string>(metrics, "token_env", "");
   config.metrics.tokenFile = get<std::string>(metrics, "token_file", "");
+  config.usage.pricesFile = get<std::string>(child(root, "usage"), "prices_file", "");
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

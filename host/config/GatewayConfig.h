@@ -45,6 +45,14 @@ struct StoreConfig {
   std::string sqlitePath = "manifold.db";
 };
 
+/// Usage and cost (see usage/PriceBook.h).
+struct UsageConfig {
+  /// The price table (schemas/prices.schema.json); relative paths are from the
+  /// working directory, like store.sqlite_path. Empty: every cost is unknown.
+  /// Re-read on every reload.
+  std::string pricesFile;
+};
+
 /// Where the host may send requests (see upstream/EgressPolicy.h).
 struct EgressConfig {
   /// The only host names that may be reached ("*.example.com" for
@@ -163,6 +171,7 @@ struct GatewayConfig {
   BreakerConfig breaker;
   PromptCacheConfig promptCache;
   TrustConfig trust;
+  UsageConfig usage;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

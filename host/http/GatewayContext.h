@@ -6,6 +6,7 @@
 #include "keys/KeyDirectory.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
+#include "store/UsageLedger.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
 #include "upstream/HttpExchange.h"
@@ -38,6 +39,10 @@ class GatewayContext {
   virtual metrics::MetricsRegistry& metrics() = 0;
   /// The chat requests in flight, which a drain waits for.
   virtual InFlightRequests& inFlight() = 0;
+  /// What the usage endpoints read: the attempts table, off the answer's path.
+  virtual store::UsageLedger& usage() = 0;
+  /// Usage records lost because the store refused them or fell too far behind.
+  virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

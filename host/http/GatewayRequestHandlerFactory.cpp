@@ -20,6 +20,7 @@
 #include "http/HealthHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/UsageHandler.h"
 
 namespace manifold::http {
 namespace {
@@ -102,6 +103,12 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path.rfind("/admin/keys/", 0) == 0 && path.size() > 12 &&
       path.find('/', 12) == std::string::npos)
     return new AdminKeysHandler(context_, context_.keyDirectory(), path.substr(12));
+  if (path == "/v1/usage")
+    return get ? static_cast<Handler*>(new UsageHandler(context_, UsageHandler::Scope::OwnKey))
+               : wrongMethod("GET");
+  if (path == "/admin/usage")
+    return get ? static_cast<Handler*>(new UsageHandler(context_, UsageHandler::Scope::EveryKey))
+               : wrongMethod("GET");
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
   if (path == "/v1/chat/completions")

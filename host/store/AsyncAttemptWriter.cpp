@@ -1,7 +1,5 @@
 #include "store/AsyncAttemptWriter.h"
 
-#include <Poco/Logger.h>
-
 #include <exception>
 #include <vector>
 
@@ -23,7 +21,7 @@ void AsyncAttemptWriter::record(AttemptRecord record) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (queue_.size() >= maxQueued_) {
-      ++dropped_;
+      losses_.lost(1, "the write queue is full", LossReport::Clock::now());
       return;
     }
     queue_.push_back(std::move(record));
@@ -39,9 +37,9 @@ void AsyncAttemptWriter::flush() {
   drained_.wait(lock, [this] { return queue_.empty() && !writing_; });
 }
 
-uint64_t AsyncAttemptWriter::dropped() const {
+uint64_t AsyncAttemptWriter::lostRecords() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return dropped_;
+  return losses_.total();
 }
 
 void AsyncAttemptWriter::run() {
@@ -50,6 +48,7 @@ void AsyncAttemptWriter::run() {
     wake_.wait_for(lock, kTick,
                    [this] { return stopping_ || flushWanted_ || queue_.size() >= kBatch; });
     flushWanted_ = false;
+    losses_.tick(LossReport::Clock::now());
     if (queue_.empty()) {
       if (stopping_) return;
       drained_.notify_all();
@@ -60,13 +59,16 @@ void AsyncAttemptWriter::run() {
     queue_.clear();
     writing_ = true;
     lock.unlock();
+    std::string failure;
     try {
       log_.writeAttempts(batch);
     } catch (const std::exception& e) {
-      Poco::Logger::get("store").error("dropped %z attempt records: %s", batch.size(),
-                                       std::string(e.what()));
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown error";
     }
     lock.lock();
+    if (!failure.empty()) losses_.lost(batch.size(), failure, LossReport::Clock::now());
     writing_ = false;
     if (queue_.empty()) drained_.notify_all();
   }

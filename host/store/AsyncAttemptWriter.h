@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "store/AttemptRecord.h"
+#include "store/LossReport.h"
 
 namespace manifold::store {
 
@@ -14,7 +15,10 @@ namespace manifold::store {
 /// background thread writes batches to the log every tick (or at once when a
 /// batch fills), so a request never wakes it. The queue is bounded; when
 /// the store falls that far behind, records are dropped and counted, never
-/// waited for.
+/// waited for. A batch the store refuses (disk full, database locked) is
+/// lost and counted too, and logged at most once a minute (LossReport).
+/// As an observer it records reports unpriced; the gateway puts the usage
+/// observer in front of it instead (usage/UsageObserver.h).
 class AsyncAttemptWriter : public turn::TurnObserver {
  public:
   static constexpr size_t kBatch = 256;                   ///< a full batch is written at once
@@ -28,7 +32,9 @@ class AsyncAttemptWriter : public turn::TurnObserver {
   void record(AttemptRecord record);
   /// Blocks until everything queued so far is written (for tests and shutdown).
   void flush();
-  uint64_t dropped() const;
+  /// Records that will never be written: dropped because the queue was full,
+  /// or in a batch the store refused. Only grows. Safe from any thread.
+  uint64_t lostRecords() const;
 
  private:
   void run();
@@ -42,7 +48,7 @@ class AsyncAttemptWriter : public turn::TurnObserver {
   bool writing_ = false;
   bool flushWanted_ = false;
   bool stopping_ = false;
-  uint64_t dropped_ = 0;
+  LossReport losses_;
   std::thread thread_;
 };
 

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 #include "store/Migrations.h"
@@ -118,10 +119,15 @@ void SqliteStore::writeAttempts(const std::vector<AttemptRecord>& batch) {
   const char* sql =
       "INSERT INTO attempts(request_id, at_ms, mode, engine_id, key_index, outcome, reason, "
       "upstream_status, latency_ms, ttft_ms, billed, prompt_tokens, completion_tokens, "
-      "cached_tokens) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "cached_tokens, key_id, model, cache_write_tokens, reasoning_tokens, usage_known, cost_usd) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   if (sqlite3_prepare_v2(db, sql, -1, &insert, nullptr) != SQLITE_OK)
     throw std::runtime_error(std::string("cannot prepare attempt insert: ") + sqlite3_errmsg(db));
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(insert, sqlite3_finalize);
   execScript(db, "BEGIN;", "cannot begin attempt batch");
+  // A failed row fails the batch: it is rolled back whole and counted as lost
+  // by the writer, never half written.
+  std::string failure;
   for (const AttemptRecord& r : batch) {
     auto text = [&](int i, const std::string& s) {
       sqlite3_bind_text(insert, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -140,11 +146,28 @@ void SqliteStore::writeAttempts(const std::vector<AttemptRecord>& batch) {
     sqlite3_bind_int64(insert, 12, r.promptTokens);
     sqlite3_bind_int64(insert, 13, r.completionTokens);
     sqlite3_bind_int64(insert, 14, r.cachedTokens);
-    sqlite3_step(insert);
+    text(15, r.keyId);
+    text(16, r.model);
+    sqlite3_bind_int64(insert, 17, r.cacheWriteTokens);
+    sqlite3_bind_int64(insert, 18, r.reasoningTokens);
+    sqlite3_bind_int(insert, 19, r.usageKnown ? 1 : 0);
+    if (r.costUsd)
+      sqlite3_bind_double(insert, 20, *r.costUsd);
+    else
+      sqlite3_bind_null(insert, 20);
+    const int rc = sqlite3_step(insert);
     sqlite3_reset(insert);
+    if (rc != SQLITE_DONE) {
+      failure = std::string("cannot insert attempt: ") + sqlite3_errstr(rc);
+      break;
+    }
   }
-  sqlite3_finalize(insert);
-  execScript(db, "COMMIT;", "cannot commit attempt batch");
+  if (failure.empty() && sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr) != SQLITE_OK)
+    failure = std::string("cannot commit attempt batch: ") + sqlite3_errmsg(db);
+  if (!failure.empty()) {
+    sqlite3_exec(db, "ROLLBACK;", nullptr, nullptr, nullptr);
+    throw std::runtime_error(failure);
+  }
 }
 
 }  // namespace manifold::store

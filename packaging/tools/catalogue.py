@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""The shipped engine catalogue and modes, written into both shipped configs.
+"""The shipped engine catalogue and modes, written into both shipped configs,
+and the shipped price table.
 
 The two configs (packaging/config for the quick start, packaging/docker for
 the image) differ only in paths; the catalogue is kept here, once, and this
-script rewrites their "engines", "modes" and "egress" exceptions. Run it after
-editing:
+script rewrites their "engines", "modes", "usage" and "egress" exceptions, and
+writes packaging/config/prices.json with a price for every engine's model. Run
+it after editing:
     python3 packaging/tools/catalogue.py
 """
 import json
@@ -12,6 +14,9 @@ import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONFIGS = [ROOT / "packaging/config/manifold.json", ROOT / "packaging/docker/manifold.json"]
+PRICES_FILE = ROOT / "packaging/config/prices.json"
+# Where each config finds the price table (the Dockerfile copies it to /etc/manifold).
+PRICES_PATH = {CONFIGS[0]: "packaging/config/prices.json", CONFIGS[1]: "/etc/manifold/prices.json"}
 
 
 def caps(vision=False, tools=True, json_mode=True, prompt_caching=False, prefill=False):
@@ -210,6 +215,67 @@ def with_egress(config):
     return out
 
 
+# List prices in USD per million tokens: input, output, cached read, cache write,
+# keyed "<vendor>/<model>" (the vendor is the engine's preset, or its provider
+# plugin). Engines whose cost_band is "free" are priced 0: the catalogue uses
+# their free tier. These were not re-checked against the vendors' pages when
+# written (no network): each says so in its "source". Check before relying on
+# them for billing.
+RECALLED = "vendor list price as recalled for 2025; estimate, not re-checked"
+PAID = {
+    "anthropic/claude-sonnet-4-5": (3.00, 15.00, 0.30, 3.75),
+    "anthropic/claude-haiku-4-5": (1.00, 5.00, 0.10, 1.25),
+    # Gemini: prompts up to 200k tokens; cache storage per hour is not counted
+    "gemini/gemini-2.5-pro": (1.25, 10.00, 0.125, 1.25),
+    "gemini/gemini-2.5-flash": (0.30, 2.50, 0.03, 0.30),
+    "cohere/command-a-03-2025": (2.50, 10.00, 2.50, 2.50),
+    "cohere/command-a-reasoning-08-2025": (2.50, 10.00, 2.50, 2.50),
+    "cohere/command-a-vision-07-2025": (2.50, 10.00, 2.50, 2.50),
+    "sambanova/DeepSeek-R1-0528": (5.00, 7.00, 5.00, 5.00),
+    "openrouter/perplexity/sonar": (1.00, 1.00, 1.00, 1.00),
+    "mistral/mistral-large-latest": (2.00, 6.00, 2.00, 2.00),
+    "mistral/mistral-medium-latest": (0.40, 2.00, 0.40, 0.40),
+    "mistral/codestral-latest": (0.30, 0.90, 0.30, 0.30),
+    "mistral/pixtral-large-latest": (2.00, 6.00, 2.00, 2.00),
+    # DeepSeek V3.2 prices (cache miss, output, cache hit)
+    "deepseek/deepseek-chat": (0.28, 0.42, 0.028, 0.28),
+    "deepseek/deepseek-reasoner": (0.28, 0.42, 0.028, 0.28),
+    "openai/gpt-4.1": (2.00, 8.00, 0.50, 2.00),
+    "openai/gpt-4.1-mini": (0.40, 1.60, 0.10, 0.40),
+    "openai/o4-mini": (1.10, 4.40, 0.275, 1.10),
+}
+
+
+def price_key(e):
+    return f'{(e.get("options") or {}).get("preset", e["provider"])}/{e["model"]}'
+
+
+def prices():
+    models = {}
+    for e in ENGINES:
+        key = price_key(e)
+        if e["cost_band"] == "free":
+            source = ("local model, no charge" if e["provider"] == "demo" or
+                      (e.get("options") or {}).get("preset") == "ollama"
+                      else "free tier (the catalogue's cost_band is free)")
+            rates = (0, 0, 0, 0)
+        else:
+            assert key in PAID, f"engine {e['id']} ({key}) has no price"
+            source, rates = RECALLED, PAID[key]
+        entry = dict(zip(("input", "output", "cached_read", "cache_write"), rates))
+        entry["source"] = source
+        assert models.get(key, entry) == entry, f"{key} is priced twice, differently"
+        models[key] = entry
+    return {"$schema": "../../schemas/prices.schema.json", "currency": "USD",
+            "unit": "per_million_tokens", "as_of": "2025", "models": models}
+
+
+def render_prices(table):
+    items = [f"    {json.dumps(k)}: {json.dumps(v)}" for k, v in table["models"].items()]
+    head = [f"  {json.dumps(k)}: {json.dumps(v)}," for k, v in table.items() if k != "models"]
+    return "{\n" + "\n".join(head) + '\n  "models": {\n' + ",\n".join(items) + "\n  }\n}\n"
+
+
 def render(config):
     """One line per engine and per mode, so a diff shows what changed."""
     lines = ["{"]
@@ -237,9 +303,14 @@ def main():
         assert mode["chain"][-1] == "demo", f"mode {name} must end in the demo engine"
     for path in CONFIGS:
         config = json.loads(path.read_text())
+        config.pop("usage", None)
+        rest = {k: config.pop(k) for k in ("engines", "modes") if k in config}
+        config["usage"] = {"prices_file": PRICES_PATH[path]}
+        config.update(rest)
         config["engines"] = ENGINES
         config["modes"] = MODES
         path.write_text(render(with_egress(config)))
+    PRICES_FILE.write_text(render_prices(prices()))
 
 
 if __name__ == "__main__":
