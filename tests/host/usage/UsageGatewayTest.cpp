@@ -253,5 +253,36 @@ TEST_F(UsageGatewayTest, ThePriceFileIsReloadedWithTheConfig) {
   EXPECT_NEAR(*all[2].costUsd, kPaidCost + 600 * 2.0 / 1e6, 1e-12);
 }
 
+// A key's budget is charged with each answer's priced cost: once spent, the
+// key gets 429 budget_exceeded, and its usage is its own.
+TEST_F(UsageGatewayTest, AKeysDailyBudgetIsSpentByItsPricedAnswers) {
+  const HttpResult created =
+      gateway_->client().post("/admin/keys", R"({"name":"budgeted","daily_budget_usd":0.003})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::map<std::string, std::string> key{
+      {"Authorization", "Bearer " + parseObject(created.body)->getValue<std::string>("secret")}};
+  // kPaidCost each: the third request finds the budget spent.
+  ASSERT_LT(2 * kPaidCost, 0.003);
+  ASSERT_GE(3 * kPaidCost, 0.003);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(gateway_->client().post("/v1/chat/completions", chatBody("paid", false), key).status,
+              200);
+  const HttpResult spent =
+      gateway_->client().post("/v1/chat/completions", chatBody("paid", false), key);
+  EXPECT_EQ(spent.status, 429) << spent.body;
+  EXPECT_EQ(parseObject(spent.body)->getObject("error")->getValue<std::string>("code"),
+            "budget_exceeded");
+  EXPECT_FALSE(spent.header("retry-after").empty());
+  EXPECT_EQ(gateway_->client().post("/v1/chat/completions", chatBody("paid", false)).status, 200)
+      << "the operator has no budget";
+  gateway_->server().flushAttempts();  // usage is written off the answer's path
+  const HttpResult own = gateway_->client().get("/v1/usage", key);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("\"requests\":3"), std::string::npos) << own.body;
+  const HttpResult everyone = gateway_->client().get("/v1/usage");
+  EXPECT_NE(everyone.body.find("\"key_id\":\"\""), std::string::npos)
+      << "the operator sees the keyless requests, not the key's: " << everyone.body;
+}
+
 }  // namespace
 }  // namespace manifold::test
