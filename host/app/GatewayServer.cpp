@@ -1,12 +1,12 @@
 #include "app/GatewayServer.h"
 
-#include <Poco/Environment.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/Environment.h>
 #include <Poco/Logger.h>
-#include <Poco/Timestamp.h>
-#include <Poco/String.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/String.h>
+#include <Poco/Timestamp.h>
 
 #include <sys/resource.h>
 
@@ -18,8 +18,8 @@
 #include "http/GatewayRequestHandlerFactory.h"
 #include "http/GuardedConnectionFactory.h"
 #include "keys/KeyAccessGuard.h"
-#include "usage/AttemptCost.h"
 #include "router/RuleBasedRouter.h"
+#include "usage/AttemptCost.h"
 
 namespace manifold::app {
 namespace {
@@ -73,8 +73,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
-  access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
-                                                   metricsToken(startConfig_.metrics));
+  access_ =
+      std::make_unique<keys::KeyAccessGuard>(*authenticator_, metricsToken(startConfig_.metrics));
   metricsObserver_ = std::make_unique<metrics::MetricsObserver>(*metrics_);
   keyAdmission_->onLimitRejection([this](const char* kind) { metrics_->limitRejected(kind); });
   observers_.add(usageObserver_.get());
@@ -90,7 +90,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
 void GatewayServer::restoreSpend() {
   const int64_t now = Poco::Timestamp().epochMicroseconds() / 1000;
   const int64_t monthStart = keys::SpendLedger::monthStartMs(now);
-  const std::string today = Poco::DateTimeFormatter::format(Poco::Timestamp(now * 1000), "%Y-%m-%d");
+  const std::string today =
+      Poco::DateTimeFormatter::format(Poco::Timestamp(now * 1000), "%Y-%m-%d");
   for (const keys::KeyRecord& key : keys_->list()) {
     if (!key.limits.dailyBudgetUsd && !key.limits.monthlyBudgetUsd) continue;
     double day = 0, month = 0;
@@ -191,8 +192,9 @@ int GatewayServer::drain(std::chrono::milliseconds timeout) {
   log.information("draining: %d requests in flight, up to %d ms", waiting,
                   static_cast<int>(timeout.count()));
   const int left = inFlight_.waitForNone(timeout) ? 0 : inFlight_.count();
-  if (left > 0) log.warning("drain: %d requests still in flight after %d ms; closing them", left,
-                            static_cast<int>(timeout.count()));
+  if (left > 0)
+    log.warning("drain: %d requests still in flight after %d ms; closing them", left,
+                static_cast<int>(timeout.count()));
   stop();
   attempts_->flush();
   return left;

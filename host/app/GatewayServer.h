@@ -26,8 +26,8 @@
 #include "store/SqliteUsageLedger.h"
 #include "turn/ChainExecutor.h"
 #include "turn/ObserverList.h"
-#include "usage/CostMetricsObserver.h"
 #include "upstream/PooledHttpExchange.h"
+#include "usage/CostMetricsObserver.h"
 #include "usage/PriceBook.h"
 #include "usage/UsageObserver.h"
 

@@ -61,8 +61,8 @@ TEST(DrainTest, SigtermLetsEveryStreamFinishAndKeepsItsUsage) {
   const std::string db = (dir / "manifold.db").string();
   std::ofstream(dir / "manifold.json")
       << R"({"server":{"host":"127.0.0.1","port":)" << port
-      << R"(,"max_threads":256,"drain_timeout_ms":20000},"plugins":{"directory":")"
-      << plugins.str() << R"("},"store":{"sqlite_path":")" << db
+      << R"(,"max_threads":256,"drain_timeout_ms":20000},"plugins":{"directory":")" << plugins.str()
+      << R"("},"store":{"sqlite_path":")" << db
       << R"("},"engines":[{"id":"demo","provider":"demo","model":"demo-1",)"
       << R"("options":{"token_delay_ms":60}}],"modes":{"smart":{"chain":["demo"]}}})";
   Poco::Pipe outPipe;

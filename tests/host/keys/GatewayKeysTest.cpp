@@ -188,9 +188,9 @@ TEST(MetricsTokenTest, TheMetricsTokenReadsMetricsAndNothingElse) {
   const std::map<std::string, std::string> scraper{{"Authorization", "Bearer scraper-token-1"}};
   EXPECT_EQ(gateway.client().get("/metrics", scraper).status, 200);
   EXPECT_EQ(gateway.client().get("/admin/health", scraper).status, 401);
-  EXPECT_EQ(gateway.client().post("/v1/chat/completions", chatBody("mode/smart", false), scraper)
-                .status,
-            401);
+  EXPECT_EQ(
+      gateway.client().post("/v1/chat/completions", chatBody("mode/smart", false), scraper).status,
+      401);
   ::unsetenv("MANIFOLD_TEST_METRICS_TOKEN");
 }
 
