@@ -205,6 +205,20 @@ run_wrk() {
   wrk -t"$4" -c"$3" -d"$5"s --latency -s "$1" "$2" | sed -n 's/^WRK_JSON //p'
 }
 
+# cpu_ticks PID...: utime + stime of those processes (all their threads), in
+# clock ticks (getconf CLK_TCK per second), summed. Fields 14 and 15 of
+# /proc/PID/stat, counted after the ")" that ends the command name.
+cpu_ticks() {
+  local pid total=0 rest
+  for pid in "$@"; do
+    rest=$(<"/proc/$pid/stat")
+    rest=${rest##*) }
+    total=$((total + $(awk '{print $12 + $13}' <<<"$rest")))
+  done
+  echo "$total"
+}
+clk_tck=$(getconf CLK_TCK)
+
 # median: the median of the numbers on stdin (the lower middle for an even count).
 median() {
   sort -g | awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else print v[int((NR+1)/2)]}'
