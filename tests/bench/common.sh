@@ -179,12 +179,15 @@ start_nginx() {
   wait_for_port "$port" nginx "$bench_tmp/nginx-error.log"
 }
 
-# wrk_lua BODY: a wrk script posting BODY and printing one JSON line at the end.
+# wrk_lua BODY [AUTHORIZATION]: a wrk script posting BODY (with that
+# Authorization header when given) and printing one JSON line at the end.
 wrk_lua() {
-  local file=$bench_tmp/post-$RANDOM.lua
+  local file=$bench_tmp/post-$RANDOM.lua auth=""
+  [[ -n ${2:-} ]] && auth="wrk.headers[\"Authorization\"] = [[$2]]"
   cat >"$file" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+$auth
 wrk.body = [[$1]]
 function done(s, latency, requests)
   io.write(string.format(

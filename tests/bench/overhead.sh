@@ -5,7 +5,12 @@
 # (upstreams read as streams even for non-streaming clients, so head and
 # first-token timeouts apply) and with the mode's upstream_streaming set to
 # match_client (the request goes upstream as the client sent it, as nginx
-# does). wrk at 1 connection (1 thread) and at 64 (2 threads); rounds
+# does). A third Manifold configuration, manifold+auth, is the first one's
+# config on a second gateway started with MANIFOLD_MASTER_KEY set: a virtual
+# key with limits too large to refuse (rpm, tpm, max_concurrent) is created at
+# start, and wrk sends it as `Authorization: Bearer`, so every request pays
+# authentication, the key's limits and its usage accounting (the `manifold`
+# run, anonymous on loopback, pays none of them). wrk at 1 connection (1 thread) and at 64 (2 threads); rounds
 # interleave the targets so drift hits all alike. Each measured run also reads
 # the CPU time (utime + stime from /proc/PID/stat) of the server wrk talks to,
 # before and after, and divides it by the requests wrk completed: CPU us per
@@ -19,10 +24,28 @@ bench_init wrk nginx jq curl ss
 start_fake
 mport=$(free_port)
 nport=$(free_port)
-manifold_config "$mport" "[$(fake_engine ok ok)]" \
-  '{"bench":{"chain":["ok"],"max_retries":0},"matched":{"chain":["ok"],"max_retries":0,"upstream_streaming":"match_client"}}' \
-  >"$bench_tmp/manifold.json"
+modes='{"bench":{"chain":["ok"],"max_retries":0},"matched":{"chain":["ok"],"max_retries":0,"upstream_streaming":"match_client"}}'
+manifold_config "$mport" "[$(fake_engine ok ok)]" "$modes" >"$bench_tmp/manifold.json"
 start_manifold "$bench_tmp/manifold.json" "$mport"
+plain_manifold_pid=$manifold_pid
+
+# manifold+auth: the same config (own port and store), with a master key.
+aport=$(free_port)
+manifold_config "$aport" "[$(fake_engine ok ok)]" "$modes" >"$bench_tmp/manifold-auth.json"
+master_key="mfk-bench-master-$RANDOM$RANDOM$RANDOM"
+MANIFOLD_MASTER_KEY=$master_key
+export MANIFOLD_MASTER_KEY
+start_manifold "$bench_tmp/manifold-auth.json" "$aport"
+unset MANIFOLD_MASTER_KEY
+auth_manifold_pid=$manifold_pid
+manifold_pid=$plain_manifold_pid
+virtual_key=$(curl -fsS "http://127.0.0.1:$aport/admin/keys" -H "Authorization: Bearer $master_key" \
+  -H 'Content-Type: application/json' \
+  -d '{"name":"bench","rpm":100000000,"tpm":1000000000,"max_concurrent":100000}' | jq -r .secret)
+[[ -n $virtual_key && $virtual_key != null ]] || {
+  echo "overhead: could not create a virtual key on the manifold+auth gateway" >&2
+  exit 1
+}
 nginx_conf auto "
   upstream fake { server 127.0.0.1:$fake_port; keepalive 64; }
   server {
@@ -37,14 +60,26 @@ declare -A url=(
   [manifold]="http://127.0.0.1:$mport/v1/chat/completions"
   [matched]="http://127.0.0.1:$mport/v1/chat/completions"
   [nginx]="http://127.0.0.1:$nport/v1/chat/completions"
+  [manifold+auth]="http://127.0.0.1:$aport/v1/chat/completions"
 )
-declare -A bodies=([direct]=$body [manifold]=$body [nginx]=$body [matched]=${body/mode\/bench/mode\/matched})
+declare -A bodies=([direct]=$body [manifold]=$body [nginx]=$body [matched]=${body/mode\/bench/mode\/matched}
+  [manifold+auth]=$body)
+declare -A auths=([manifold+auth]="Bearer $virtual_key")
 declare -A luas
-for t in "${!bodies[@]}"; do luas[$t]=$(wrk_lua "${bodies[$t]}"); done
-targets=(direct manifold matched nginx)
+for t in "${!bodies[@]}"; do luas[$t]=$(wrk_lua "${bodies[$t]}" "${auths[$t]:-}"); done
+targets=(direct manifold matched nginx manifold+auth)
 
+# Without its key, manifold+auth must refuse (it is not serving anonymously).
+refused=$(curl -s -o /dev/null -w '%{http_code}' "${url[manifold+auth]}" \
+  -H 'Content-Type: application/json' -d "$body")
+[[ $refused == 401 ]] || {
+  echo "overhead: manifold+auth answered $refused without a key, expected 401" >&2
+  exit 1
+}
 for t in "${targets[@]}"; do
-  answer=$(curl -fsS "${url[$t]}" -H 'Content-Type: application/json' -d "${bodies[$t]}")
+  header=()
+  [[ -n ${auths[$t]:-} ]] && header=(-H "Authorization: ${auths[$t]}")
+  answer=$(curl -fsS "${url[$t]}" -H 'Content-Type: application/json' "${header[@]}" -d "${bodies[$t]}")
   [[ $answer == *'"Hello world"'* ]] || {
     echo "overhead: $t did not answer as expected: $answer" >&2
     exit 1
@@ -58,6 +93,7 @@ target_pids() {
   case $1 in
     direct) echo "$fake_pid" ;;
     manifold | matched) echo "$manifold_pid" ;;
+    manifold+auth) echo "$auth_manifold_pid" ;;
     nginx) echo "$nginx_pid" $(pgrep -P "$nginx_pid") ;;
   esac
 }
@@ -109,7 +145,7 @@ out=$results_dir/overhead.txt
       printf '  %-26s %9.0f  %9d  %9d  %11.1f\n' "$t" "${rps[$t$conc]}" "${p50[$t$conc]}" \
         "${p99[$t$conc]}" "${cpu[$t$conc]}"
     done
-    for via in manifold matched nginx; do
+    for via in manifold matched nginx manifold+auth; do
       printf '  added by %-17s p50 %+6d us   p99 %+6d us\n' "$via" \
         "$((${p50[$via$conc]} - ${p50[direct$conc]}))" "$((${p99[$via$conc]} - ${p99[direct$conc]}))"
     done
@@ -118,20 +154,31 @@ out=$results_dir/overhead.txt
       "$(calc "${rps[matched$conc]} / ${rps[nginx$conc]}")" \
       "$(calc "${rps[manifold$conc]} / ${rps[direct$conc]}")" \
       "$(calc "${rps[nginx$conc]} / ${rps[direct$conc]}")"
+    printf '  auth on/off (manifold+auth vs manifold): throughput %s, p50 %+d us, added p50 %d vs %d us\n' \
+      "$(calc "${rps[manifold+auth$conc]} / ${rps[manifold$conc]}")" \
+      "$((${p50[manifold+auth$conc]} - ${p50[manifold$conc]}))" \
+      "$((${p50[manifold+auth$conc]} - ${p50[direct$conc]}))" "$((${p50[manifold$conc]} - ${p50[direct$conc]}))"
     printf '  cpu per request manifold/nginx %s, matched/nginx %s, manifold/direct %s, nginx/direct %s\n' \
       "$(calc "${cpu[manifold$conc]} / ${cpu[nginx$conc]}")" \
       "$(calc "${cpu[matched$conc]} / ${cpu[nginx$conc]}")" \
       "$(calc "${cpu[manifold$conc]} / ${cpu[direct$conc]}")" \
       "$(calc "${cpu[nginx$conc]} / ${cpu[direct$conc]}")"
   done
-  printf '  cpu us per request at c64: manifold %s, matched %s, nginx %s (master + workers), direct %s\n' \
-    "${cpu[manifold64]}" "${cpu[matched64]}" "${cpu[nginx64]}" "${cpu[direct64]}"
+  printf '  cpu us per request at c64: manifold %s, matched %s, nginx %s (master + workers), direct %s, manifold+auth %s\n' \
+    "${cpu[manifold64]}" "${cpu[matched64]}" "${cpu[nginx64]}" "${cpu[direct64]}" "${cpu[manifold+auth64]}"
   for via in manifold matched; do
     added1=$((p50[${via}1] - p50[direct1]))
     ratio64=$(calc "${rps[${via}64]} / ${rps[nginx64]}")
     echo "  target ($via): added p50 at c1 <= 100 us: ${added1} us, $(verdict "$added1" '<=' 100)"
     echo "  target ($via): c64 throughput >= 0.8x nginx: ${ratio64}x, $(verdict "$ratio64" '>=' 0.8)"
   done
+  # Auth, limits and usage accounting on (manifold+auth) against off (manifold).
+  auth_rps=$(calc "${rps[manifold+auth64]} / ${rps[manifold64]}")
+  auth_added_on=$((${p50[manifold+auth1]} - ${p50[direct1]}))
+  auth_added_off=$((${p50[manifold1]} - ${p50[direct1]}))
+  auth_added=$(calc "$auth_added_on / ($auth_added_off > 0 ? $auth_added_off : 1)")
+  echo "  target (manifold+auth): c64 throughput >= 0.95x manifold: ${auth_rps}x, $(verdict "$auth_rps" '>=' 0.95)"
+  echo "  target (manifold+auth): added p50 at c1 <= 1.05x manifold's: ${auth_added_on} vs ${auth_added_off} us (${auth_added}x), $(verdict "$auth_added" '<=' 1.05)"
 } | tee "$out"
 
 jq -s --arg rounds "$bench_rounds" --arg seconds "$bench_seconds" '{
