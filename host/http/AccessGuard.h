@@ -31,21 +31,4 @@ class AccessGuard {
                                            Poco::Net::HTTPServerResponse& response) = 0;
 };
 
-/// Lets everyone in as the master: the gateway before gateway keys exist.
-class OpenAccess : public AccessGuard {
- public:
-  std::optional<Caller> requireMaster(Poco::Net::HTTPServerRequest&,
-                                      Poco::Net::HTTPServerResponse&) override {
-    return Caller{true, ""};
-  }
-  std::optional<Caller> requireMetricsReader(Poco::Net::HTTPServerRequest&,
-                                             Poco::Net::HTTPServerResponse&) override {
-    return Caller{true, ""};
-  }
-  std::optional<Caller> requireKey(Poco::Net::HTTPServerRequest&,
-                                   Poco::Net::HTTPServerResponse&) override {
-    return Caller{true, ""};
-  }
-};
-
 }  // namespace manifold::http

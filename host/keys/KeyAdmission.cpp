@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace manifold::keys {
 namespace {
@@ -109,30 +110,19 @@ turn::Admitted KeyAdmission::admitCaller(turn::TurnRequest& request) {
   if ((out.refusal = budgetRefusal(key, now))) return out;
   RateVerdict verdict = limiter_.admit(key.id, key.limits, RateLimiter::Clock::now());
   out.headers = std::move(verdict.headers);
-  using Refusal = RateVerdict::Refusal;
-  switch (verdict.refusal) {
-    case Refusal::None:
-      out.ticket = std::make_unique<ConcurrencyTicket>(limiter_, key.id);
-      return out;
-    case Refusal::Requests:
-      if (rejected_) rejected_("rpm");
-      out.refusal = tooMany(
-          "rate limit: " + std::to_string(key.limits.rpm) + " requests per minute for this key",
-          "rate_limit_exceeded", verdict.retryAfterMs);
-      return out;
-    case Refusal::Tokens:
-      if (rejected_) rejected_("tpm");
-      out.refusal = tooMany(
-          "rate limit: " + std::to_string(key.limits.tpm) + " tokens per minute for this key",
-          "rate_limit_exceeded", verdict.retryAfterMs);
-      return out;
-    case Refusal::Concurrency:
-      if (rejected_) rejected_("concurrency");
-      out.refusal = tooMany("rate limit: " + std::to_string(key.limits.maxConcurrent) +
-                                " requests at once for this key",
-                            "rate_limit_exceeded", verdict.retryAfterMs);
-      return out;
+  if (verdict.refusal == RateVerdict::Refusal::None) {
+    out.ticket = std::make_unique<ConcurrencyTicket>(limiter_, key.id);
+    return out;
   }
+  const auto [kind, limit, what] =
+      verdict.refusal == RateVerdict::Refusal::Requests
+          ? std::make_tuple("rpm", key.limits.rpm, " requests per minute")
+      : verdict.refusal == RateVerdict::Refusal::Tokens
+          ? std::make_tuple("tpm", key.limits.tpm, " tokens per minute")
+          : std::make_tuple("concurrency", key.limits.maxConcurrent, " requests at once");
+  if (rejected_) rejected_(kind);
+  out.refusal = tooMany("rate limit: " + std::to_string(limit) + what + " for this key",
+                        "rate_limit_exceeded", verdict.retryAfterMs);
   return out;
 }
 

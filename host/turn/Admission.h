@@ -44,10 +44,4 @@ class Admission {
   }
 };
 
-/// Admits every request: the gateway with no gateway keys.
-class AdmitEveryone : public Admission {
- public:
-  Admitted admit(TurnRequest&, const RuntimeSnapshot&) override { return {}; }
-};
-
 }  // namespace manifold::turn
