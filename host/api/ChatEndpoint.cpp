@@ -6,6 +6,7 @@
 
 #include "http/ClientHangupMonitor.h"
 #include "http/ConnectionGuard.h"
+#include "http/GatewayResponse.h"
 #include "http/HttpReplies.h"
 #include "turn/Turn.h"
 
@@ -63,8 +64,9 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
   turn::Turn turn(context_.turns(), cancel);
   const turn::TurnResult result = turn.run(
       std::move(turnRequest), [&](const turn::TurnRequest& prepared, const turn::TurnRoute& route) {
-        response.set("x-manifold-route-rule", route.decision.rule);
-        for (const auto& [name, value] : prepared.responseHeaders) response.set(name, value);
+        http::setGatewayHeader(response, "x-manifold-route-rule", route.decision.rule);
+        for (const auto& [name, value] : prepared.responseHeaders)
+          http::setGatewayHeader(response, name, value);
         return codec_->answerSink(response, prepared.chat, requestId, route);
       });
   switch (result.kind) {
@@ -75,7 +77,8 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
       response.setKeepAlive(false);
       return;
     case turn::TurnResult::Kind::Refused:
-      for (const auto& [name, value] : result.error.headers) response.set(name, value);
+      for (const auto& [name, value] : result.error.headers)
+        http::setGatewayHeader(response, name, value);
       http::sendError(response, static_cast<HTTPResponse::HTTPStatus>(result.error.status),
                       result.error.message, result.error.param, result.error.code);
   }

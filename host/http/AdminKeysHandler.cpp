@@ -73,7 +73,7 @@ void AdminKeysHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     body->set("data", list);
     return sendJson(response, HTTPResponse::HTTP_OK, body);
   }
-  const std::optional<keys::KeyRecord> key = keys_.byId(keyId_);
+  const std::shared_ptr<const keys::KeyRecord> key = keys_.byId(keyId_);
   if (!key)
     return sendError(response, HTTPResponse::HTTP_NOT_FOUND, "no key " + keyId_, "", "not_found");
   if (method == HTTPRequest::HTTP_GET)
@@ -115,13 +115,14 @@ void AdminKeysHandler::change(Poco::Net::HTTPServerRequest& request,
                               Poco::Net::HTTPServerResponse& response) {
   const std::optional<std::string> body = readBody(request, response, kMaxAdminBody);
   if (!body) return;
-  std::optional<keys::KeyRecord> key = keys_.byId(keyId_);
-  if (!key)
+  const std::shared_ptr<const keys::KeyRecord> held = keys_.byId(keyId_);
+  if (!held)
     return sendError(response, HTTPResponse::HTTP_NOT_FOUND, "no key " + keyId_, "", "not_found");
-  if (const auto problem = keys::applyKeyChanges(*body, false, nowMs(), *key))
+  keys::KeyRecord key = *held;
+  if (const auto problem = keys::applyKeyChanges(*body, false, nowMs(), key))
     return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, problem->message, problem->param);
-  keys_.replace(*key);
-  sendJson(response, HTTPResponse::HTTP_OK, toJson(*key, nowMs()));
+  keys_.replace(key);
+  sendJson(response, HTTPResponse::HTTP_OK, toJson(key, nowMs()));
 }
 
 }  // namespace manifold::http

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "http/ConnectionGuard.h"
+#include "http/GatewayResponse.h"
 #include "http/HttpReplies.h"
 #include "http/RequestFraming.h"
 
@@ -75,7 +76,7 @@ bool GuardedHttpConnection::serveOne(Poco::Net::HTTPServerSession& session,
                                      const std::string& server) {
   bool refused = false;
   {
-    Poco::Net::HTTPServerResponseImpl response(session);
+    GatewayResponse response(session);
     std::unique_ptr<Poco::Net::HTTPServerRequestImpl> request;
     try {
       request =

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "http/ConnectionGuard.h"
+#include "http/GatewayResponse.h"
 
 namespace manifold::http {
 
@@ -26,11 +27,12 @@ std::string errorTypeFor(int status) {
 }
 
 void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route) {
-  if (!route.engineId.empty()) response.set("x-manifold-engine", route.engineId);
-  response.set("x-manifold-attempts", std::to_string(route.attempts));
+  if (!route.engineId.empty()) setGatewayHeader(response, "x-manifold-engine", route.engineId);
+  setGatewayHeader(response, "x-manifold-attempts", std::to_string(route.attempts));
   if (!route.providerId.empty())
-    response.set("x-manifold-provider", route.providerId + "@" + route.providerVersion);
-  if (!route.mode.empty()) response.set("x-manifold-mode", route.mode);
+    setGatewayHeader(response, "x-manifold-provider",
+                     route.providerId + "@" + route.providerVersion);
+  if (!route.mode.empty()) setGatewayHeader(response, "x-manifold-mode", route.mode);
 }
 
 std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response) {

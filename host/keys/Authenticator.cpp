@@ -24,9 +24,9 @@ std::variant<Identity, AuthFailure> Authenticator::authenticate(std::string_view
   if (secret && masterKeySet() && constantTimeEquals(hash, masterSha256_))
     return Identity{Identity::Kind::Master, {}};
   if (secret) {
-    std::optional<KeyRecord> key = keys_.bySecretHash(hash);
+    std::shared_ptr<const KeyRecord> key = keys_.bySecretHash(hash);
     if (key && constantTimeEquals(key->secretSha256, hash) && key->usableAt(nowMs))
-      return Identity{Identity::Kind::Virtual, std::move(*key)};
+      return Identity{Identity::Kind::Virtual, std::move(key)};
   }
   if (!masterKeySet()) return Identity{Identity::Kind::Anonymous, {}};
   return AuthFailure::Refused;

@@ -17,7 +17,7 @@ struct Identity {
     Anonymous,  ///< no master key is set and the caller is on loopback
   };
   Kind kind = Kind::Anonymous;
-  KeyRecord key;  ///< when Virtual
+  std::shared_ptr<const KeyRecord> key;  ///< when Virtual
 
   /// What the operator may do: the master, or anyone while no master is set.
   bool operatorRights() const { return kind != Kind::Virtual; }

@@ -18,7 +18,7 @@ int64_t nowMs() {
 }
 
 http::Caller callerOf(const Identity& identity) {
-  return http::Caller{identity.operatorRights(), identity.key.id};
+  return http::Caller{identity.operatorRights(), identity.key ? identity.key->id : std::string()};
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ turn::Admitted KeyAdmission::admitCaller(turn::TurnRequest& request) {
   }
   const Identity& identity = std::get<Identity>(who);
   if (identity.kind != Identity::Kind::Virtual) return out;  // the operator: no limits
-  const KeyRecord& key = identity.key;
+  const KeyRecord& key = *identity.key;
   request.keyId = key.id;
   if ((out.refusal = budgetRefusal(key, now))) return out;
   RateVerdict verdict = limiter_.admit(key.id, key.limits, RateLimiter::Clock::now());
@@ -129,7 +129,7 @@ turn::Admitted KeyAdmission::admitCaller(turn::TurnRequest& request) {
 std::optional<turn::TurnError> KeyAdmission::permitRoute(const turn::TurnRequest& request,
                                                          turn::TurnRoute& route) {
   if (request.keyId.empty()) return std::nullopt;
-  const std::optional<KeyRecord> key = keys_.byId(request.keyId);
+  const std::shared_ptr<const KeyRecord> key = keys_.byId(request.keyId);
   if (!key) return std::nullopt;
   const KeyLimits& l = key->limits;
   if (!l.allowedModes.empty() && !route.mode.empty() && !contains(l.allowedModes, route.mode))
@@ -151,7 +151,7 @@ std::optional<turn::TurnError> KeyAdmission::permitRoute(const turn::TurnRequest
 
 void KeyAdmission::attempt(const turn::AttemptReport& report) {
   if (report.keyId.empty() || !report.billed) return;
-  const std::optional<KeyRecord> key = keys_.byId(report.keyId);
+  const std::shared_ptr<const KeyRecord> key = keys_.byId(report.keyId);
   if (!key) return;
   limiter_.charge(report.keyId, key->limits, report.promptTokens + report.completionTokens,
                   RateLimiter::Clock::now());

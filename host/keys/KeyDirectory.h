@@ -18,9 +18,11 @@ class KeyDirectory {
   /// Loads every key from `store`, which must outlive the directory.
   explicit KeyDirectory(KeyStore& store);
 
-  /// The key whose secret hashes to `secretSha256`, live or not.
-  std::optional<KeyRecord> bySecretHash(const std::string& secretSha256) const;
-  std::optional<KeyRecord> byId(const std::string& id) const;
+  /// The key whose secret hashes to `secretSha256`, live or not; null when
+  /// none. Records are shared and never change: replace() swaps in a new one,
+  /// so a request keeps the version it was admitted with.
+  std::shared_ptr<const KeyRecord> bySecretHash(const std::string& secretSha256) const;
+  std::shared_ptr<const KeyRecord> byId(const std::string& id) const;
   std::vector<KeyRecord> list() const;
 
   /// Stores a new key; its id and hash must be new. May throw (storage).
@@ -31,7 +33,7 @@ class KeyDirectory {
  private:
   KeyStore& store_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, KeyRecord> byId_;
+  std::unordered_map<std::string, std::shared_ptr<const KeyRecord>> byId_;
   std::unordered_map<std::string, std::string> idByHash_;
 };
 

@@ -41,38 +41,45 @@ void RateLimiter::Bucket::refill(double capacity, Clock::time_point now) {
 RateVerdict RateLimiter::admit(const std::string& keyId, const KeyLimits& limits,
                                Clock::time_point now) {
   RateVerdict v;
-  std::lock_guard<std::mutex> lock(mutex_);
-  KeyState& s = states_[keyId];
   const double rpm = static_cast<double>(limits.rpm), tpm = static_cast<double>(limits.tpm);
-  if (limits.rpm > 0) s.requests.refill(rpm, now);
-  if (limits.tpm > 0) s.tokens.refill(tpm, now);
+  double requestsLeft = 0, tokensLeft = 0;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    KeyState& s = states_[keyId];
+    if (limits.rpm > 0) s.requests.refill(rpm, now);
+    if (limits.tpm > 0) s.tokens.refill(tpm, now);
 
-  if (limits.rpm > 0 && s.requests.level < 1) {
-    v.refusal = RateVerdict::Refusal::Requests;
-    v.retryAfterMs = msUntil(s.requests.level, 1, rpm);
-  } else if (limits.tpm > 0 && s.tokens.level <= 0) {
-    v.refusal = RateVerdict::Refusal::Tokens;
-    v.retryAfterMs = std::max<int64_t>(1, msUntil(s.tokens.level, 1, tpm));
-  } else if (limits.maxConcurrent > 0 && s.inFlight >= limits.maxConcurrent) {
-    v.refusal = RateVerdict::Refusal::Concurrency;
-    v.retryAfterMs = 1000;  // unknown: when some stream of this key ends
-  } else {
-    if (limits.rpm > 0) s.requests.level -= 1;
-    ++s.inFlight;
+    if (limits.rpm > 0 && s.requests.level < 1) {
+      v.refusal = RateVerdict::Refusal::Requests;
+      v.retryAfterMs = msUntil(s.requests.level, 1, rpm);
+    } else if (limits.tpm > 0 && s.tokens.level <= 0) {
+      v.refusal = RateVerdict::Refusal::Tokens;
+      v.retryAfterMs = std::max<int64_t>(1, msUntil(s.tokens.level, 1, tpm));
+    } else if (limits.maxConcurrent > 0 && s.inFlight >= limits.maxConcurrent) {
+      v.refusal = RateVerdict::Refusal::Concurrency;
+      v.retryAfterMs = 1000;  // unknown: when some stream of this key ends
+    } else {
+      if (limits.rpm > 0) s.requests.level -= 1;
+      ++s.inFlight;
+    }
+    requestsLeft = s.requests.level;
+    tokensLeft = s.tokens.level;
   }
+  // Formatted outside the lock: every request of a key takes it.
+  v.headers.reserve(6);
   if (limits.rpm > 0) {
     v.headers.emplace_back("x-ratelimit-limit-requests", std::to_string(limits.rpm));
     v.headers.emplace_back("x-ratelimit-remaining-requests",
-                           std::to_string(static_cast<int64_t>(std::max(0.0, s.requests.level))));
+                           std::to_string(static_cast<int64_t>(std::max(0.0, requestsLeft))));
     v.headers.emplace_back("x-ratelimit-reset-requests",
-                           resetDuration(msUntil(s.requests.level, rpm, rpm)));
+                           resetDuration(msUntil(requestsLeft, rpm, rpm)));
   }
   if (limits.tpm > 0) {
     v.headers.emplace_back("x-ratelimit-limit-tokens", std::to_string(limits.tpm));
     v.headers.emplace_back("x-ratelimit-remaining-tokens",
-                           std::to_string(static_cast<int64_t>(std::max(0.0, s.tokens.level))));
+                           std::to_string(static_cast<int64_t>(std::max(0.0, tokensLeft))));
     v.headers.emplace_back("x-ratelimit-reset-tokens",
-                           resetDuration(msUntil(s.tokens.level, tpm, tpm)));
+                           resetDuration(msUntil(tokensLeft, tpm, tpm)));
   }
   return v;
 }

@@ -18,8 +18,9 @@ struct RateVerdict {
   enum class Refusal { None, Requests, Tokens, Concurrency };
   Refusal refusal = Refusal::None;
   int64_t retryAfterMs = 0;  ///< when refused
-  /// The x-ratelimit-* headers OpenAI clients read, for the limits the key has.
-  std::vector<std::pair<std::string, std::string>> headers;
+  /// The x-ratelimit-* headers OpenAI clients read, for the limits the key
+  /// has. Names are string literals (turn::AnswerHeaders).
+  std::vector<std::pair<const char*, std::string>> headers;
 };
 
 /// Per-key requests per minute, tokens per minute and requests in flight.

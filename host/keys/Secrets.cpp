@@ -1,7 +1,6 @@
 #include "keys/Secrets.h"
 
-#include <Poco/DigestEngine.h>
-#include <Poco/SHA2Engine.h>
+#include <openssl/evp.h>
 #include <sys/random.h>
 
 #include <stdexcept>
@@ -9,10 +8,32 @@
 
 namespace manifold::keys {
 
+namespace {
+
+const char* const kHexDigits = "0123456789abcdef";
+
+std::string toHex(const unsigned char* bytes, size_t size) {
+  std::string out(size * 2, '0');
+  for (size_t i = 0; i < size; ++i) {
+    out[2 * i] = kHexDigits[bytes[i] >> 4];
+    out[2 * i + 1] = kHexDigits[bytes[i] & 15];
+  }
+  return out;
+}
+
+}  // namespace
+
+// OpenSSL (under Poco Crypto) directly, with the digest fetched once: every
+// keyed request hashes its key. Poco::Crypto::DigestEngine fetches the digest
+// again on each use (about 15 us here) and Poco's own SHA2Engine is portable
+// C (about 0.3 us); this is about 0.1 us.
 std::string sha256Hex(std::string_view secret) {
-  Poco::SHA2Engine engine(Poco::SHA2Engine::SHA_256);
-  engine.update(secret.data(), static_cast<unsigned>(secret.size()));
-  return Poco::DigestEngine::digestToHex(engine.digest());
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned size = 0;
+  if (!sha256 || !EVP_Digest(secret.data(), secret.size(), digest, &size, sha256, nullptr))
+    throw std::runtime_error("OpenSSL could not compute SHA-256");
+  return toHex(digest, size);
 }
 
 bool constantTimeEquals(std::string_view a, std::string_view b) {
@@ -30,14 +51,7 @@ std::string randomHex(size_t bytes) {
     if (n <= 0) throw std::runtime_error("getrandom failed");
     got += static_cast<size_t>(n);
   }
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes * 2);
-  for (unsigned char c : raw) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
+  return toHex(raw.data(), raw.size());
 }
 
 std::string newKeySecret() {

@@ -25,7 +25,7 @@ struct Admitted {
   std::optional<TurnError> refusal;  ///< set: the turn goes no further
   std::unique_ptr<AdmissionTicket> ticket;
   /// Headers every answer carries (x-ratelimit-*), refused or not.
-  std::vector<std::pair<std::string, std::string>> headers;
+  AnswerHeaders headers;
 };
 
 /// The admit stage: who is calling, and may they make this request now

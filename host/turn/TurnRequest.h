@@ -9,6 +9,11 @@
 
 namespace manifold::turn {
 
+/// Headers the gateway puts on an answer. Their names are the gateway's own
+/// and always string literals, so building a list allocates nothing for
+/// them: every answer carries several.
+using AnswerHeaders = std::vector<std::pair<const char*, std::string>>;
+
 /// One request as a turn sees it: the canonical request and what the API
 /// layer learnt around it. Nothing here is a socket or an HTTP object.
 struct TurnRequest {
@@ -30,7 +35,7 @@ struct TurnRequest {
   std::string keyId;
   /// Headers the admit stage wants on the answer (x-ratelimit-*); the API
   /// layer sets them when the answer begins.
-  std::vector<std::pair<std::string, std::string>> responseHeaders;
+  AnswerHeaders responseHeaders;
 };
 
 /// Why a turn was refused before anything reached the client: the status
@@ -40,7 +45,7 @@ struct TurnError {
   std::string message;
   std::string param;
   std::string code;
-  std::vector<std::pair<std::string, std::string>> headers;
+  AnswerHeaders headers;
 };
 
 }  // namespace manifold::turn

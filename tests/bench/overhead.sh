@@ -10,7 +10,8 @@
 # key with limits too large to refuse (rpm, tpm, max_concurrent) is created at
 # start, and wrk sends it as `Authorization: Bearer`, so every request pays
 # authentication, the key's limits and its usage accounting (the `manifold`
-# run, anonymous on loopback, pays none of them). wrk at 1 connection (1 thread) and at 64 (2 threads); rounds
+# run, anonymous on loopback, pays none of them). Every other target gets a
+# stand-in key of the same length, as an OpenAI SDK always sends one. wrk at 1 connection (1 thread) and at 64 (2 threads); rounds
 # interleave the targets so drift hits all alike. Each measured run also reads
 # the CPU time (utime + stime from /proc/PID/stat) of the server wrk talks to,
 # before and after, and divides it by the requests wrk completed: CPU us per
@@ -64,7 +65,13 @@ declare -A url=(
 )
 declare -A bodies=([direct]=$body [manifold]=$body [nginx]=$body [matched]=${body/mode\/bench/mode\/matched}
   [manifold+auth]=$body)
+# Every target gets the same request bytes: what an OpenAI SDK sends, an
+# Authorization header. The keyless targets get a stand-in of the virtual
+# key's length, so the on/off comparison is the gateway's work on the key,
+# not the client sending a longer head.
+stand_in=$(printf 'sk-client-key-%0*d' $((${#virtual_key} - 14)) 0)
 declare -A auths=([manifold+auth]="Bearer $virtual_key")
+for t in direct manifold matched nginx; do auths[$t]="Bearer $stand_in"; done
 declare -A luas
 for t in "${!bodies[@]}"; do luas[$t]=$(wrk_lua "${bodies[$t]}" "${auths[$t]:-}"); done
 targets=(direct manifold matched nginx manifold+auth)

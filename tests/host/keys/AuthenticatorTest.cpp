@@ -38,6 +38,23 @@ KeyRecord keyWith(const std::string& id, const std::string& secret) {
   return k;
 }
 
+// Stored keys are SHA-256 hex: the digest must be the standard one, or keys
+// created by an earlier build stop working. FIPS 180-2 test vectors.
+TEST(Secrets, Sha256HexMatchesTheStandardVectors) {
+  EXPECT_EQ(sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST(Secrets, NewKeySecretsAreFortyEightLowerCaseHexDigitsAndDiffer) {
+  const std::string a = newKeySecret(), b = newKeySecret();
+  ASSERT_EQ(a.size(), 52u);
+  EXPECT_EQ(a.rfind("mfk-", 0), 0u);
+  EXPECT_EQ(a.find_first_not_of("0123456789abcdef", 4), std::string::npos);
+  EXPECT_NE(a, b);
+}
+
 TEST(CredentialsTest, BearerOrApiKeyAndNothingMalformed) {
   EXPECT_EQ(presentedSecret("Bearer abc", ""), "abc");
   EXPECT_EQ(presentedSecret("bearer   abc ", ""), "abc");
@@ -82,7 +99,7 @@ TEST(AuthenticatorTest, WithoutAMasterKeyOnlyLoopbackIsServed) {
   EXPECT_EQ(std::get<Identity>(anonymous).kind, Identity::Kind::Anonymous);
   auto virtualKey = auth.authenticate("", "live-secret", true, kNow);
   ASSERT_TRUE(std::holds_alternative<Identity>(virtualKey));
-  EXPECT_EQ(std::get<Identity>(virtualKey).key.id, "key_live") << "its limits still apply";
+  EXPECT_EQ(std::get<Identity>(virtualKey).key->id, "key_live") << "its limits still apply";
   auto remote = auth.authenticate("Bearer live-secret", "", false, kNow);
   ASSERT_TRUE(std::holds_alternative<AuthFailure>(remote));
   EXPECT_EQ(std::get<AuthFailure>(remote), AuthFailure::RemoteWithoutMasterKey);
@@ -101,8 +118,8 @@ TEST(RateLimiterTest, RequestsPerMinuteRefillContinuouslyAndSayWhen) {
   const RateVerdict third = limiter.admit("k", limits, t0);
   EXPECT_EQ(third.refusal, RateVerdict::Refusal::Requests);
   EXPECT_EQ(third.retryAfterMs, 30000) << "one request refills in 60 s / 2";
-  EXPECT_EQ(third.headers.at(0),
-            (std::pair<std::string, std::string>{"x-ratelimit-limit-requests", "2"}));
+  EXPECT_EQ(std::string(third.headers.at(0).first), "x-ratelimit-limit-requests");
+  EXPECT_EQ(third.headers.at(0).second, "2");
   EXPECT_EQ(third.headers.at(1).second, "0");
   EXPECT_EQ(third.headers.at(2).second, "1m0s");
   EXPECT_EQ(limiter.admit("k", limits, t0 + std::chrono::seconds(30)).refusal,
@@ -169,7 +186,7 @@ TEST(KeyAdmissionTest, ASpentBudgetIsA429WithTheTimeItResets) {
   EXPECT_EQ(refused.refusal->status, 429);
   EXPECT_EQ(refused.refusal->code, "budget_exceeded");
   EXPECT_NE(refused.refusal->message.find("resets at"), std::string::npos);
-  EXPECT_EQ(refused.refusal->headers.at(0).first, "Retry-After");
+  EXPECT_EQ(std::string(refused.refusal->headers.at(0).first), "Retry-After");
   EXPECT_EQ(rejections, (std::vector<std::string>{"budget"}));
 }
 
