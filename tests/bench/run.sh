@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every gateway benchmark of this folder (see README.md) and prints one
-# summary: overhead, TTFT, failover handoff, 1000 streams / memory, client
-# cancellation, and one key check (limits, Google Benchmark). Installs what it
+# summary: overhead, gateway keys on vs off, TTFT, failover handoff, 1000
+# streams / memory, client cancellation, and one key check (limits, Google
+# Benchmark). Installs what it
 # needs, builds the bench preset, and writes each bench's figures to
 # build/bench/results/<bench>.txt and .json, the summary to summary.txt.
 # Figures are measurements, never pass/fail; the exit status is 1 only when a
@@ -29,7 +30,7 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(sed -n 's/^model name\
   >"$results/machine.txt"
 
 failed=()
-for bench in overhead ttft handoff streams cancel limits; do
+for bench in overhead keys_onoff ttft handoff streams cancel limits; do
   echo
   if ! "tests/bench/$bench.sh"; then
     failed+=("$bench")
@@ -38,7 +39,7 @@ done
 
 {
   echo "Manifold benchmarks: $(cat "$results/machine.txt")"
-  for bench in overhead ttft handoff streams cancel limits; do
+  for bench in overhead keys_onoff ttft handoff streams cancel limits; do
     echo
     cat "$results/$bench.txt" 2>/dev/null || echo "== $bench: no results =="
   done
