@@ -15,9 +15,9 @@ void appendLine(std::string& out, std::string_view name, const std::string& valu
 
 }  // namespace
 
-void GatewayResponse::setFast(const char* name, std::string value) {
+void GatewayResponse::setFast(std::string_view name, std::string value) {
   for (auto& [held, heldValue] : fast_)
-    if (held == name || ::strcasecmp(held, name) == 0) {
+    if (held.size() == name.size() && ::strncasecmp(held.data(), name.data(), name.size()) == 0) {
       heldValue = std::move(value);
       return;
     }
@@ -48,12 +48,12 @@ void GatewayResponse::write(std::ostream& out) const {
   out.write(head.data(), static_cast<std::streamsize>(head.size()));
 }
 
-void setGatewayHeader(Poco::Net::HTTPServerResponse& response, const char* name,
+void setGatewayHeader(Poco::Net::HTTPServerResponse& response, std::string_view name,
                       std::string value) {
   if (auto* gateway = dynamic_cast<GatewayResponse*>(&response))
     gateway->setFast(name, std::move(value));
   else
-    response.set(name, value);
+    response.set(std::string(name), value);
 }
 
 }  // namespace manifold::http

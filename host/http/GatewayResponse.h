@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPServerResponseImpl.h>
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -22,16 +23,17 @@ class GatewayResponse : public Poco::Net::HTTPServerResponseImpl {
   /// Retry-After); `name` is a string literal. A second call with the same name (ASCII case
   /// ignored) replaces the first, as set() does. Such a name must not also be set through set() or
   /// add().
-  void setFast(const char* name, std::string value);
+  void setFast(std::string_view name, std::string value);
 
   void write(std::ostream& out) const override;
 
  private:
-  std::vector<std::pair<const char*, std::string>> fast_;  ///< names: literals
+  std::vector<std::pair<std::string_view, std::string>> fast_;  ///< names: literals
 };
 
 /// setFast() on a GatewayResponse, set() on any other response. `name` is a
 /// string literal.
-void setGatewayHeader(Poco::Net::HTTPServerResponse& response, const char* name, std::string value);
+void setGatewayHeader(Poco::Net::HTTPServerResponse& response, std::string_view name,
+                      std::string value);
 
 }  // namespace manifold::http

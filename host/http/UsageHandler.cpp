@@ -65,7 +65,7 @@ void UsageHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   body->set("to", range->to);
   if (scope_ == Scope::OwnKey) {
     Poco::JSON::Object::Ptr own = usageJson(caller->keyId, rows);
-    for (const std::string& name : {"key_id", "totals", "by_day", "by_model"})
+    for (const char* name : {"key_id", "totals", "by_day", "by_model"})
       body->set(name, own->get(name));
   } else {
     std::map<std::string, std::vector<store::UsageRow>> byKey;  // rows come ordered by key

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -20,7 +21,7 @@ struct RateVerdict {
   int64_t retryAfterMs = 0;  ///< when refused
   /// The x-ratelimit-* headers OpenAI clients read, for the limits the key
   /// has. Names are string literals (turn::AnswerHeaders).
-  std::vector<std::pair<const char*, std::string>> headers;
+  std::vector<std::pair<std::string_view, std::string>> headers;
 };
 
 /// Per-key requests per minute, tokens per minute and requests in flight.

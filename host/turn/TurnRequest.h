@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace manifold::turn {
 /// Headers the gateway puts on an answer. Their names are the gateway's own
 /// and always string literals, so building a list allocates nothing for
 /// them: every answer carries several.
-using AnswerHeaders = std::vector<std::pair<const char*, std::string>>;
+using AnswerHeaders = std::vector<std::pair<std::string_view, std::string>>;
 
 /// One request as a turn sees it: the canonical request and what the API
 /// layer learnt around it. Nothing here is a socket or an HTTP object.
