@@ -28,11 +28,18 @@ int64_t SpendLedger::nextDayStartMs(int64_t nowMs) {
   return dayStartMs(nowMs) + kDayMs;
 }
 
+// Every keyed request with a budget asks this two or three times; the
+// calendar arithmetic (gmtime and timegm) runs once a month per thread.
 int64_t SpendLedger::monthStartMs(int64_t nowMs) {
+  thread_local int64_t cachedStart = 0, cachedNext = 0;
+  if (nowMs >= cachedStart && nowMs < cachedNext) return cachedStart;
   std::tm t = utc(nowMs);
   t.tm_mday = 1;
   t.tm_hour = t.tm_min = t.tm_sec = 0;
-  return msOf(t);
+  const int64_t start = msOf(t);
+  cachedNext = nextMonthStartMs(nowMs);
+  cachedStart = start;
+  return start;
 }
 
 int64_t SpendLedger::nextMonthStartMs(int64_t nowMs) {
@@ -64,16 +71,17 @@ void SpendLedger::restore(const std::string& keyId, double todayUsd, double mont
 }
 
 double SpendLedger::spentToday(const std::string& keyId, int64_t nowMs) const {
+  const int64_t day = dayStartMs(nowMs);
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = spend_.find(keyId);
-  return it == spend_.end() || it->second.dayStartMs != dayStartMs(nowMs) ? 0 : it->second.day;
+  return it == spend_.end() || it->second.dayStartMs != day ? 0 : it->second.day;
 }
 
 double SpendLedger::spentThisMonth(const std::string& keyId, int64_t nowMs) const {
+  const int64_t month = monthStartMs(nowMs);
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = spend_.find(keyId);
-  return it == spend_.end() || it->second.monthStartMs != monthStartMs(nowMs) ? 0
-                                                                              : it->second.month;
+  return it == spend_.end() || it->second.monthStartMs != month ? 0 : it->second.month;
 }
 
 }  // namespace manifold::keys

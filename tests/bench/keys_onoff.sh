@@ -4,7 +4,8 @@
 # with the same config, one anonymous on loopback (off) and one with a master
 # key, where wrk sends a virtual key with rpm, tpm and max_concurrent set too
 # high to refuse (on: authentication, the key's limits and their
-# x-ratelimit-* headers, its usage accounting). Both get the same request
+# x-ratelimit-* headers, its daily and monthly budgets, the cost charged to
+# them). Both price every attempt and write its usage row. Both get the same request
 # bytes: the off run gets a stand-in key of the same length, as an OpenAI SDK
 # always sends one. Rounds alternate off and on, and each round's on/off ratio
 # is taken, so slow drift hits both alike; the figures are the medians of the
@@ -21,6 +22,14 @@ seconds=${KEYS_SECONDS:-3}
 
 start_fake
 modes='{"bench":{"chain":["ok"],"max_retries":0}}'
+# Both gateways price the bench engine, so every attempt's cost is computed
+# and recorded; the on gateway also charges it to the key's budgets.
+cat >"$bench_tmp/prices.json" <<'JSON'
+{"currency": "USD", "unit": "per_million_tokens", "as_of": "bench",
+ "models": {"openai-compatible/bench": {"input": 1.0, "output": 2.0, "cached_read": 0.5,
+                                        "cache_write": 1.0, "source": "bench"}}}
+JSON
+BENCH_EXTRA_CONFIG="\"usage\":{\"prices_file\":\"$bench_tmp/prices.json\"},"
 declare -A port pid
 for t in off on; do
   port[$t]=$(free_port)
@@ -33,7 +42,8 @@ MANIFOLD_MASTER_KEY=$master_key start_manifold "$bench_tmp/keys-on.json" "${port
 pid[on]=$manifold_pid
 virtual_key=$(curl -fsS "http://127.0.0.1:${port[on]}/admin/keys" -H "Authorization: Bearer $master_key" \
   -H 'Content-Type: application/json' \
-  -d '{"name":"bench","rpm":100000000,"tpm":1000000000,"max_concurrent":100000}' | jq -r .secret)
+  -d '{"name":"bench","rpm":100000000,"tpm":1000000000,"max_concurrent":100000,
+       "daily_budget_usd":1000000,"monthly_budget_usd":1000000}' | jq -r .secret)
 [[ -n $virtual_key && $virtual_key != null ]] || {
   echo "keys_onoff: could not create a virtual key" >&2
   exit 1

@@ -156,6 +156,20 @@ TEST(SpendLedgerTest, DaysAndMonthsTurnOverInUtc) {
   EXPECT_DOUBLE_EQ(ledger.spentThisMonth("k", lastMinuteOfMay + 120'000), 0);
 }
 
+// monthStartMs keeps the last month it worked out: every answer must still be
+// that of the month asked for, in whichever order months are asked.
+TEST(SpendLedgerTest, MonthStartIsRightWhicheverMonthWasAskedBefore) {
+  const int64_t may1 = 1'777'593'600'000, june1 = 1'780'272'000'000;
+  const int64_t december1 = 1'796'083'200'000, january1 = 1'798'761'600'000;
+  EXPECT_EQ(SpendLedger::monthStartMs(june1 - 1), may1);
+  EXPECT_EQ(SpendLedger::monthStartMs(may1), may1);
+  EXPECT_EQ(SpendLedger::monthStartMs(june1), june1);
+  EXPECT_EQ(SpendLedger::monthStartMs(june1 - 1), may1) << "back to an earlier month";
+  EXPECT_EQ(SpendLedger::monthStartMs(january1 - 1), december1);
+  EXPECT_EQ(SpendLedger::monthStartMs(january1 + 1), january1) << "across a year";
+  EXPECT_EQ(SpendLedger::nextMonthStartMs(december1), january1);
+}
+
 TEST(KeyAdmissionTest, ASpentBudgetIsA429WithTheTimeItResets) {
   MemoryKeyStore store;
   KeyRecord k = keyWith("key_b", "budget-secret");
