@@ -20,8 +20,17 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-start_compat_env "$manifold" "$plugin_dir" "$fake" "$fixtures" "$work"
+# With a master key every chat call needs it: manifold-chat sends MANIFOLD_API_KEY.
+key="chat-test-master-key"
+MANIFOLD_MASTER_KEY=$key start_compat_env "$manifold" "$plugin_dir" "$fake" "$fixtures" "$work"
 url="http://127.0.0.1:${gateway_port:?}"
+
+set +e
+output=$(MANIFOLD_URL=$url MANIFOLD_API_KEY="" "$chat" "hello" 2>&1 </dev/null)
+status=$?
+set -e
+[[ $status -eq 1 && $output == *"(HTTP 401)"* ]] ||
+  { echo "FAIL: without a key, expected a 401 and exit 1, got $status: $output" >&2; exit 1; }
 
 screen() { tmux -L "$socket" capture-pane -p -J -t chat -S - "$@"; }
 
@@ -40,7 +49,7 @@ wait_for() {
 type_line() { tmux -L "$socket" send-keys -t chat -l -- "$1"; tmux -L "$socket" send-keys -t chat Enter; }
 
 tmux -L "$socket" new-session -d -s chat -x 160 -y 50 \
-  "MANIFOLD_URL=$url '$chat'; echo \"manifold-chat exited with \$?\"; sleep 30"
+  "MANIFOLD_URL=$url MANIFOLD_API_KEY=$key '$chat'; echo \"manifold-chat exited with \$?\"; sleep 30"
 wait_for "Connected to $url"
 
 # The router picks the mode: a greeting is "fast".
