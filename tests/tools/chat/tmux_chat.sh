@@ -16,7 +16,7 @@ work=$(mktemp -d)
 socket="manifold-chat-test-$$"
 cleanup() {
   tmux -L "$socket" kill-server 2>/dev/null || true
-  stop_compat_env
+  stop_compat_env || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -92,8 +92,16 @@ type_line "/mode fast"
 type_line "still here"
 wait_for "[mode fast · engine fake-ok · 1 attempt]" 2
 
+# The gateway goes away mid-chat: said so, with the URL, and the chat goes on.
+stop_compat_env
+# Stopped already: the exit trap must not signal these ids again.
+# shellcheck disable=SC2034
+fake_pid="" gateway_pid=""
+type_line "anyone there"
+wait_for "manifold-chat: cannot reach the gateway at $url: Connection refused"
+
 type_line "/quit"
-wait_for "manifold-chat exited with 1"  # one turn failed, so the status says so
+wait_for "manifold-chat exited with 1"  # turns failed, so the status says so
 
 # A gateway that is down: said so, with the URL, and a non-zero exit.
 closed_port=1
