@@ -24,6 +24,9 @@ case ${1:-} in
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # The dashboard test (tests/ui) drives Debian's headless Chromium with
+    # puppeteer-core, which never downloads a browser of its own.
+    packages+=(chromium)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac

@@ -49,7 +49,7 @@ export async function sendChat({mode, message}) {
   const response = await fetch('/api/chat', {
     method: 'POST',
     headers: {'Content-Type': 'application/json', ...authHeaders()},
-    body: JSON.stringify({mode, messages: [{role: 'user', content: message}]}),
+    body: JSON.stringify({mode, report_attempts: true, messages: [{role: 'user', content: message}]}),
   });
   if (!response.ok) {
     end.textContent = `refused: ${await errorMessage(response)}`;
