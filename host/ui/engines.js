@@ -9,7 +9,8 @@ function healthOf(engine) {
 }
 
 function breakerCell(engine) {
-  if (!engine.breakers.length) return el('td', {class: 'muted'}, 'not used yet');
+  // A breaker appears once its key has been used; until then it is closed.
+  if (!engine.breakers.length) return el('td', {class: 'muted'}, engine.usable ? 'closed' : '–');
   const cell = el('td');
   engine.breakers.forEach((b, i) => {
     const retry = b.retry_in_ms > 0 ? `, retry in ${Math.ceil(b.retry_in_ms / 1000)} s` : '';
@@ -22,7 +23,9 @@ function breakerCell(engine) {
 }
 
 export function renderEngines(table, health) {
-  fillRows(table, health.engines.map((engine) => {
+  // Engines that can serve first; the catalogue's order within each group.
+  const engines = [...health.engines].sort((a, b) => Number(b.usable) - Number(a.usable));
+  fillRows(table, engines.map((engine) => {
     const hour = engine.last_hour ?? {}, day = engine.last_day ?? {};
     const [health, healthClass] = healthOf(engine);
     return el('tr', {'data-engine': engine.id},

@@ -103,6 +103,10 @@ try {
   assert.equal(await page.$eval('#chat-mode', (e) => e.value), 'smart');
   await page.click('#chat-form button');
   await page.waitForFunction(() => document.getElementById('chat-end').textContent.startsWith('done'));
+  await page.screenshot({path: screenshot, fullPage: true});
+  const stats = colourStats(decodePng(readFileSync(screenshot)));
+  assert.ok(stats.distinct > 50 && stats.drawnShare > 0.02,
+            `the screenshot looks blank: ${JSON.stringify(stats)}`);
   const route = await page.$$eval('#chat-route li', (l) => l.map((n) => [n.dataset.event, n.textContent]));
   const answer = await page.$eval('#chat-answer', (e) => e.textContent);
   const updates = await page.evaluate(() => window.answerUpdates);
@@ -118,10 +122,6 @@ try {
   assert.ok(route.findIndex(([t]) => t === 'attempt') < route.findIndex(([t]) => t === 'backend'),
             'the failed attempt shows before the engine that answered');
 
-  await page.screenshot({path: screenshot, fullPage: true});
-  const stats = colourStats(decodePng(readFileSync(screenshot)));
-  assert.ok(stats.distinct > 50 && stats.drawnShare > 0.02,
-            `the screenshot looks blank: ${JSON.stringify(stats)}`);
   assert.deepEqual(problems, []);
   console.log(`dashboard: ok (${route.length} route lines, ${updates} answer updates, ` +
               `${stats.distinct} colours in ${screenshot})`);

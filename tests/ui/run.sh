@@ -23,6 +23,8 @@ cp "$plugin_dir"/{openai-compatible,anthropic,gemini,cohere,demo}.so "$work/plug
 
 # The shipped config, on a free loopback port, with its own folder and store.
 # A high breaker threshold keeps demo-flaky in the chain for every request.
+# Ollama needs no key, so its steps would be tried (and refused: no local
+# Ollama here); they are left out so smart is demo-flaky then demo.
 node - "$source_dir/packaging/config/manifold.json" "$work" "$source_dir" >"$work/config.json" <<'JS'
 const [shipped, work, source] = process.argv.slice(2);
 const config = JSON.parse(require('node:fs').readFileSync(shipped, 'utf8'));
@@ -32,6 +34,9 @@ config.plugins = {directory: `${work}/plugins`};
 config.store = {sqlite_path: `${work}/manifold.db`};
 config.usage = {prices_file: `${source}/packaging/config/prices.json`};
 config.breaker.failure_threshold = 1000;
+const local = new Set(config.engines.filter((e) => e.options?.preset === 'ollama').map((e) => e.id));
+config.engines = config.engines.filter((e) => !local.has(e.id));
+for (const mode of Object.values(config.modes)) mode.chain = mode.chain.filter((id) => !local.has(id));
 config.ui = {token_env: 'MANIFOLD_UI_TOKEN'};
 process.stdout.write(JSON.stringify(config, null, 2));
 JS
