@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <regex>
+#include <set>
 
 #include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
@@ -144,9 +145,10 @@ TEST_F(DashboardTest, AVirtualKeyCannotReadTheDashboardData) {
       gateway_.client().post("/admin/keys", R"({"name":"team"})", bearer(kMaster));
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string secret = parseObject(created.body)->getValue<std::string>("secret");
-  EXPECT_EQ(
-      gateway_.client().post("/api/chat", chatBody("mode/smart", false), bearer(secret)).status,
-      200)
+  EXPECT_EQ(gateway_.client()
+                .post("/v1/chat/completions", chatBody("mode/smart", false), bearer(secret))
+                .status,
+            200)
       << "the key itself works";
   for (const std::string path : {"/admin/health", "/admin/usage", "/admin/plugins"})
     expectOpenAiError(gateway_.client().get(path, bearer(secret)), 403, "master key");
