@@ -26,6 +26,9 @@ case ${1:-} in
     command -v npm >/dev/null || packages+=(npm)
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
+    # The dashboard test (tests/ui) drives Debian's headless Chromium with
+    # puppeteer-core, which never downloads a browser of its own.
+    packages+=(chromium)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
