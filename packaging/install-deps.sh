@@ -24,6 +24,10 @@ case ${1:-} in
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # The image test (packaging/docker/test-image.sh) builds the Dockerfile with
+    # podman and runs it with buildah, on a base image made by debootstrap;
+    # docker-compose (v1, no engine needed) validates compose.yaml.
+    packages+=(podman buildah debootstrap docker-compose)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds packaging/docker/Dockerfile with podman (chroot isolation: no Docker
 # engine, no image registry) and checks the image it makes:
-#   - the runtime stage holds no compiler and no -dev package;
+#   - compose.yaml is valid, and the runtime stage holds no compiler and no
+#     -dev package;
 #   - the gateway starts from the image's entrypoint with the plugin folder,
 #     the data folder and the master key mounted, as the non-root user;
 #   - /healthz answers, and so does the image's HEALTHCHECK command;
@@ -34,7 +35,7 @@ skip() {
 mkdir -p "$store"
 free_gb=$(($(df --output=avail -k "$store" | tail -1) / 1024 / 1024))
 ((free_gb >= min_free_gb)) || skip "needs $min_free_gb GB free under $store, has $free_gb GB"
-for tool in podman buildah curl; do
+for tool in podman buildah docker-compose curl; do
   command -v "$tool" >/dev/null || {
     echo "test-image: $tool is missing (packaging/install-deps.sh --test installs it)" >&2
     exit 1
@@ -59,8 +60,34 @@ finish() {
 work=$(mktemp -d /tmp/manifold-image.XXXXXX)
 containers=()
 gateway=""
+# The processes under process $1, depth first.
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1"); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+# The gateway's own pid: the process named manifold under its buildah run.
+gateway_pid() {
+  local p
+  for p in $(descendants "$gateway"); do
+    [[ $(cat "/proc/$p/comm" 2>/dev/null) == manifold ]] && echo "$p" && return
+  done
+  return 0
+}
+# Signals the gateway itself (buildah run does not pass a signal on), then
+# waits for its buildah run.
+stop_gateway() {
+  [[ -z $gateway ]] && return
+  local p
+  p=$(gateway_pid)
+  [[ -n $p ]] && kill "$p"
+  wait "$gateway" 2>/dev/null || true
+  gateway=""
+}
 cleanup() {
-  [[ -n $gateway ]] && kill "$gateway" 2>/dev/null && wait "$gateway" 2>/dev/null
+  stop_gateway || true
   for c in "${containers[@]}"; do buildah rm "$c" >/dev/null 2>&1 || true; done
   rm -rf "$work"
 }
@@ -76,13 +103,20 @@ started=$SECONDS
 # --format docker: the OCI format has no HEALTHCHECK. --network host: the build
 # stage's apt-get reaches the mirror through this machine's network.
 if ! podman build --isolation=chroot --network=host --layers --format=docker \
-  -f packaging/docker/Dockerfile -t "$image" . >"$work/build.log" 2>&1; then
+  -f packaging/docker/Dockerfile -t "$image" . >"$work/build.log" 2>&1 ||
+  ! podman image exists "$image"; then
   tail -30 "$work/build.log"
   fail "the image builds (podman build; the log's tail is above)"
   finish
 fi
 size_mb=$(($(podman image inspect --format '{{.Size}}' "$image") / 1000 / 1000))
 pass "the image builds in $((SECONDS - started)) s: $size_mb MB"
+
+if docker-compose -f packaging/docker/compose.yaml config -q; then
+  pass "compose.yaml is a valid Compose file (docker-compose config)"
+else
+  fail "compose.yaml is a valid Compose file (docker-compose config)"
+fi
 
 mapfile -t entrypoint < <(podman image inspect --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' "$image")
 mapfile -t healthcheck < <(podman image inspect --format '{{range .HealthCheck.Test}}{{println .}}{{end}}' "$image")
@@ -160,8 +194,7 @@ else
   finish
 fi
 
-# The gateway is the process listening on the port, a descendant of buildah run.
-pid=$(ss -Hltnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+pid=$(gateway_pid)
 proc_uid=$(awk '/^Uid:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
 if [[ -n $proc_uid && $proc_uid != 0 && $proc_uid == "$uid" ]]; then
   pass "the gateway (pid $pid) runs as the image's non-root user, uid $proc_uid"
@@ -196,8 +229,7 @@ for _ in $(seq 50); do
   [[ $plugins == *'"id":"demo"'* ]] && break
   sleep 0.2
 done
-if [[ $plugins == *'"id":"demo"'* ]] && kill -0 "$gateway" 2>/dev/null &&
-  [[ $(ss -Hltnp "sport = :$port" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1) == "$pid" ]]; then
+if [[ $plugins == *'"id":"demo"'* && -n $pid && $(gateway_pid) == "$pid" ]]; then
   pass "demo.so copied into the mounted plugin folder is loaded by the same process"
 else
   fail "demo.so copied into the mounted plugin folder is loaded by the same process"
@@ -212,9 +244,7 @@ else
   fail "a chat through the demo chain streams from the hot-loaded demo to [DONE] (last line \"$last\")"
 fi
 
-kill "$gateway"
-wait "$gateway" || true
-gateway=""
+stop_gateway
 
 # --- bad input --------------------------------------------------------------
 # Runs the entrypoint in container $c with more options for buildah run; the
