@@ -118,15 +118,32 @@ else
   fail "compose.yaml is a valid Compose file (docker-compose config)"
 fi
 
-mapfile -t entrypoint < <(podman image inspect --format '{{range .Config.Entrypoint}}{{println .}}{{end}}' "$image")
-mapfile -t healthcheck < <(podman image inspect --format '{{range .HealthCheck.Test}}{{println .}}{{end}}' "$image")
+# One line per element of the image's setting $1 (a Go template range).
+image_list() {
+  podman image inspect --format "{{range $1}}{{println .}}{{end}}" "$image" | sed '/^$/d'
+}
+mapfile -t entrypoint < <(image_list .Config.Entrypoint)
+mapfile -t healthcheck < <(image_list .HealthCheck.Test)
 # Docker's form is ["CMD", argv...]; what runs is the rest.
 [[ ${healthcheck[0]:-} == CMD ]] && healthcheck=("${healthcheck[@]:1}")
+# shellcheck disable=SC2016 # a Go template's variables
+mapfile -t volumes < <(podman image inspect \
+  --format '{{range $path, $_ := .Config.Volumes}}{{println $path}}{{end}}' "$image" | sed '/^$/d')
+if [[ "${volumes[*]}" == "$plugin_dir /var/lib/manifold" && ${#healthcheck[@]} -gt 0 ]]; then
+  pass "the image declares volumes ${volumes[*]} and a HEALTHCHECK"
+else
+  fail "the image declares the plugin and data volumes and a HEALTHCHECK (volumes: ${volumes[*]}; healthcheck: ${healthcheck[*]})"
+fi
 
 new_container() {
-  local c
+  local c v
   c=$(buildah from --pull=never "$image")
   containers+=("$c")
+  # buildah run (1.28) mounts the image's volumes and the -v folders at the
+  # same paths in an order that changes from run to run, so the test's folders
+  # were sometimes hidden. docker and podman run let -v replace a volume; drop
+  # the declarations from this working container to get that behaviour.
+  for v in "${volumes[@]}"; do buildah config --volume "$v-" "$c"; done
   echo "$c"
 }
 # buildah run [OPTIONS] CONTAINER -- COMMAND: as the image's user, on this
@@ -214,11 +231,13 @@ chat() {
 }
 plugins=$(curl -s "${auth[@]}" "$url/admin/plugins")
 before=$(chat || true)
-if [[ $plugins != *'"id":"demo"'* && $plugins == *'"id":"openai-compatible"'* &&
+demo_before=no
+[[ $plugins == *'"id":"demo"'* ]] && demo_before=yes
+if [[ $demo_before == no && $plugins == *'"id":"openai-compatible"'* &&
   $before != *'data: [DONE]'* ]]; then
   pass "before demo.so is copied in: first-party plugins loaded from the mount, no demo, no answer"
 else
-  fail "before demo.so is copied in: first-party plugins loaded from the mount, no demo, no answer"
+  fail "before demo.so is copied in: first-party plugins loaded from the mount, no demo, no answer (plugins: ${plugins:0:300}; chat: ${before:0:300})"
 fi
 
 # A hidden name, then a rename: the watcher never sees half a file.
@@ -229,7 +248,7 @@ for _ in $(seq 50); do
   [[ $plugins == *'"id":"demo"'* ]] && break
   sleep 0.2
 done
-if [[ $plugins == *'"id":"demo"'* && -n $pid && $(gateway_pid) == "$pid" ]]; then
+if [[ $demo_before == no && $plugins == *'"id":"demo"'* && -n $pid && $(gateway_pid) == "$pid" ]]; then
   pass "demo.so copied into the mounted plugin folder is loaded by the same process"
 else
   fail "demo.so copied into the mounted plugin folder is loaded by the same process"
@@ -245,6 +264,11 @@ else
 fi
 
 stop_gateway
+if [[ -s $work/data/manifold.db ]]; then
+  pass "the store is written to the mounted data folder (manifold.db)"
+else
+  fail "the store is written to the mounted data folder (no manifold.db in it)"
+fi
 
 # --- bad input --------------------------------------------------------------
 # Runs the entrypoint in container $c with more options for buildah run; the
@@ -264,7 +288,7 @@ exited_with() {
 
 run_bad -v "$work/empty:/etc/manifold"
 if exited_with 'manifold.json'; then
-  pass "no config: exit $(cat "$work/status"), stderr: $(head -c 200 "$work/stderr" | tr '\n' ' ')"
+  pass "no config: exit $(cat "$work/status"), stderr: $(head -2 "$work/stderr" | tr -s ' \n' ' ')"
 else
   fail "no config exits non-zero naming the file (status $(cat "$work/status"), stderr: $(head -c 300 "$work/stderr"))"
 fi
