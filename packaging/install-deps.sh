@@ -29,6 +29,10 @@ case ${1:-} in
     # The dashboard test (tests/ui) drives Debian's headless Chromium with
     # puppeteer-core, which never downloads a browser of its own.
     packages+=(chromium)
+    # The image test (packaging/docker/test-image.sh) builds the Dockerfile with
+    # podman and runs it with buildah, on a base image made by debootstrap;
+    # docker-compose (v1, no engine needed) validates compose.yaml.
+    packages+=(podman buildah debootstrap docker-compose)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
