@@ -24,6 +24,9 @@ case ${1:-} in
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # The .deb test (packaging/deb/test-deb.sh): cpack's dpkg-shlibdeps (dpkg-dev)
+    # and file, a debootstrap chroot, and systemd-analyze for the unit.
+    packages+=(dpkg-dev file debootstrap systemd)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
