@@ -24,7 +24,6 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME manifold)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${MANIFOLD_DEB_MAINTAINER})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "LLM gateway with failover chains and provider plugins")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
@@ -40,14 +39,16 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_NAME manifold)
+# The first line is the synopsis; CPack indents the rest.
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
     "LLM gateway with failover chains and provider plugins
- One HTTP endpoint speaking the OpenAI and Anthropic APIs in front of many
- LLM providers. Each request walks an ordered chain of engines and commits to
- one at its first token. Providers are shared-library plugins.")
+One HTTP endpoint speaking the OpenAI and Anthropic APIs in front of many
+LLM providers. Each request walks an ordered chain of engines and commits to
+one at its first token. Providers are shared-library plugins.")
 # dpkg-shlibdeps declares the Poco, SQLite, OpenSSL and C++ runtime libraries.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "adduser")
+# adduser for postinst; procps for the unit's /bin/kill (ExecReload).
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "adduser, procps")
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/conffiles ${CMAKE_CURRENT_LIST_DIR}/postinst
@@ -58,7 +59,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEV_DESCRIPTION
     "SDK for Manifold plugins
- The C plugin ABI (plugin.h), the C++17 helper headers and the CMake package
- (find_package(ManifoldSDK)) that builds a Manifold plugin out of tree.")
+The C plugin ABI (plugin.h), the C++17 helper headers and the CMake package
+(find_package(ManifoldSDK)) that builds a Manifold plugin out of tree.")
 
 include(CPack)

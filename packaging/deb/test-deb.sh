@@ -50,7 +50,11 @@ cleanup() {
   [[ -n $gateway_pid ]] && kill "$gateway_pid" 2>/dev/null
   umount -R "$root/proc" "$root/dev" "$root/var/cache/apt/archives" "$root/var/lib/apt/lists" \
     2>/dev/null || true
-  rm -rf --one-file-system "$work"
+  if grep -q " $root/" /proc/self/mounts; then
+    echo "mounts remain under $root; leaving $work in place"
+  else
+    rm -rf --one-file-system "$work"
+  fi
 }
 trap cleanup EXIT
 
@@ -92,8 +96,8 @@ package_has_runtime_files() {
 check "the package holds the binaries, plugins, config and unit" package_has_runtime_files
 check "the SDK headers are in manifold-dev, not in manifold" \
   bash -c "! grep -q '^./usr/include' '$work/contents' && grep -q '^./usr/include/manifold/plugin.h$' '$work/dev-contents' && grep -q 'ManifoldSDKConfig.cmake$' '$work/dev-contents'"
-check "dpkg-shlibdeps declared the Poco, SQLite and OpenSSL libraries" \
-  bash -c "grep '^ Depends:' '$work/control' | grep libpocofoundation80 | grep libpocodatasqlite80 | grep libsqlite3-0 | grep libssl3 | grep -q adduser"
+check "Depends: the Poco, SQLite and OpenSSL libraries (dpkg-shlibdeps), adduser, procps" \
+  bash -c "grep '^ Depends:' '$work/control' | grep libpocofoundation80 | grep libpocodatasqlite80 | grep libsqlite3-0 | grep libssl3 | grep adduser | grep -q procps"
 check "/etc/manifold files are conffiles" \
   bash -c "dpkg-deb -e '$deb' '$work/control-files' && diff <(sort '$work/control-files/conffiles') <(printf '/etc/manifold/manifold.json\n/etc/manifold/prices.json\n')"
 
@@ -109,6 +113,10 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/var/tmp/"
 in_root apt-get update -qq >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; exit 1; }
 
+# The target system runs systemd: systemd-analyze verify resolves the unit's
+# dependencies (sysinit.target...) in it, and postinst enables the unit there.
+in_root apt-get install -y -qq --no-install-recommends systemd >"$work/apt.log" 2>&1 ||
+  { cat "$work/apt.log"; exit 1; }
 check "apt installs the package and its dependencies" \
   in_root apt-get install -y -qq --no-install-recommends "/var/tmp/${deb##*/}"
 check "dpkg records it as installed" \
@@ -125,6 +133,8 @@ check "/var/lib/manifold belongs to manifold, mode 750" \
   bash -c "[[ \$(chroot '$root' stat -c '%U:%G %a' /var/lib/manifold) == 'manifold:manifold 750' ]]"
 check "the five first-party plugins are in /usr/lib/manifold/plugins" \
   bash -c "[[ \$(ls '$root/usr/lib/manifold/plugins' | tr '\n' ' ') == 'anthropic.so cohere.so demo.so gemini.so openai-compatible.so ' ]]"
+check "postinst enabled the unit (multi-user.target.wants)" \
+  bash -c "[[ \$(readlink '$root/etc/systemd/system/multi-user.target.wants/manifold.service') == /lib/systemd/system/manifold.service ]]"
 check "the installed unit is packaging/systemd/manifold.service" \
   cmp "$root/lib/systemd/system/manifold.service" "$repo/packaging/systemd/manifold.service"
 verify_unit() { # silent and successful: a warning fails it too
@@ -133,8 +143,8 @@ verify_unit() { # silent and successful: a warning fails it too
   [[ ! -s $work/verify.out ]]
 }
 check "systemd-analyze verify passes on the installed unit" verify_unit
-check "manifold --check-config accepts the installed /etc/manifold/manifold.json" \
-  bash -c "chroot '$root' manifold --check-config | grep -q 'configuration \"/etc/manifold/manifold.json\" is valid'"
+check "manifold --check-config, as manifold, accepts the installed /etc/manifold/manifold.json" \
+  bash -c "chroot --userspec=manifold:manifold '$root' manifold --check-config | grep -q 'configuration \"/etc/manifold/manifold.json\" is valid'"
 
 # --- the unit's own commands, as its user -----------------------------------------
 unit=$root/lib/systemd/system/manifold.service
@@ -142,9 +152,10 @@ unit_value() { sed -n "s/^$1=//p" "$unit"; }
 user=$(unit_value User)
 uid=$(awk -F: -v u="$user" '$1 == u {print $3}' "$root/etc/passwd")
 # --port 0: 8080 may be taken on this machine; the log names the port chosen.
+: >"$work/gateway.log"
 chroot --userspec="$user:$(unit_value Group)" "$root" /usr/bin/env -i PATH=/usr/bin:/bin \
   /bin/sh -c "cd $(unit_value WorkingDirectory) && exec $(unit_value ExecStart) --port 0" \
-  >"$work/gateway.log" 2>&1 &
+  >>"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 port=""
 for _ in $(seq 300); do
@@ -153,7 +164,8 @@ for _ in $(seq 300); do
   kill -0 "$gateway_pid" 2>/dev/null || break
   sleep 0.1
 done
-check "the unit's ExecStart serves /readyz" curl -fsS "http://127.0.0.1:${port:-0}/readyz"
+ready() { curl -fsS "http://127.0.0.1:${port:-0}/readyz" || { cat "$work/gateway.log" && false; }; }
+check "the unit's ExecStart serves /readyz" ready
 check "the gateway runs as $user" \
   bash -c "grep '^Uid:' /proc/$gateway_pid/status && [[ \$(awk '/^Uid:/ {print \$2}' /proc/$gateway_pid/status) == '$uid' ]]"
 chat() {
@@ -212,8 +224,18 @@ check "the store survives the upgrade" test -s "$root/var/lib/manifold/manifold.
 
 # --- purge ------------------------------------------------------------------------
 check "apt purges the package" in_root apt-get purge -y -qq manifold
-check "purge removes /var/lib/manifold, /etc/manifold and the binary" \
-  bash -c "for p in /var/lib/manifold /etc/manifold /usr/bin/manifold /lib/systemd/system/manifold.service; do [[ ! -e '$root'\$p ]] || { echo \"\$p remains\"; exit 1; }; done"
+purged() {
+  local gone=0 p
+  for p in /var/lib/manifold /etc/manifold /usr/bin/manifold /lib/systemd/system/manifold.service \
+    /etc/systemd/system/multi-user.target.wants/manifold.service; do
+    if [[ -e $root$p || -L $root$p ]]; then
+      echo "$p remains"
+      gone=1
+    fi
+  done
+  return "$gone"
+}
+check "purge removes /var/lib/manifold, /etc/manifold, the binary and the unit's links" purged
 
 if ((failures > 0)); then
   echo "deb: $failures check(s) failed"
