@@ -33,6 +33,9 @@ case ${1:-} in
     # podman and runs it with buildah, on a base image made by debootstrap;
     # docker-compose (v1, no engine needed) validates compose.yaml.
     packages+=(podman buildah debootstrap docker-compose)
+    # The .deb test (packaging/deb/test-deb.sh): cpack's dpkg-shlibdeps (dpkg-dev)
+    # and file, a debootstrap chroot, and systemd-analyze for the unit.
+    packages+=(dpkg-dev file systemd)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
