@@ -24,6 +24,10 @@ case ${1:-} in
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # tests/windows cross-builds a plugin and a small Windows host with
+    # mingw-w64 and runs them under wine64 (/usr/lib/wine/wine64; the wine
+    # package's launchers are not needed).
+    packages+=(mingw-w64 wine64)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
