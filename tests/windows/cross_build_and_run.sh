@@ -5,9 +5,10 @@
 #     and which imports no mingw runtime DLL;
 #  2. the Windows plugin probe (this folder: Boost.DLL plus the gateway's own ABI
 #     checks) loads it under wine64, negotiates the ABI, and drives one streamed
-#     answer through it; it accepts a plugin built for an older minor and refuses
-#     ones built for another major, a newer minor, a short descriptor, or with no
-#     entry symbol.
+#     answer through it; it feeds a recorded OpenAI stream, byte by byte, through
+#     the first-party openai-compatible plugin built for Windows; it accepts a
+#     plugin built for an older minor and refuses ones built for another major, a
+#     newer minor, a short descriptor, or with no entry symbol.
 # Exits 77 (ctest: skipped) with the reason when mingw-w64 or wine64 is missing.
 set -euo pipefail
 build_dir=$1 source_dir=$2
@@ -40,18 +41,24 @@ cross_build "$source_dir/sdk/examples/echo-provider" "$work/echo-provider" \
   -DCMAKE_TOOLCHAIN_FILE="$sdk_cmake/mingw-w64-x86_64.cmake" -DCMAKE_PREFIX_PATH="$work/sdk"
 dll=$work/echo-provider/echo_provider.dll
 
-table=$($triple-objdump -p "$dll")
-exports=$(sed -n '/^\[Ordinal\/Name Pointer\] Table/,/^$/p' <<<"$table" | awk '/^\t\[/ {print $NF}')
-[[ $exports == "manifold_plugin_entry" ]] || { echo "unexpected exports: ${exports:-none}"; exit 1; }
-imports=$(awk '/DLL Name:/ {print $3}' <<<"$table" | sort | tr '\n' ' ')
-if grep -Eiq 'libstdc|libgcc|winpthread' <<<"$imports"; then
-  echo "the plugin needs mingw runtime DLLs: $imports"; exit 1
-fi
-echo "echo_provider.dll exports only manifold_plugin_entry and imports $imports"
+# Exactly one export, and no mingw runtime DLL among the imports.
+check_dll() {
+  local table exports imports
+  table=$($triple-objdump -p "$1")
+  exports=$(sed -n '/^\[Ordinal\/Name Pointer\] Table/,/^$/p' <<<"$table" | awk '/^\t\[/ {print $NF}')
+  [[ $exports == "manifold_plugin_entry" ]] || { echo "$1: unexpected exports: ${exports:-none}"; exit 1; }
+  imports=$(awk '/DLL Name:/ {print $3}' <<<"$table" | sort | tr '\n' ' ')
+  if grep -Eiq 'libstdc|libgcc|winpthread' <<<"$imports"; then
+    echo "$1 needs mingw runtime DLLs: $imports"; exit 1
+  fi
+  echo "$(basename "$1") exports only manifold_plugin_entry and imports $imports"
+}
+check_dll "$dll"
 
 # 2. The probe and the ABI-case plugins, with the same toolchain file.
 cross_build "$source_dir/tests/windows" "$work/probe" \
   -DCMAKE_TOOLCHAIN_FILE="$source_dir/sdk/cmake/mingw-w64-x86_64.cmake"
+check_dll "$work/probe/openai-compatible.dll"
 cp "$dll" "$work/probe/"
 
 # A wine prefix takes tens of seconds to create: make it once, under a lock.
@@ -86,39 +93,50 @@ descriptor_size=$(cd "$work" && printf '%s\n' '#include <stdio.h>' '#include <ma
 (cd "$work/probe" && "$wine" ./plugin_probe.exe >/dev/null 2>&1) || true
 
 failures=0
-expect() {  # plugin, expected exit code, expected output
-  local plugin=$1 code=$2 expected=$3 output rc=0
-  output=$(cd "$work/probe" && "$wine" ./plugin_probe.exe "$plugin" "round trip" 2>&1) || rc=$?
+expect() {  # expected exit code, expected output, probe arguments...
+  local code=$1 expected=$2 output rc=0
+  shift 2
+  output=$(cd "$work/probe" && "$wine" ./plugin_probe.exe "$@" 2>&1) || rc=$?
   output=${output//$'\r'/}
   if [[ $rc -ne $code || $output != "$expected" ]]; then
-    echo "FAIL $plugin: exit $rc (expected $code)"
+    echo "FAIL $*: exit $rc (expected $code)"
     diff <(echo "$expected") <(echo "$output") || true
     failures=$((failures + 1))
   else
-    echo "ok   $plugin"
+    echo "ok   $*"
   fi
 }
 
-expect echo_provider.dll 0 "exports: manifold_plugin_entry
+expect 0 "exports: manifold_plugin_entry
 accepted: example.echo 1.0.0 ABI 1.$minor
 log:info:echo provider ready with prefix \"windows: \"
 text:windows: round trip
 usage:2:1:0:0
 finish:1
-generate: ok"
-expect older_minor.dll 0 'exports: manifold_plugin_entry
+generate: ok" echo_provider.dll "round trip"
+# The events tests/plugins/providers/openai-compatible expects from this fixture.
+cp "$source_dir/tests/fixtures/openai/reasoning.sse" "$work/probe/"
+expect 0 "exports: manifold_plugin_entry
+accepted: openai-compatible 1.0.0 ABI 1.$minor
+reasoning:The user asks 2+2.
+reasoning: That is 4.
+text:4
+usage:12:30:0:24
+finish:1
+stream: ok" openai-compatible.dll --sse reasoning.sse
+expect 0 'exports: manifold_plugin_entry
 accepted: test.older-minor 0.0.1 ABI 1.0
 text:ok
 finish:1
-generate: ok'
-expect wrong_major.dll 2 'exports: manifold_plugin_entry
-refused: built for ABI major 2, host has 1'
-expect newer_minor.dll 2 "exports: manifold_plugin_entry
-refused: built for ABI 1.$((minor + 1)), newer than the host's 1.$minor"
-expect small_struct.dll 2 "exports: manifold_plugin_entry
-refused: descriptor struct_size 16 is smaller than ABI 1.0's $descriptor_size"
-expect missing_entry.dll 2 'exports: manifold_plugin_entry_misspelt
-refused: missing entry symbol manifold_plugin_entry'
+generate: ok' older_minor.dll "round trip"
+expect 2 'exports: manifold_plugin_entry
+refused: built for ABI major 2, host has 1' wrong_major.dll "round trip"
+expect 2 "exports: manifold_plugin_entry
+refused: built for ABI 1.$((minor + 1)), newer than the host's 1.$minor" newer_minor.dll "round trip"
+expect 2 "exports: manifold_plugin_entry
+refused: descriptor struct_size 16 is smaller than ABI 1.0's $descriptor_size" small_struct.dll "round trip"
+expect 2 'exports: manifold_plugin_entry_misspelt
+refused: missing entry symbol manifold_plugin_entry' missing_entry.dll "round trip"
 
 "$wineserver" -w
 [[ $failures -eq 0 ]] || { echo "$failures Windows plugin case(s) failed"; exit 1; }
