@@ -36,6 +36,10 @@ case ${1:-} in
     # The .deb test (packaging/deb/test-deb.sh): cpack's dpkg-shlibdeps (dpkg-dev)
     # and file, a debootstrap chroot, and systemd-analyze for the unit.
     packages+=(dpkg-dev file systemd)
+    # tests/windows cross-builds a plugin and a small Windows host with
+    # mingw-w64 and runs them under wine64 (/usr/lib/wine/wine64; the wine
+    # package's launchers are not needed).
+    packages+=(mingw-w64 wine64)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
