@@ -36,10 +36,22 @@ fail() {
   exit 1
 }
 
+# CPU seconds (user + system) of this shell's finished children so far. On a
+# shared machine a niced build waits for the CPU, so wall time alone overstates
+# what the same build costs on a CI runner of its own.
+children_cpu() {
+  local user sys
+  times >"$cache/.times" # a builtin with a redirection: no subshell
+  read -r user sys < <(tail -n 1 "$cache/.times")
+  awk -v u="$user" -v s="$sys" 'function sec(x, a) { split(x, a, /[ms]/); return a[1] * 60 + a[2] }
+    BEGIN { printf "%.0f", sec(u) + sec(s) }'
+}
+
 # run_step NAME FUNCTION: runs FUNCTION with its output in logs/NAME.log and
-# prints the wall time; on failure names the step and shows the log's tail.
+# prints the wall and CPU time; on failure names the step and shows the log's tail.
 run_step() {
-  local name=$1 fn=$2 started=$SECONDS
+  local name=$1 fn=$2 started=$SECONDS cpu_before cpu
+  cpu_before=$(children_cpu)
   echo "== step $name: started $(date -u +%H:%M:%S)"
   # Not in an if or ||: there bash would ignore set -e inside the function.
   set +e
@@ -49,11 +61,13 @@ run_step() {
   ) >"$logs/$name.log" 2>&1
   local status=$?
   set -e
+  cpu=$(($(children_cpu) - cpu_before))
+  local took="$((SECONDS - started)) s wall, $cpu s CPU"
+  echo "$(date -u +%FT%TZ) $name ($status): $took" >>"$cache/times.txt"
   if ((status == 0)); then
-    echo "== step $name: done in $((SECONDS - started)) s (log: $logs/$name.log)"
-    echo "$(date -u +%FT%TZ) $name $((SECONDS - started)) s" >>"$cache/times.txt"
+    echo "== step $name: done in $took (log: $logs/$name.log)"
   else
-    echo "== step $name: FAILED after $((SECONDS - started)) s (log: $logs/$name.log)" >&2
+    echo "== step $name: FAILED after $took (log: $logs/$name.log)" >&2
     tail -n 25 "$logs/$name.log" >&2
     fail "step '$name' failed"
   fi
@@ -118,28 +132,48 @@ openssl() {
 
 # --- step 3: Poco -------------------------------------------------------------
 
-# Only these libraries are built; every other Poco option is turned off.
-poco_on=(FOUNDATION NET UTIL JSON XML CRYPTO NETSSL DATA DATA_SQLITE)
-poco_off=(ENCODINGS ENCODINGS_COMPILER MONGODB REDIS PDF SEVENZIP ZIP CPPPARSER POCODOC
-  PAGECOMPILER PAGECOMPILER_FILE2PAGE ACTIVERECORD ACTIVERECORD_COMPILER JWT
-  DATA_MYSQL DATA_POSTGRESQL DATA_ODBC APACHECONNECTOR NETSSL_WIN TESTS)
+# Windows' headers are case-insensitive, mingw's are lowercase files on a
+# case-sensitive disk: Poco's #include <Winsock2.h> needs winsock2.h. A folder
+# of such aliases is searched after every other.
+case_shim=$cache/mingw-case-aliases
+mingw_include=/usr/$triple/include
 
-poco_options() {
-  local option
-  for option in "${poco_on[@]}"; do echo "-DENABLE_$option=ON"; done
-  for option in "${poco_off[@]}"; do echo "-DENABLE_$option=OFF"; done
-  echo -DBUILD_SHARED_LIBS=OFF -DPOCO_UNBUNDLED=OFF -DCMAKE_BUILD_TYPE=Debug
-  # COFF's default section limit is too small for Debug builds of large files.
-  echo -DCMAKE_CXX_FLAGS=-Wa,-mbig-obj
+make_case_aliases() {
+  local header lower
+  mkdir -p "$case_shim"
+  grep -rhoE '#\s*include\s*<[^>/]*[A-Z][^>/]*\.h>' "$@" | sed -E 's/.*<(.*)>/\1/' | sort -u |
+    while read -r header; do
+      lower=${header,,}
+      if [[ ! -e $mingw_include/$header && -e $mingw_include/$lower ]]; then
+        ln -sfn "$mingw_include/$lower" "$case_shim/$header"
+        echo "case alias: $header -> $lower"
+      fi
+    done
 }
+
+# Only these libraries are built; every other Poco option is turned off.
+poco_args=(-DBUILD_SHARED_LIBS=OFF -DPOCO_UNBUNDLED=OFF -DCMAKE_BUILD_TYPE=Debug
+  # COFF's default section limit is too small for Debug builds of large files.
+  "-DCMAKE_C_FLAGS=-idirafter $case_shim" "-DCMAKE_CXX_FLAGS=-Wa,-mbig-obj -idirafter $case_shim"
+  # Poco looks for Microsoft's mc.exe (for Foundation's pocomsg.mc); binutils'
+  # windmc takes the same -h/-r arguments.
+  "-DCMAKE_MC_COMPILER=$(command -v "$triple-windmc")")
+for option in FOUNDATION NET UTIL JSON XML CRYPTO NETSSL DATA DATA_SQLITE; do
+  poco_args+=("-DENABLE_$option=ON")
+done
+for option in ENCODINGS ENCODINGS_COMPILER MONGODB REDIS PDF SEVENZIP ZIP CPPPARSER POCODOC \
+  PAGECOMPILER PAGECOMPILER_FILE2PAGE ACTIVERECORD ACTIVERECORD_COMPILER JWT \
+  DATA_MYSQL DATA_POSTGRESQL DATA_ODBC APACHECONNECTOR NETSSL_WIN TESTS; do
+  poco_args+=("-DENABLE_$option=OFF")
+done
 
 poco() {
   local dir=$build/poco
   rm -rf "$dir"
-  # shellcheck disable=SC2046 # one option a word
+  make_case_aliases "$poco_src"
   nice -n 19 cmake -S "$poco_src" -B "$dir" -G Ninja "${cross[@]}" \
-    -DCMAKE_INSTALL_PREFIX="$prefix" $(poco_options)
-  nice -n 19 cmake --build "$dir" -j "$jobs"
+    -DCMAKE_INSTALL_PREFIX="$prefix" "${poco_args[@]}"
+  nice -n 19 cmake --build "$dir" -j "$jobs" -- -k 0
   cmake --install "$dir"
   # The gateway includes <sqlite3.h>; Poco links the bundled copy in.
   cp "$poco_src/Data/SQLite/src/sqlite3.h" "$prefix/include/"
@@ -198,7 +232,7 @@ else
   echo "$openssl_key" >"$stamps/openssl"
 fi
 
-poco_key="$(basename "$poco_src") $(poco_options | tr '\n' ' ')"
+poco_key="$(basename "$poco_src") ${poco_args[*]}"
 if stamp_matches poco "$poco_key"; then
   echo "== step poco: cached"
 else
