@@ -10,14 +10,15 @@
 #
 # NOT run by CI nor by packaging/test.sh: a cold run takes tens of minutes on
 # one core (packaging/windows/README.md, "Cross-building the host", has the
-# measured times). Today step 4 fails: the host has Linux-only parts.
+# measured times). Step 4 is expected to fail: 12 of the gateway's files use
+# Linux-only APIs (listed in that README).
 #
 # Idempotent: steps 1-3 leave a stamp under the cache and are skipped when it
 # matches; step 4 rebuilds incrementally. Everything lives in
 # MANIFOLD_XWIN_CACHE (default /var/cache/manifold-xwin); the repository is not
 # written to. Builds run with `nice -n 19` on MANIFOLD_XWIN_JOBS cores
-# (default 1). Prints each step's wall time; exits non-zero naming the step
-# that failed and its log.
+# (default 1). Prints each step's wall and CPU time; exits non-zero naming
+# the step that failed and its log.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
