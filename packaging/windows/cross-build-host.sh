@@ -154,7 +154,7 @@ make_case_aliases() {
 
 # Only these libraries are built; every other Poco option is turned off.
 poco_args=(-DBUILD_SHARED_LIBS=OFF -DPOCO_UNBUNDLED=OFF -DCMAKE_BUILD_TYPE=Debug
-  # COFF's default section limit is too small for Debug builds of large files.
+  # A precaution: COFF's default section limit can be too small for Debug objects.
   "-DCMAKE_C_FLAGS=-idirafter $case_shim" "-DCMAKE_CXX_FLAGS=-Wa,-mbig-obj -idirafter $case_shim"
   # Poco looks for Microsoft's mc.exe (for Foundation's pocomsg.mc); binutils'
   # windmc takes the same -h/-r arguments.
