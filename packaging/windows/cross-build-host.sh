@@ -142,7 +142,7 @@ mingw_include=/usr/$triple/include
 make_case_aliases() {
   local header lower
   mkdir -p "$case_shim"
-  grep -rhoE '#\s*include\s*<[^>/]*[A-Z][^>/]*\.h>' "$@" | sed -E 's/.*<(.*)>/\1/' | sort -u |
+  { grep -rhoE '#\s*include\s*<[^>/]*[A-Z][^>/]*\.h>' "$@" || true; } | sed -E 's/.*<(.*)>/\1/' | sort -u |
     while read -r header; do
       lower=${header,,}
       if [[ ! -e $mingw_include/$header && -e $mingw_include/$lower ]]; then
@@ -184,13 +184,16 @@ poco() {
 
 host() {
   local dir=$build/host sqlite_lib
+  # Poco's installed headers include <Winsock2.h> too.
+  make_case_aliases "$repo/host" "$prefix/include"
   sqlite_lib=$(compgen -G "$prefix/lib/libPocoDataSQLite*.a" | head -n 1)
   # Boost is header-only here; a folder holding just boost/ keeps glibc's
   # headers in /usr/include away from the cross compiler.
   mkdir -p "$cache/boost-headers-only"
   ln -sfn /usr/include/boost "$cache/boost-headers-only/boost"
   nice -n 19 cmake -S "$repo" -B "$dir" -G Ninja "${cross[@]}" \
-    -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-Wa,-mbig-obj -DMANIFOLD_BUILD_TESTS=OFF \
+    -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS=-Wa,-mbig-obj -idirafter $case_shim" \
+    -DMANIFOLD_BUILD_TESTS=OFF \
     -DCMAKE_PREFIX_PATH="$prefix" -DPoco_DIR="$prefix/cmake" \
     -DBoost_NO_BOOST_CMAKE=ON -DBoost_INCLUDE_DIR="$cache/boost-headers-only" \
     -DSQLite3_INCLUDE_DIR="$prefix/include" -DSQLite3_LIBRARY="$sqlite_lib"
