@@ -24,6 +24,8 @@ case ${1:-} in
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
+    packages+=(tmux)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac
