@@ -19,6 +19,8 @@ case ${1:-} in
     # The /metrics tests validate live output with `promtool check metrics`,
     # which Debian ships in prometheus (the daemon itself is not used).
     packages+=(prometheus)
+    # Manus webhook tests make RSA keys and signatures with the openssl CLI.
+    packages+=(openssl)
     # The SDK compatibility tests run the official openai and @anthropic-ai/sdk
     # npm clients. Any Node.js 18+ will do; one installed some other way
     # (nodesource, nvm) counts.
