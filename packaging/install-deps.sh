@@ -28,6 +28,20 @@ case ${1:-} in
     command -v npm >/dev/null || packages+=(npm)
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
+    # The dashboard test (tests/ui) drives Debian's headless Chromium with
+    # puppeteer-core, which never downloads a browser of its own.
+    packages+=(chromium)
+    # The image test (packaging/docker/test-image.sh) builds the Dockerfile with
+    # podman and runs it with buildah, on a base image made by debootstrap;
+    # docker-compose (v1, no engine needed) validates compose.yaml.
+    packages+=(podman buildah debootstrap docker-compose)
+    # The .deb test (packaging/deb/test-deb.sh): cpack's dpkg-shlibdeps (dpkg-dev)
+    # and file, a debootstrap chroot, and systemd-analyze for the unit.
+    packages+=(dpkg-dev file systemd)
+    # tests/windows cross-builds a plugin and a small Windows host with
+    # mingw-w64 and runs them under wine64 (/usr/lib/wine/wine64; the wine
+    # package's launchers are not needed).
+    packages+=(mingw-w64 wine64)
     ;;
   --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
 esac

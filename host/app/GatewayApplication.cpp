@@ -21,22 +21,41 @@
 namespace manifold::app {
 namespace {
 
-constexpr const char* kDefaultConfigPath = "/etc/manifold/manifold.json";
+std::string defaultConfigPath() {
+#ifdef _WIN32
+  // A Windows service starts without the arguments given at /registerService
+  // (the service control manager passes only `sc start` parameters), so its
+  // config sits where Windows keeps machine-wide data.
+  return Poco::Environment::get("ProgramData", "C:\\ProgramData") + "\\Manifold\\manifold.json";
+#else
+  return "/etc/manifold/manifold.json";
+#endif
+}
+
 constexpr int kExitConfig = 78;  // EX_CONFIG
 
 }  // namespace
+
+GatewayApplication::GatewayApplication() {
+#ifdef _WIN32
+  // Options read /name=value on Windows, the way ServerApplication's own
+  // /registerService and /displayName are written; Poco 1.11 would otherwise
+  // expect --name there too.
+  setUnixOptions(false);
+#endif
+}
 
 void GatewayApplication::defineOptions(Poco::Util::OptionSet& options) {
   ServerApplication::defineOptions(options);
   using Poco::Util::Option;
   options.addOption(
       Option("help", "h", "Print this help and exit.").required(false).repeatable(false));
-  options.addOption(Option("config", "c",
-                           "Path of the JSON configuration file (default " +
-                               std::string(kDefaultConfigPath) + ").")
-                        .required(false)
-                        .repeatable(false)
-                        .argument("FILE"));
+  options.addOption(
+      Option("config", "c",
+             "Path of the JSON configuration file (default " + defaultConfigPath() + ").")
+          .required(false)
+          .repeatable(false)
+          .argument("FILE"));
   options.addOption(Option("check-config", "",
                            "Validate the configuration, print every problem with "
                            "its JSON path, and exit (non-zero when invalid).")
@@ -111,7 +130,7 @@ int GatewayApplication::main(const std::vector<std::string>&) {
     printHelp();
     return EXIT_OK;
   }
-  if (configPath_.empty()) configPath_ = kDefaultConfigPath;
+  if (configPath_.empty()) configPath_ = defaultConfigPath();
   config::ConfigLoadResult loaded = config::ConfigLoader::loadFile(configPath_);
   if (!loaded.problems.empty()) {
     std::cerr << "manifold: configuration \"" << configPath_ << "\" is invalid:\n";

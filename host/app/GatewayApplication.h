@@ -13,6 +13,9 @@ namespace manifold::app {
 /// then runs a GatewayServer until asked to stop. Runs in the foreground, as
 /// a Unix daemon (--daemon) or as a Windows service (/registerService).
 class GatewayApplication : public Poco::Util::ServerApplication {
+ public:
+  GatewayApplication();
+
  protected:
   void defineOptions(Poco::Util::OptionSet& options) override;
   void handleOption(const std::string& name, const std::string& value) override;

@@ -24,14 +24,15 @@
 namespace manifold::app {
 namespace {
 
-// The token that may read /metrics besides the master key: from the named
+// A bearer token (the metrics or the dashboard token): from the named
 // environment variable, else the first line of the file; "" for none.
-std::string metricsToken(const config::MetricsConfig& metrics) {
-  if (!metrics.tokenEnv.empty() && Poco::Environment::has(metrics.tokenEnv))
-    return Poco::trim(Poco::Environment::get(metrics.tokenEnv));
-  if (metrics.tokenFile.empty()) return "";
-  std::ifstream in(metrics.tokenFile);
-  if (!in) throw std::runtime_error("cannot read metrics.token_file \"" + metrics.tokenFile + "\"");
+std::string readToken(const config::TokenSource& source, const std::string& section) {
+  if (!source.tokenEnv.empty() && Poco::Environment::has(source.tokenEnv))
+    return Poco::trim(Poco::Environment::get(source.tokenEnv));
+  if (source.tokenFile.empty()) return "";
+  std::ifstream in(source.tokenFile);
+  if (!in)
+    throw std::runtime_error("cannot read " + section + ".token_file \"" + source.tokenFile + "\"");
   std::string line;
   std::getline(in, line);
   return Poco::trim(line);
@@ -73,8 +74,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
-  access_ =
-      std::make_unique<keys::KeyAccessGuard>(*authenticator_, metricsToken(startConfig_.metrics));
+  access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
+                                                   readToken(startConfig_.metrics, "metrics"),
+                                                   readToken(startConfig_.ui, "ui"));
   metricsObserver_ = std::make_unique<metrics::MetricsObserver>(*metrics_);
   keyAdmission_->onLimitRejection([this](const char* kind) { metrics_->limitRejected(kind); });
   observers_.add(usageObserver_.get());

@@ -120,6 +120,18 @@ TrustConfig readTrust(const Object::Ptr& o) {
   return t;
 }
 
+TokenSource readTokenSource(const Object::Ptr& o) {
+  return {get<std::string>(o, "token_env", ""), get<std::string>(o, "token_file", "")};
+}
+
+void checkTokenSource(const TokenSource& t, const std::string& section,
+                      std::vector<ConfigProblem>& problems) {
+  if (!t.tokenEnv.empty() && !t.tokenFile.empty())
+    problems.push_back({"$." + section + ".token_file", "the " + section +
+                                                            " token comes from token_env or "
+                                                            "token_file, not both"});
+}
+
 EngineConfig readEngine(const Object::Ptr& o) {
   EngineConfig e;
   e.id = get<std::string>(o, "id", "");
@@ -180,9 +192,8 @@ void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& pr
                             "unknown engine \"" + mode.chain[i] + "\""});
     }
   }
-  if (!c.metrics.tokenEnv.empty() && !c.metrics.tokenFile.empty())
-    problems.push_back(
-        {"$.metrics.token_file", "the metrics token comes from token_env or token_file, not both"});
+  checkTokenSource(c.metrics, "metrics", problems);
+  checkTokenSource(c.ui, "ui", problems);
   std::error_code ec;
   if (!c.plugins.directory.empty() && !std::filesystem::is_directory(c.plugins.directory, ec))
     problems.push_back(
@@ -229,9 +240,8 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.logLevel = get<std::string>(logging, "level", config.logLevel);
   config.logFormat = get<std::string>(logging, "format", config.logFormat);
   config.logIncludeContent = get<bool>(logging, "include_content", config.logIncludeContent);
-  const Object::Ptr metrics = child(root, "metrics");
-  config.metrics.tokenEnv = get<std::string>(metrics, "token_env", "");
-  config.metrics.tokenFile = get<std::string>(metrics, "token_file", "");
+  config.metrics = readTokenSource(child(root, "metrics"));
+  config.ui = readTokenSource(child(root, "ui"));
   config.usage.pricesFile = get<std::string>(child(root, "usage"), "prices_file", "");
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));

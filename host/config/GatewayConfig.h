@@ -102,12 +102,19 @@ struct TrustOverride {
   }
 };
 
-/// Who may read /metrics besides the master key: a bearer token from an
-/// environment variable or a file (its first line). Read by the access guard.
-struct MetricsConfig {
+/// A bearer token from an environment variable or a file (its first line).
+/// Read by the access guard.
+struct TokenSource {
   std::string tokenEnv;   ///< name of the variable holding the token, e.g. MANIFOLD_METRICS_TOKEN
   std::string tokenFile;  ///< or a file holding it (a mounted secret)
 };
+
+/// Who may read /metrics besides the master key.
+using MetricsConfig = TokenSource;
+
+/// Who may read the dashboard's data (GET /admin/health, /admin/usage,
+/// /admin/plugins) besides the master key.
+using UiConfig = TokenSource;
 
 struct EngineCapabilities {
   bool vision = false;
@@ -180,6 +187,7 @@ struct GatewayConfig {
   /// and tables only when this is on.
   bool logIncludeContent = false;
   MetricsConfig metrics;
+  UiConfig ui;
 };
 
 }  // namespace manifold::config

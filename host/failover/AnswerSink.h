@@ -3,11 +3,19 @@
 #include <manifold/plugin.h>
 
 #include <string>
+#include <vector>
 
 #include "chat/AnswerAccumulator.h"
 #include "chat/CanonicalEvent.h"
 
 namespace manifold::failover {
+
+/// An attempt the walk sent to an engine before the one that answered.
+struct EarlierAttempt {
+  std::string engineId;
+  std::string outcome;  ///< failed, rejected
+  std::string reason;   ///< as the attempts table has it: providers' words withheld
+};
 
 /// Which engine answered and how the chain got there.
 struct RouteInfo {
@@ -16,6 +24,8 @@ struct RouteInfo {
   std::string providerVersion;
   std::string mode;
   int attempts = 0;
+  /// The attempts before this engine's, in order; skipped steps are not attempts.
+  std::vector<EarlierAttempt> earlier;
 };
 
 /// Where a committed answer goes: an egress codec (OpenAI SSE, OpenAI JSON,

@@ -79,6 +79,7 @@ void ChainWalk::note(const std::string& engineId, const std::string& reason,
 
 void ChainWalk::record(const std::string& engineId, int keyIndex, const std::string& outcome,
                        const std::string& reason, const Attempt* attempt, bool billed) {
+  if (attempt && !committed_) earlier_.push_back({engineId, outcome, reason});
   if (!request_.observer) return;
   turn::AttemptReport r;
   r.requestId = request_.requestId;
@@ -153,8 +154,8 @@ bool ChainWalk::clientLeft() {
 bool ChainWalk::commit(const engines::ResolvedEngine& engine) {
   committed_ = true;
   const plugins::PluginLibrary& plugin = engine.provider->library();
-  RouteInfo route{engine.config->id, plugin.id(), plugin.version(), request_.mode,
-                  outcome_.attempts};
+  RouteInfo route{engine.config->id, plugin.id(),       plugin.version(),
+                  request_.mode,     outcome_.attempts, std::move(earlier_)};
   if (!sink_.begin(route)) return clientLeft();
   for (const chat::CanonicalEvent& e : pending_)
     if (!sink_.event(e)) return clientLeft();

@@ -55,6 +55,7 @@ class ChainWalk {
   ChainOutcome outcome_;
   chat::AnswerAccumulator answer_;
   std::vector<chat::CanonicalEvent> pending_;
+  std::vector<EarlierAttempt> earlier_;  ///< attempts before the commit, for the route
   bool committed_ = false;
   bool clientGone_ = false;
   int64_t contextFloor_ = 0;    ///< after a context-length error: windows must exceed this

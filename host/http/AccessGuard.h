@@ -26,6 +26,10 @@ class AccessGuard {
   /// /metrics: the master key or the configured metrics token.
   virtual std::optional<Caller> requireMetricsReader(Poco::Net::HTTPServerRequest& request,
                                                      Poco::Net::HTTPServerResponse& response) = 0;
+  /// The read-only admin views the dashboard shows (GET /admin/health,
+  /// /admin/usage, /admin/plugins): the master key or the dashboard token.
+  virtual std::optional<Caller> requireDashboardReader(Poco::Net::HTTPServerRequest& request,
+                                                       Poco::Net::HTTPServerResponse& response) = 0;
   /// Per-key endpoints (/v1/usage): any valid gateway key, or the master.
   virtual std::optional<Caller> requireKey(Poco::Net::HTTPServerRequest& request,
                                            Poco::Net::HTTPServerResponse& response) = 0;

@@ -35,7 +35,7 @@ Poco::JSON::Object::Ptr costTotals(const std::map<std::string, usage::EngineWind
 
 void AdminHealthHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                        Poco::Net::HTTPServerResponse& response) {
-  if (!context_.access().requireMaster(request, response)) return;
+  if (!context_.access().requireDashboardReader(request, response)) return;
   // Usage windows come from the attempts table, read off the answer's path;
   // if the store cannot be read, health still answers, without them.
   std::map<std::string, usage::EngineWindows> windows;

@@ -6,7 +6,7 @@
 
 namespace manifold::http {
 
-/// GET /admin/health (master only): per engine, its keys and the state of
+/// GET /admin/health (master or dashboard token): per engine, its keys and the state of
 /// each key's circuit breaker or cooldown (closed, open, half_open, cooling)
 /// with the time until it is tried again; and over the last hour and the
 /// last day, its requests, errors, error rate, p50/p95 latency and time to

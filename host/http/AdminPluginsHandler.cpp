@@ -8,7 +8,7 @@ namespace manifold::http {
 
 void AdminPluginsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                         Poco::Net::HTTPServerResponse& response) {
-  if (!context_.access().requireMaster(request, response)) return;
+  if (!context_.access().requireDashboardReader(request, response)) return;
   const plugins::PluginSnapshot snapshot = context_.plugins().snapshot();
   Poco::JSON::Array::Ptr loaded = new Poco::JSON::Array;
   for (const auto& plugin : snapshot.loaded) {

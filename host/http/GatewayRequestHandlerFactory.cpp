@@ -20,6 +20,7 @@
 #include "http/HealthHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/UiHandler.h"
 #include "http/UsageHandler.h"
 
 namespace manifold::http {
@@ -111,6 +112,9 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                : wrongMethod("GET");
   if (path == "/admin/plugins")
     return get ? static_cast<Handler*>(new AdminPluginsHandler(context_)) : wrongMethod("GET");
+  if (path == "/ui" || path.rfind("/ui/", 0) == 0)
+    return get ? static_cast<Handler*>(new UiHandler(path.size() > 4 ? path.substr(4) : ""))
+               : wrongMethod("GET");
   if (path == "/v1/chat/completions")
     return method == HTTPRequest::HTTP_POST
                ? static_cast<Handler*>(new api::ChatEndpoint(

@@ -8,7 +8,7 @@ namespace manifold::http {
 
 /// GET /v1/usage: the caller's own usage (any gateway key; the master sees
 /// the requests made with no key). GET /admin/usage: every key's, or one
-/// key's with ?key_id= (master only). Both take ?from= and ?to= (UTC dates,
+/// key's with ?key_id= (master or dashboard token). Both take ?from= and ?to= (UTC dates,
 /// YYYY-MM-DD, both included; the last 30 days by default) and count the
 /// billed requests, their tokens and cost, by day and by model.
 class UsageHandler : public Poco::Net::HTTPRequestHandler {

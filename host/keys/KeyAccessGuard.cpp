@@ -21,10 +21,17 @@ http::Caller callerOf(const Identity& identity) {
   return http::Caller{identity.operatorRights(), identity.key ? identity.key->id : std::string()};
 }
 
+std::string tokenDigest(const std::string& token) {
+  return token.empty() ? "" : sha256Hex(token);
+}
+
 }  // namespace
 
-KeyAccessGuard::KeyAccessGuard(const Authenticator& auth, std::string metricsToken)
-    : auth_(auth), metricsTokenSha256_(metricsToken.empty() ? "" : sha256Hex(metricsToken)) {}
+KeyAccessGuard::KeyAccessGuard(const Authenticator& auth, const std::string& metricsToken,
+                               const std::string& dashboardToken)
+    : auth_(auth),
+      metricsTokenSha256_(tokenDigest(metricsToken)),
+      dashboardTokenSha256_(tokenDigest(dashboardToken)) {}
 
 std::optional<Identity> KeyAccessGuard::identify(Poco::Net::HTTPServerRequest& request,
                                                  Poco::Net::HTTPServerResponse& response) {
@@ -55,15 +62,26 @@ std::optional<http::Caller> KeyAccessGuard::requireMaster(Poco::Net::HTTPServerR
   return callerOf(*who);
 }
 
-std::optional<http::Caller> KeyAccessGuard::requireMetricsReader(
-    Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
-  if (!metricsTokenSha256_.empty()) {
+std::optional<http::Caller> KeyAccessGuard::requireMasterOrToken(
+    Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+    const std::string& tokenSha256) {
+  if (!tokenSha256.empty()) {
     const std::optional<std::string> secret =
         presentedSecret(request.get("Authorization", ""), request.get("x-api-key", ""));
-    if (secret && constantTimeEquals(sha256Hex(*secret), metricsTokenSha256_))
+    if (secret && constantTimeEquals(sha256Hex(*secret), tokenSha256))
       return http::Caller{false, ""};
   }
   return requireMaster(request, response);
+}
+
+std::optional<http::Caller> KeyAccessGuard::requireMetricsReader(
+    Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  return requireMasterOrToken(request, response, metricsTokenSha256_);
+}
+
+std::optional<http::Caller> KeyAccessGuard::requireDashboardReader(
+    Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  return requireMasterOrToken(request, response, dashboardTokenSha256_);
 }
 
 std::optional<http::Caller> KeyAccessGuard::requireKey(Poco::Net::HTTPServerRequest& request,

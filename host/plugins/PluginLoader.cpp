@@ -4,11 +4,11 @@
 #include <boost/dll/library_info.hpp>
 
 #include <algorithm>
-#include <cstddef>
 #include <filesystem>
 #include <regex>
 
 #include "plugins/AbiStrings.h"
+#include "plugins/DescriptorCheck.h"
 
 #ifndef _WIN32
 #include <dlfcn.h>
@@ -145,20 +145,8 @@ LoadResult PluginLoader::loadChecked(const std::string& path, const std::string&
   }
   if (!raw) return refuse("the entry function returned null");
 
-  // The version fields sit right after struct_size; read nothing else first.
-  constexpr size_t versionEnd = offsetof(mf_plugin_descriptor, abi_minor) + sizeof(uint32_t);
-  if (raw->struct_size < versionEnd)
-    return refuse("descriptor struct_size " + std::to_string(raw->struct_size) + " is too small");
-  if (raw->abi_major != MANIFOLD_ABI_MAJOR)
-    return refuse("built for ABI major " + std::to_string(raw->abi_major) + ", host has " +
-                  std::to_string(MANIFOLD_ABI_MAJOR));
-  if (raw->abi_minor > MANIFOLD_ABI_MINOR)
-    return refuse("built for ABI " + std::to_string(raw->abi_major) + "." +
-                  std::to_string(raw->abi_minor) + ", newer than the host's " +
-                  std::to_string(MANIFOLD_ABI_MAJOR) + "." + std::to_string(MANIFOLD_ABI_MINOR));
-  if (raw->struct_size < sizeof(mf_plugin_descriptor))
-    return refuse("descriptor struct_size " + std::to_string(raw->struct_size) +
-                  " is smaller than ABI 1.0's " + std::to_string(sizeof(mf_plugin_descriptor)));
+  const std::string versionProblem = checkDescriptorVersion(*raw);
+  if (!versionProblem.empty()) return refuse(versionProblem);
   const mf_plugin_descriptor descriptor = copyStruct(raw);
 
   const std::string id = fromAbi(descriptor.id);

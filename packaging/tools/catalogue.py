@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""The shipped engine catalogue and modes, written into both shipped configs,
+"""The shipped engine catalogue and modes, written into every shipped config,
 and the shipped price table.
 
-The two configs (packaging/config for the quick start, packaging/docker for
-the image) differ only in paths; the catalogue is kept here, once, and this
+The three configs (packaging/config for the quick start, packaging/docker for
+the image, packaging/deb for the Debian package) differ only in paths; the catalogue is kept here, once, and this
 script rewrites their "engines", "modes", "usage" and "egress" exceptions, and
 writes packaging/config/prices.json with a price for every engine's model. Run
 it after editing:
@@ -13,10 +13,12 @@ import json
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CONFIGS = [ROOT / "packaging/config/manifold.json", ROOT / "packaging/docker/manifold.json"]
+CONFIGS = [ROOT / "packaging/config/manifold.json", ROOT / "packaging/docker/manifold.json",
+           ROOT / "packaging/deb/manifold.json"]
 PRICES_FILE = ROOT / "packaging/config/prices.json"
-# Where each config finds the price table (the Dockerfile copies it to /etc/manifold).
-PRICES_PATH = {CONFIGS[0]: "packaging/config/prices.json", CONFIGS[1]: "/etc/manifold/prices.json"}
+# Where each config finds the price table (the image and the package put it in /etc/manifold).
+PRICES_PATH = {CONFIGS[0]: "packaging/config/prices.json", CONFIGS[1]: "/etc/manifold/prices.json",
+               CONFIGS[2]: "/etc/manifold/prices.json"}
 
 
 def caps(vision=False, tools=True, json_mode=True, prompt_caching=False, prefill=False):

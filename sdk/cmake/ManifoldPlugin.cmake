@@ -2,7 +2,9 @@
 #
 # Builds a Manifold plugin: a shared module with hidden visibility that
 # exports exactly one symbol, manifold_plugin_entry. Everything else a plugin
-# links (including a static C++ runtime, if any) stays private to it.
+# links (including a static C++ runtime, if any) stays private to it. On
+# Linux that is a .so; with mingw-w64 (mingw-w64-x86_64.cmake beside this
+# file) a .dll with the C++ runtime linked in.
 include_guard(GLOBAL)
 
 function(manifold_add_plugin target)
@@ -25,5 +27,11 @@ function(manifold_add_plugin target)
     file(WRITE ${script} "{\n  global: manifold_plugin_entry;\n  local: *;\n};\n")
     target_link_options(${target} PRIVATE "LINKER:--version-script=${script}" "LINKER:--no-undefined")
     set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${script})
+  elseif(MINGW)
+    # The entry is the only __declspec(dllexport) symbol, so ld exports nothing
+    # else. The C and C++ runtimes (and winpthread) are linked in: the .dll
+    # then needs only system DLLs, and no runtime it shares with the host.
+    target_link_options(${target} PRIVATE -static -static-libgcc -static-libstdc++
+                        "LINKER:--no-undefined")
   endif()
 endfunction()

@@ -9,16 +9,10 @@
 
 #include "chat/CanonicalEvent.h"
 #include "plugins/AbiStrings.h"
+#include "support/EventLine.h"
 #include "support/LoadedProvider.h"
 
 namespace manifold::test {
-
-/// One event as a line of text, so that whole streams compare at a glance:
-/// "text:Hi", "reasoning:...", "tool:0:id:name:args",
-/// "usage:prompt:completion:cached:reasoning[:cache_write]", "finish:N",
-/// "error:code:retryable|final:message". The cache-write count is appended
-/// only when it is known.
-std::string describe(const chat::CanonicalEvent& event);
 
 using Events = std::vector<std::string>;
 

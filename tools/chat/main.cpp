@@ -8,6 +8,7 @@
 // MANIFOLD_URL (default http://127.0.0.1:8080).
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -15,6 +16,7 @@
 #include "ChatSession.h"
 #include "CommandLine.h"
 #include "GatewayClient.h"
+#include "ToolUsage.h"
 
 namespace {
 
@@ -37,20 +39,18 @@ std::string envOr(const char* name, const std::string& fallback) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A gateway that hangs up mid-request is an error to report, not a signal to die of.
+  std::signal(SIGPIPE, SIG_IGN);
   const CommandLine args(argc, argv, 1, {"url", "mode", "model", "color"}, {"help"});
   if (args.has("help")) {
     std::cout << kUsage << "\nIn a chat:\n" << ChatSession::kCommands;
     return 0;
   }
-  if (!args.error().empty()) {
-    std::cerr << "manifold-chat: " << args.error() << "\n" << kUsage;
-    return 2;
-  }
+  const manifold::tools::ToolUsage usage("manifold-chat", kUsage);
+  if (!args.error().empty()) return usage.error(args.error());
   const std::string colourChoice = args.value("color").value_or("auto");
-  if (colourChoice != "auto" && colourChoice != "always" && colourChoice != "never") {
-    std::cerr << "manifold-chat: --color must be auto, always or never\n";
-    return 2;
-  }
+  if (colourChoice != "auto" && colourChoice != "always" && colourChoice != "never")
+    return usage.error("--color must be auto, always or never");
   const bool colour = colourChoice == "always" ||
                       (colourChoice == "auto" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
 

@@ -6,6 +6,7 @@
 
 #include "CommandLine.h"
 #include "PluginScaffold.h"
+#include "ToolUsage.h"
 
 namespace {
 
@@ -15,24 +16,14 @@ constexpr const char* kUsage =
     "that builds against the installed Manifold SDK:\n"
     "  cmake -S NAME -B NAME/build -DCMAKE_PREFIX_PATH=SDK_PREFIX && cmake --build NAME/build\n";
 
-int usageError(const std::string& message) {
-  std::cerr << "manifold-plugin: " << message << "\n" << kUsage;
-  return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string command = argc > 1 ? argv[1] : "";
-  if (command == "--help" || command == "-h") {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (command != "new")
-    return usageError(command.empty() ? "no command given" : "unknown command \"" + command + "\"");
+  const manifold::tools::ToolUsage usage("manifold-plugin", kUsage);
+  if (const auto status = usage.checkCommand(argc, argv, {"new"})) return *status;
   const manifold::tools::CommandLine args(argc, argv, 2, {"dir", "id"});
-  if (!args.error().empty()) return usageError(args.error());
-  if (args.positional().size() != 2) return usageError("new takes a KIND and a NAME");
+  if (!args.error().empty()) return usage.error(args.error());
+  if (args.positional().size() != 2) return usage.error("new takes a KIND and a NAME");
 
   manifold::tools::PluginScaffold scaffold(args.positional()[0], args.positional()[1],
                                            args.value("id"));

@@ -19,6 +19,7 @@
 #include <string>
 
 #include "CommandLine.h"
+#include "ToolUsage.h"
 #include "webhooks/StandardWebhooks.h"
 
 namespace {
@@ -35,10 +36,7 @@ constexpr const char* kUsage =
     "sign prints the webhook-id, webhook-timestamp and webhook-signature headers;\n"
     "verify exits 0 when the delivery is valid, 1 with the reason when it is not.\n";
 
-int usageError(const std::string& message) {
-  std::cerr << "manifold-webhook: " << message << "\n" << kUsage;
-  return 2;
-}
+const manifold::tools::ToolUsage usage("manifold-webhook", kUsage);
 
 std::optional<int64_t> seconds(const std::string& text) {
   int64_t value = 0;
@@ -58,7 +56,7 @@ int sign(const CommandLine& args, const StandardWebhooks& hooks) {
   int64_t timestamp = std::time(nullptr);
   if (const auto given = args.value("timestamp")) {
     const auto parsed = seconds(*given);
-    if (!parsed) return usageError("--timestamp must be Unix seconds, got \"" + *given + "\"");
+    if (!parsed) return usage.error("--timestamp must be Unix seconds, got \"" + *given + "\"");
     timestamp = *parsed;
   }
   std::cout << "webhook-id: " << id << "\nwebhook-timestamp: " << timestamp
@@ -71,13 +69,13 @@ int verify(const CommandLine& args, const StandardWebhooks& hooks) {
   const auto timestamp = args.value("timestamp");
   const auto signature = args.value("signature");
   if (!id || !timestamp || !signature)
-    return usageError("verify needs --id, --timestamp and --signature");
+    return usage.error("verify needs --id, --timestamp and --signature");
   int64_t tolerance = StandardWebhooks::kDefaultToleranceSeconds;
   int64_t now = std::time(nullptr);
   for (auto [name, target] : {std::pair{"tolerance", &tolerance}, std::pair{"now", &now}}) {
     if (const auto given = args.value(name)) {
       const auto parsed = seconds(*given);
-      if (!parsed) return usageError(std::string("--") + name + " must be whole seconds");
+      if (!parsed) return usage.error(std::string("--") + name + " must be whole seconds");
       *target = *parsed;
     }
   }
@@ -93,29 +91,24 @@ int verify(const CommandLine& args, const StandardWebhooks& hooks) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string command = argc > 1 ? argv[1] : "";
-  if (command == "--help" || command == "-h") {
-    std::cout << kUsage;
-    return 0;
-  }
-  if (command != "sign" && command != "verify")
-    return usageError(command.empty() ? "no command given" : "unknown command \"" + command + "\"");
+  if (const auto status = usage.checkCommand(argc, argv, {"sign", "verify"})) return *status;
+  const std::string command = argv[1];
   const CommandLine args(argc, argv, 2,
                          {"secret", "id", "timestamp", "signature", "tolerance", "now"});
-  if (!args.error().empty()) return usageError(args.error());
+  if (!args.error().empty()) return usage.error(args.error());
   if (!args.positional().empty())
-    return usageError("unexpected argument \"" + args.positional().front() +
-                      "\" (the body is read from standard input)");
+    return usage.error("unexpected argument \"" + args.positional().front() +
+                       "\" (the body is read from standard input)");
 
   std::optional<std::string> secret = args.value("secret");
   if (!secret) {
     if (const char* env = std::getenv("MANIFOLD_WEBHOOK_SECRET")) secret = env;
   }
-  if (!secret) return usageError("no secret: pass --secret or set MANIFOLD_WEBHOOK_SECRET");
+  if (!secret) return usage.error("no secret: pass --secret or set MANIFOLD_WEBHOOK_SECRET");
   try {
     const StandardWebhooks hooks(*secret);
     return command == "sign" ? sign(args, hooks) : verify(args, hooks);
   } catch (const std::invalid_argument& e) {
-    return usageError(e.what());
+    return usage.error(e.what());
   }
 }

@@ -4,14 +4,18 @@
 
 namespace manifold::api {
 
-NativeAnswerSink::NativeAnswerSink(Poco::Net::HTTPServerResponse& response, turn::TurnRoute route)
-    : response_(response), route_(std::move(route)) {}
+NativeAnswerSink::NativeAnswerSink(Poco::Net::HTTPServerResponse& response, turn::TurnRoute route,
+                                   bool reportAttempts)
+    : response_(response), route_(std::move(route)), reportAttempts_(reportAttempts) {}
 
 bool NativeAnswerSink::begin(const failover::RouteInfo& route) {
   http::setRouteHeaders(response_, route);
   writer_ = std::make_unique<NativeEventWriter>(http::openEventStream(response_));
-  clientGone_ = (route_.routed && !writer_->writeAutoRouted(route_.decision, route_.mode)) ||
-                !writer_->writeBackend(route);
+  clientGone_ = route_.routed && !writer_->writeAutoRouted(route_.decision, route_.mode);
+  if (reportAttempts_)
+    for (const failover::EarlierAttempt& attempt : route.earlier)
+      clientGone_ = clientGone_ || !writer_->writeAttempt(attempt);
+  clientGone_ = clientGone_ || !writer_->writeBackend(route);
   return !clientGone_;
 }
 

@@ -16,7 +16,9 @@ namespace manifold::api {
 /// answer commits (so a failure before that is still an HTTP error).
 class NativeAnswerSink : public failover::AnswerSink {
  public:
-  NativeAnswerSink(Poco::Net::HTTPServerResponse& response, turn::TurnRoute route);
+  /// `reportAttempts`: send an attempt event per failed attempt before backend.
+  NativeAnswerSink(Poco::Net::HTTPServerResponse& response, turn::TurnRoute route,
+                   bool reportAttempts = false);
 
   bool streaming() const override { return true; }
   bool begin(const failover::RouteInfo& route) override;
@@ -27,6 +29,7 @@ class NativeAnswerSink : public failover::AnswerSink {
  private:
   Poco::Net::HTTPServerResponse& response_;
   const turn::TurnRoute route_;
+  const bool reportAttempts_;
   std::unique_ptr<NativeEventWriter> writer_;
   bool clientGone_ = false;
 };

@@ -10,7 +10,8 @@ std::optional<chat::ChatRequest> NativeChatCodec::parse(std::string_view body,
   std::optional<chat::ChatRequest> request =
       OpenAiRequestParser(/*modelRequired=*/false).parse(body, problem);
   if (!request) return std::nullopt;
-  // The body parsed once already; "mode" is the one field the OpenAI shape lacks.
+  // The body parsed once already; "mode" and "report_attempts" are the fields
+  // the OpenAI shape lacks.
   const json::Value root =
       json::parse(body, nullptr, OpenAiRequestParser::kMaxDepth).value_or(json::Value());
   const json::Value& mode = root["mode"];
@@ -19,6 +20,12 @@ std::optional<chat::ChatRequest> NativeChatCodec::parse(std::string_view body,
     return std::nullopt;
   }
   if (mode.isString()) mode_ = mode.asString();
+  const json::Value& reportAttempts = root["report_attempts"];
+  if (!reportAttempts.isNull() && !reportAttempts.isBool()) {
+    problem = {"report_attempts must be true or false", "report_attempts"};
+    return std::nullopt;
+  }
+  reportAttempts_ = reportAttempts.isBool() && reportAttempts.asBool();
   request->stream = true;
   request->includeUsage = true;
   return request;
@@ -27,7 +34,7 @@ std::optional<chat::ChatRequest> NativeChatCodec::parse(std::string_view body,
 std::unique_ptr<failover::AnswerSink> NativeChatCodec::answerSink(
     Poco::Net::HTTPServerResponse& response, const chat::ChatRequest& /*request*/,
     const std::string& /*requestId*/, const turn::TurnRoute& route) {
-  return std::make_unique<NativeAnswerSink>(response, route);
+  return std::make_unique<NativeAnswerSink>(response, route, reportAttempts_);
 }
 
 }  // namespace manifold::api

@@ -6,9 +6,11 @@ namespace manifold::api {
 
 /// POST /api/chat: Manifold's native API. The body is an OpenAI chat request
 /// in which `model` is optional ("auto" when absent: the router decides) and
-/// `mode` may name a mode or a plugin intent, overriding the router. The
-/// answer is always a typed event stream (NativeEventWriter); `stream` is
-/// ignored.
+/// `mode` may name a mode or a plugin intent, overriding the router.
+/// `report_attempts: true` asks for an `attempt` event per failed attempt
+/// before the answering engine's (the dashboard's test chat shows them); by
+/// default failover stays invisible. The answer is always a typed event
+/// stream (NativeEventWriter); `stream` is ignored.
 class NativeChatCodec : public ChatCodec {
  public:
   std::optional<chat::ChatRequest> parse(std::string_view body, RequestProblem& problem) override;
@@ -20,6 +22,7 @@ class NativeChatCodec : public ChatCodec {
 
  private:
   std::optional<std::string> mode_;
+  bool reportAttempts_ = false;
 };
 
 }  // namespace manifold::api

@@ -36,6 +36,11 @@ bool NativeEventWriter::writeAutoRouted(const router::RouteDecision& decision,
   return write("auto_routed", fields);
 }
 
+bool NativeEventWriter::writeAttempt(const failover::EarlierAttempt& attempt) {
+  return write("attempt", "\"engine\":" + quoted(attempt.engineId) + ",\"outcome\":" +
+                              quoted(attempt.outcome) + ",\"reason\":" + quoted(attempt.reason));
+}
+
 bool NativeEventWriter::writeBackend(const failover::RouteInfo& route) {
   return write("backend", "\"engine\":" + quoted(route.engineId) +
                               ",\"provider\":" + quoted(route.providerId) +

@@ -24,6 +24,8 @@ class NativeEventWriter {
 
   /// Returns false once the client has gone away.
   bool writeAutoRouted(const router::RouteDecision& decision, const std::string& servedBy);
+  /// One attempt before the answering engine's: its engine, outcome and reason.
+  bool writeAttempt(const failover::EarlierAttempt& attempt);
   bool writeBackend(const failover::RouteInfo& route);
   bool writeEvent(const chat::CanonicalEvent& event);
   bool writeDone(const chat::AnswerAccumulator& answer);

@@ -177,5 +177,25 @@ TEST_F(ConfigLoaderTest, TheShippedConfigIsValid) {
   for (const auto& p : r.problems) EXPECT_EQ(p.path, "$.plugins.directory") << p.message;
 }
 
+TEST_F(ConfigLoaderTest, TheDashboardTokenComesFromOneSource) {
+  std::string text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1, R"("ui": {"token_env": "MANIFOLD_UI_TOKEN"},)");
+  const ConfigLoadResult r = ConfigLoader::loadText(text);
+  ASSERT_TRUE(r.config) << problemsOf(r);
+  EXPECT_EQ(r.config->ui.tokenEnv, "MANIFOLD_UI_TOKEN");
+  EXPECT_EQ(r.config->ui.tokenFile, "");
+
+  std::string both = withPluginDir(kValid);
+  both.insert(both.find('{') + 1, R"("ui": {"token_env": "A", "token_file": "/run/secrets/ui"},)");
+  const ConfigLoadResult refused = ConfigLoader::loadText(both);
+  EXPECT_FALSE(refused.config);
+  ASSERT_EQ(refused.problems.size(), 1u) << problemsOf(refused);
+  EXPECT_EQ(refused.problems[0].path, "$.ui.token_file");
+
+  std::string unknown = withPluginDir(kValid);
+  unknown.insert(unknown.find('{') + 1, R"("ui": {"token": "inline-secret"},)");
+  EXPECT_FALSE(ConfigLoader::loadText(unknown).config) << "a secret never goes in the file";
+}
+
 }  // namespace
 }  // namespace manifold::config

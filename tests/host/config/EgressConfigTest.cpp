@@ -49,7 +49,8 @@ TEST_F(EgressConfigTest, BadAllowEntriesAreNamed) {
 }
 
 TEST_F(EgressConfigTest, TheShippedConfigsAllowTheLocalOllamaOnly) {
-  for (const char* file : {"/packaging/config/manifold.json", "/packaging/docker/manifold.json"}) {
+  for (const char* file : {"/packaging/config/manifold.json", "/packaging/docker/manifold.json",
+                           "/packaging/deb/manifold.json"}) {
     std::ifstream in(std::string(MANIFOLD_SOURCE_DIR) + file);
     std::stringstream text;
     text << in.rdbuf();

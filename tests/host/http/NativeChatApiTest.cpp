@@ -190,6 +190,35 @@ TEST_F(NativeChatApiTest, FailoverBeforeTheFirstTokenIsInvisibleAndACutIsAnError
   expectOpenAiError(native(nativeBody("hi", R"("mode":"fast")")), 503, "every engine failed", "");
 }
 
+TEST_F(NativeChatApiTest, AttemptsBeforeTheAnswerAreReportedOnlyWhenAskedFor) {
+  FakeBehaviour down;
+  down.status = 503;
+  fake_.script("coder-1", {down});
+  HttpResult r =
+      native(nativeBody("debug my segfault", R"("mode":"coder","report_attempts":true)"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<SseEvent> events = sseEvents(r.body);
+  expectDocumented(events);
+  ASSERT_GE(events.size(), 3u) << r.body;
+  EXPECT_EQ(events[0].name, "auto_routed");
+  ASSERT_EQ(events[1].name, "attempt") << r.body;
+  Object::Ptr attempt = parseObject(events[1].data);
+  EXPECT_EQ(attempt->getValue<std::string>("engine"), "coder-1");
+  EXPECT_EQ(attempt->getValue<std::string>("outcome"), "failed");
+  EXPECT_NE(attempt->getValue<std::string>("reason").find("503"), std::string::npos)
+      << events[1].data;
+  EXPECT_EQ(events[2].name, "backend");
+  EXPECT_EQ(parseObject(events[2].data)->getValue<std::string>("engine"), "backup");
+  EXPECT_EQ(events.back().name, "done");
+
+  r = native(nativeBody("debug my segfault", R"("mode":"coder","report_attempts":false)"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  for (const SseEvent& e : sseEvents(r.body)) EXPECT_NE(e.name, "attempt");
+
+  expectOpenAiError(native(nativeBody("hi", R"("report_attempts":"yes")")), 400,
+                    "report_attempts must be true or false", "report_attempts");
+}
+
 TEST_F(NativeChatApiTest, ToolCallsAreTypedEvents) {
   FakeBehaviour toolAnswer;
   toolAnswer.toolCallName = "get_weather";

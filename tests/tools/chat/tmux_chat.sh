@@ -16,12 +16,21 @@ work=$(mktemp -d)
 socket="manifold-chat-test-$$"
 cleanup() {
   tmux -L "$socket" kill-server 2>/dev/null || true
-  stop_compat_env
+  stop_compat_env || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-start_compat_env "$manifold" "$plugin_dir" "$fake" "$fixtures" "$work"
+# With a master key every chat call needs it: manifold-chat sends MANIFOLD_API_KEY.
+key="chat-test-master-key"
+MANIFOLD_MASTER_KEY=$key start_compat_env "$manifold" "$plugin_dir" "$fake" "$fixtures" "$work"
 url="http://127.0.0.1:${gateway_port:?}"
+
+set +e
+output=$(MANIFOLD_URL=$url MANIFOLD_API_KEY="" "$chat" "hello" 2>&1 </dev/null)
+status=$?
+set -e
+[[ $status -eq 1 && $output == *"(HTTP 401)"* ]] ||
+  { echo "FAIL: without a key, expected a 401 and exit 1, got $status: $output" >&2; exit 1; }
 
 screen() { tmux -L "$socket" capture-pane -p -J -t chat -S - "$@"; }
 
@@ -40,7 +49,7 @@ wait_for() {
 type_line() { tmux -L "$socket" send-keys -t chat -l -- "$1"; tmux -L "$socket" send-keys -t chat Enter; }
 
 tmux -L "$socket" new-session -d -s chat -x 160 -y 50 \
-  "MANIFOLD_URL=$url '$chat'; echo \"manifold-chat exited with \$?\"; sleep 30"
+  "MANIFOLD_URL=$url MANIFOLD_API_KEY=$key '$chat'; echo \"manifold-chat exited with \$?\"; sleep 30"
 wait_for "Connected to $url"
 
 # The router picks the mode: a greeting is "fast".
@@ -83,8 +92,16 @@ type_line "/mode fast"
 type_line "still here"
 wait_for "[mode fast · engine fake-ok · 1 attempt]" 2
 
+# The gateway goes away mid-chat: said so, with the URL, and the chat goes on.
+stop_compat_env
+# Stopped already: the exit trap must not signal these ids again.
+# shellcheck disable=SC2034
+fake_pid="" gateway_pid=""
+type_line "anyone there"
+wait_for "manifold-chat: cannot reach the gateway at $url: Connection refused"
+
 type_line "/quit"
-wait_for "manifold-chat exited with 1"  # one turn failed, so the status says so
+wait_for "manifold-chat exited with 1"  # turns failed, so the status says so
 
 # A gateway that is down: said so, with the URL, and a non-zero exit.
 closed_port=1
