@@ -243,6 +243,9 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.metrics = readTokenSource(child(root, "metrics"));
   config.ui = readTokenSource(child(root, "ui"));
   config.usage.pricesFile = get<std::string>(child(root, "usage"), "prices_file", "");
+  if (const Object::Ptr dispatch = child(root, "dispatch"))
+    for (const auto& intent : dispatch->getNames())
+      config.dispatch[intent] = dispatch->getValue<std::string>(intent);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

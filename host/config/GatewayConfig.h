@@ -188,6 +188,13 @@ struct GatewayConfig {
   bool logIncludeContent = false;
   MetricsConfig metrics;
   UiConfig ui;
+  /// Per plugin intent, whether a message routed to it becomes a task:
+  /// "auto" (the default, when an enabled service serves it) or "never".
+  std::map<std::string, std::string> dispatch;
+  bool dispatches(const std::string& intent) const {
+    auto it = dispatch.find(intent);
+    return it == dispatch.end() || it->second != "never";
+  }
 };
 
 }  // namespace manifold::config
