@@ -103,10 +103,14 @@ class TaskService {
   const TaskServiceOptions& options() const { return options_; }
   TaskStore& store() { return store_; }
   DispatcherDirectory& dispatchers() { return dispatchers_; }
+  /// Null when client webhooks are off.
+  ClientWebhooks* clientWebhooks() { return clientWebhooks_; }
 
  private:
   void publish(const Task& task, const std::vector<TaskEvent>& events);
-  void pollOnce(const std::string& taskId);
+  /// The poller's check of one task: nullopt to stop, else a poll_after_ms hint or -1.
+  std::optional<int64_t> pollOnce(const std::string& taskId);
+  Applied applyAndPublish(const Task& task, const TaskUpdate& update);
 
   TaskStore& store_;
   TaskFeed& feed_;
