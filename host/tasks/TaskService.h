@@ -102,6 +102,7 @@ class TaskService {
   std::string webhookUrlFor(const std::string& dispatcher, const std::string& service) const;
   const TaskServiceOptions& options() const { return options_; }
   TaskStore& store() { return store_; }
+  TaskFeed& feed() { return feed_; }
   DispatcherDirectory& dispatchers() { return dispatchers_; }
   /// Null when client webhooks are off.
   ClientWebhooks* clientWebhooks() { return clientWebhooks_; }

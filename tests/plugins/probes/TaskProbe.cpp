@@ -2,6 +2,8 @@
 // the task runtime's tests. The task's input says how it behaves:
 //   {"mode": "poll", "steps": N}  each check moves it one step; after N it succeeds
 //   {"mode": "hold"}              runs until a webhook or a cancel ends it
+//   {"mode": "restart"}           runs until another instance of the plugin (a
+//                                 restarted gateway) checks it; then succeeds
 //   {"mode": "refuse"}            the service refuses to start it
 // The remote id encodes the mode, so a gateway restarted mid-task (a fresh
 // plugin instance) still finishes a "poll" task by polling. Webhook deliveries
@@ -13,6 +15,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <random>
 #include <set>
 
 namespace {
@@ -45,6 +48,8 @@ class TaskProbe : public manifold::ServiceDispatcher {
     std::string remoteId;
     if (mode == "hold") {
       remoteId = "hold-" + n;
+    } else if (mode == "restart") {
+      remoteId = "restart-" + instance_ + "-" + n;
     } else {
       remoteId = "poll-" + std::to_string(input["steps"].asInt(1)) + "-" + n;
     }
@@ -60,6 +65,10 @@ class TaskProbe : public manifold::ServiceDispatcher {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopped_.count(id)) return R"({"state":"cancelled"})";
     if (id.rfind("hold-", 0) == 0) return R"({"state":"running"})";
+    if (id.rfind("restart-", 0) == 0)
+      return id.rfind("restart-" + instance_ + "-", 0) == 0
+                 ? R"({"state":"running"})"
+                 : R"({"state":"succeeded","result":{"resumed":true}})";
     const int steps = std::stoi(id.substr(5, id.find('-', 5) - 5));
     const int done = ++checks_[id];
     if (done < steps)
@@ -90,6 +99,7 @@ class TaskProbe : public manifold::ServiceDispatcher {
 
  private:
   std::vector<std::string> secrets_;
+  const std::string instance_ = std::to_string(std::random_device{}());
   std::atomic<int> counter_{0};
   std::mutex mutex_;
   std::map<std::string, int> checks_;
