@@ -35,7 +35,9 @@ struct SiblingIntents : manifold::Intents {
     std::vector<manifold::Intent> intents;
     for (const ServiceSettings& service : settings.services())
       for (manifold::Intent intent : service.intents) {
-        if (intent.description.empty()) intent.description = "sibling service " + service.id;
+        if (intent.description.empty())
+          intent.description =
+              service.description.empty() ? "sibling service " + service.id : service.description;
         intents.push_back(std::move(intent));
       }
     return intents;

@@ -113,6 +113,10 @@ ServiceSettings parseService(const Value& v, const std::string& where) {
              "webhook_secret_env", "webhook_secret_file", "timeout_ms"});
   ServiceSettings s;
   s.id = requiredName(v, "id", where);
+  if (const Value* d = v.find("description")) {
+    if (!d->isString()) refuse(where + ".description", "must be a string");
+    s.description = d->asString();
+  }
   const Value* intents = v.find("intents");
   if (!intents || !intents->isArray() || intents->asArray().empty())
     refuse(where + ".intents", "must list at least one intent");

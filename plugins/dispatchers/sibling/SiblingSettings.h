@@ -25,6 +25,7 @@ struct SecretRef {
 /// One sibling service as declared in `plugins.settings.sibling.services`.
 struct ServiceSettings {
   std::string id;
+  std::string description;  ///< for humans; describes its intents that have none
   std::vector<manifold::Intent> intents;
   std::string endpoint;  ///< without a trailing '/'; "" when not set (disabled)
   SecretRef authSecret;

@@ -35,6 +35,8 @@ class LoadedSibling {
   /// The loaded plugin; null when it was refused (refusal() says why).
   const std::shared_ptr<plugins::PluginLibrary>& plugin() const { return plugin_; }
   std::string refusal() const;
+  /// The loaded plugins, as the router reads them.
+  const plugins::PluginDirectory& directory() const { return *manager_; }
   /// Why the instance could not be created, "" when it was.
   const std::string& createProblem() const { return createProblem_; }
 
