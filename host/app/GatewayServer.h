@@ -29,6 +29,7 @@
 #include "tasks/SqliteTaskStore.h"
 #include "tasks/TaskFeed.h"
 #include "tasks/TaskService.h"
+#include "tasks/TurnTaskDispatch.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"

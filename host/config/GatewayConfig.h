@@ -41,6 +41,8 @@ struct TasksConfig {
   int64_t pollMinMs = 2000;
   int64_t pollMaxMs = 60000;
   int64_t webhookMaxBodyBytes = 1024 * 1024;
+  /// How long a native chat stream that started a task follows it.
+  int64_t chatFollowMs = 600000;
 };
 
 /// Where plugins come from and what each one is told.
