@@ -177,7 +177,7 @@ chat() {
 }
 check "a chat is answered through the packaged demo plugin" chat
 check "the store is created in /var/lib/manifold, owned by $user" \
-  bash -c "[[ \$(stat -c %U '$root/var/lib/manifold/manifold.db') == '$user' ]]"
+  bash -c "[[ \$(chroot '$root' stat -c %U /var/lib/manifold/manifold.db) == '$user' ]]"
 reload=$(unit_value ExecReload)
 ${reload//\$MAINPID/$gateway_pid}
 reloaded() {
