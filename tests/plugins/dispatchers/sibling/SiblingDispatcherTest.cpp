@@ -373,6 +373,8 @@ TEST(SiblingSettingsTest, MalformedSettingsRefuseThePluginWithTheReason) {
       {R"([{"id":"Rag!",)" + intents + "," + auth + "}]", "services[0].id: \"Rag!\" is not"},
       {R"([{"id":"rag",)" + intents + "," + auth + R"(,"endpoint":"ftp://x"}])",
        "services[0].endpoint: must start with http:// or https://"},
+      {R"([{"id":"rag",)" + intents + "," + auth + R"(,"endpoint":"https://u:p@x/v1"}])",
+       "services[0].endpoint: must not carry credentials"},
       {R"([{"id":"rag",)" + intents + "}]", "services[0]: name the auth secret once"},
       {R"([{"id":"rag",)" + intents + "," + auth + R"(,"auth_secret_file":"/x"}])",
        "services[0]: name the auth secret once"},
