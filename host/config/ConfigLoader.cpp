@@ -250,6 +250,8 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.tasks.pollMaxMs = get<Poco::Int64>(tasks, "poll_max_ms", config.tasks.pollMaxMs);
   config.tasks.webhookMaxBodyBytes =
       get<Poco::Int64>(tasks, "webhook_max_body_bytes", config.tasks.webhookMaxBodyBytes);
+  config.tasks.clientWebhookRetryMs =
+      get<Poco::Int64>(tasks, "client_webhook_retry_ms", config.tasks.clientWebhookRetryMs);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

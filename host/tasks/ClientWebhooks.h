@@ -41,6 +41,7 @@ class ClientWebhooks {
 
  private:
   struct Delivery {
+    std::string taskId;
     std::string url;
     std::string keyId;
     std::string webhookId;
@@ -49,6 +50,9 @@ class ClientWebhooks {
     std::chrono::steady_clock::time_point due;
   };
   void run();
+  /// The delivery to send next: the earliest due among each task's oldest
+  /// (a task's deliveries go out in order, a retry holding back later ones).
+  std::deque<Delivery>::iterator nextDue();
   bool send(const Delivery& delivery);
   const std::string& gatewaySecret();
 

@@ -21,7 +21,8 @@ json::Value parsed(const std::string& text) {
   return value ? *value : json::Value();
 }
 
-TaskGatewayFixture::TaskGatewayFixture() {
+TaskGatewayFixture::TaskGatewayFixture(
+    const std::function<void(config::GatewayConfig&)>& adjust) {
   ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1);
   config::GatewayConfig config = demoConfig("", "");
   config.server.publicUrl = kPublicUrl;
@@ -30,6 +31,7 @@ TaskGatewayFixture::TaskGatewayFixture() {
   config.tasks.webhookMaxBodyBytes = 64 * 1024;
   config.plugins.settingsJson["taskprobe"] =
       R"({"webhook_secrets":[")" + kSecret + R"(",")" + kRotatedSecret + R"("]})";
+  if (adjust) adjust(config);
   gateway_ = std::make_unique<TestGateway>(config, std::vector<std::string>{
                                                        demoPlugin(), testPlugin("task_probe")});
 }
