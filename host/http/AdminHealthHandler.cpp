@@ -6,8 +6,8 @@
 
 #include <map>
 
-#include "http/HealthWindowJson.h"
 #include "http/DispatchersJson.h"
+#include "http/HealthWindowJson.h"
 #include "http/HttpReplies.h"
 #include "usage/EngineWindows.h"
 

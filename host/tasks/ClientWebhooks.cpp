@@ -93,7 +93,8 @@ void ClientWebhooks::stateChanged(const Task& task, int64_t eventSeq) {
   body.set("type", "task.state");
   body.set("timestamp", nowSeconds());
   body.set("data", taskJson(task));
-  Delivery delivery{task.id, task.webhookUrl,
+  Delivery delivery{task.id,
+                    task.webhookUrl,
                     task.ownerKeyId,
                     "msg_" + task.id + "_" + std::to_string(eventSeq),
                     json::stringify(body),

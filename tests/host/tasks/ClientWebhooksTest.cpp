@@ -25,7 +25,8 @@ struct Delivery {
 class WebhookReceiver : public Poco::Net::HTTPRequestHandlerFactory {
  public:
   explicit WebhookReceiver(int failFirst) : failFirst_(failFirst) {}
-  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+  Poco::Net::HTTPRequestHandler* createRequestHandler(
+      const Poco::Net::HTTPServerRequest&) override {
     return new Handler(*this);
   }
   std::vector<Delivery> deliveries() {
@@ -60,7 +61,8 @@ class WebhookReceiver : public Poco::Net::HTTPRequestHandlerFactory {
 struct Receiver {
   Receiver() : socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
     factory = new WebhookReceiver(1);
-    server = std::make_unique<Poco::Net::HTTPServer>(factory, socket, new Poco::Net::HTTPServerParams);
+    server =
+        std::make_unique<Poco::Net::HTTPServer>(factory, socket, new Poco::Net::HTTPServerParams);
     server->start();
   }
   ~Receiver() { server->stop(); }
@@ -82,20 +84,24 @@ class ClientWebhooksTest : public Receiver, public TaskGatewayFixture {
 TEST_F(ClientWebhooksTest, StateChangesArriveSignedAndARefusedOneIsRetried) {
   const std::string key = createKey("subscriber");
   const std::string secret =
-      parsed(gateway_->client().get("/v1/tasks/webhook-secret", bearer(key)).body)["secret"].asString();
+      parsed(gateway_->client().get("/v1/tasks/webhook-secret", bearer(key)).body)["secret"]
+          .asString();
   const std::string url = "http://127.0.0.1:" + std::to_string(port()) + "/hook";
   const std::string id = createdId(
-      R"({"intent":"probe-intent","input":{"mode":"poll","steps":2},"webhook_url":")" + url + "\"}", key);
+      R"({"intent":"probe-intent","input":{"mode":"poll","steps":2},"webhook_url":")" + url + "\"}",
+      key);
   ASSERT_TRUE(reaches(id, key, "succeeded"));
   // queued, running and succeeded, the first one twice (answered 503 once).
-  ASSERT_TRUE(eventually([&] { return factory->deliveries().size() >= 4; }, std::chrono::seconds(10)));
+  ASSERT_TRUE(
+      eventually([&] { return factory->deliveries().size() >= 4; }, std::chrono::seconds(10)));
   const std::vector<Delivery> got = factory->deliveries();
   EXPECT_EQ(got[0].answered, 503);
   EXPECT_EQ(got[1].id, got[0].id) << "the retry carries the same webhook id";
   const webhooks::StandardWebhooks verifier(secret);
   std::vector<std::string> states;
   for (const Delivery& d : got) {
-    EXPECT_TRUE(verifier.verify(d.id, d.timestamp, d.signature, d.body, TaskGatewayFixture::now()).valid)
+    EXPECT_TRUE(
+        verifier.verify(d.id, d.timestamp, d.signature, d.body, TaskGatewayFixture::now()).valid)
         << d.body;
     const json::Value body = parsed(d.body);
     EXPECT_EQ(body["type"].asString(), "task.state");

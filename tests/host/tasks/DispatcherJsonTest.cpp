@@ -8,9 +8,9 @@ namespace manifold::tasks {
 namespace {
 
 TEST(DispatcherJsonTest, ReadsAFullUpdate) {
-  const RemoteUpdate u = parseTaskUpdate(
-      R"({"remote_id":"r1","state":"succeeded","progress":"done","result":{"a":1},)"
-      R"("poll_after_ms":1500,"task_id":"task_1"})");
+  const RemoteUpdate u =
+      parseTaskUpdate(R"({"remote_id":"r1","state":"succeeded","progress":"done","result":{"a":1},)"
+                      R"("poll_after_ms":1500,"task_id":"task_1"})");
   EXPECT_EQ(u.update.remoteId, "r1");
   EXPECT_EQ(u.update.state, TaskState::Succeeded);
   EXPECT_EQ(u.update.progress, "done");

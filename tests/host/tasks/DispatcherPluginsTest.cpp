@@ -43,8 +43,7 @@ TEST_F(DispatcherPluginsTest, AdminViewsListEachServiceWithItsIntentsAndState) {
 
 TEST_F(DispatcherPluginsTest, AFirstVersionDispatcherLoadedWhileRunningServesTheEmptyService) {
   const std::string key = createKey("legacy");
-  const HttpResult before =
-      createTask(R"({"dispatcher":"test.all-kinds","input":{"q":1}})", key);
+  const HttpResult before = createTask(R"({"dispatcher":"test.all-kinds","input":{"q":1}})", key);
   EXPECT_EQ(before.status, 404) << before.body;
   installFile(testPlugin("all_kinds_probe"), gateway_->pluginDir() / "all_kinds_probe.so");
   ASSERT_TRUE(eventually(
@@ -54,15 +53,15 @@ TEST_F(DispatcherPluginsTest, AFirstVersionDispatcherLoadedWhileRunningServesThe
   ASSERT_EQ(legacy["services"].size(), 1u);
   EXPECT_EQ(legacy["services"][0]["service"].asString(), "");
 
-  const HttpResult created =
-      createTask(R"({"dispatcher":"test.all-kinds","input":{"q":1}})", key);
+  const HttpResult created = createTask(R"({"dispatcher":"test.all-kinds","input":{"q":1}})", key);
   ASSERT_EQ(created.status, 201) << created.body;
   const json::Value task = parsed(created.body);
   EXPECT_EQ(task["state"].asString(), "running") << "create_task's \"status\" read as the state";
   const std::string id = task["id"].asString();
   EXPECT_EQ(gateway_->server().tasks().store().get(id)->remoteId, "t1")
       << "create_task's \"task_id\" is the remote id";
-  const HttpResult cancelled = gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key));
+  const HttpResult cancelled =
+      gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key));
   EXPECT_EQ(parsed(cancelled.body)["state"].asString(), "cancelled") << cancelled.body;
 
   std::filesystem::remove(gateway_->pluginDir() / "all_kinds_probe.so");
