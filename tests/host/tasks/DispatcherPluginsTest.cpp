@@ -31,13 +31,13 @@ TEST_F(DispatcherPluginsTest, AdminViewsListEachServiceWithItsIntentsAndState) {
     const json::Value* probe = dispatcherIn(list, "taskprobe");
     ASSERT_NE(probe, nullptr) << path << ": " << json::stringify(list);
     const json::Value& services = (*probe)["services"];
-    ASSERT_EQ(services.size(), 2u);
+    ASSERT_EQ(services.size(), 3u);
     EXPECT_EQ(services[0]["service"].asString(), "echo");
     EXPECT_EQ(services[0]["intents"][0].asString(), "probe-intent");
     EXPECT_TRUE(services[0]["enabled"].asBool());
-    EXPECT_EQ(services[1]["service"].asString(), "off");
-    EXPECT_FALSE(services[1]["enabled"].asBool());
-    EXPECT_EQ(services[1]["detail"].asString(), "no endpoint set");
+    EXPECT_EQ(services[2]["service"].asString(), "off");
+    EXPECT_FALSE(services[2]["enabled"].asBool());
+    EXPECT_EQ(services[2]["detail"].asString(), "no endpoint set");
   }
 }
 
