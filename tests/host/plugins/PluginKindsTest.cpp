@@ -3,6 +3,8 @@
 // the host does not know is ignored without refusing the plugin.
 #include <gtest/gtest.h>
 
+#include <cstddef>
+
 #include "plugins/PluginManager.h"
 #include "support/TempDir.h"
 #include "support/TestPaths.h"
@@ -156,7 +158,9 @@ TEST_F(PluginKindsTest, RefusesADispatcherWithoutWebhookHandling) {
 TEST_F(PluginKindsTest, RefusesATooSmallDispatcherTable) {
   EXPECT_EQ(refusalFor("dispatcher_small_table"),
             "dispatcher table struct_size 16 is too small (manifold.dispatcher/1 needs at least " +
-                std::to_string(sizeof(mf_dispatcher_api)) + ")");
+                std::to_string(offsetof(mf_dispatcher_api, handle_webhook) +
+                               sizeof(mf_dispatcher_api::handle_webhook)) +
+                ")");
 }
 
 TEST_F(PluginKindsTest, BrokenKindTablesDoNotStopGoodPluginsLoading) {
