@@ -82,6 +82,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
       });
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
+  taskDispatch_ = std::make_unique<tasks::TurnTaskDispatch>(*tasks_);
+  dispatchExecutor_ = std::make_unique<turn::DispatchExecutor>(
+      *taskDispatch_, std::chrono::milliseconds(startConfig_.tasks.chatFollowMs));
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
   access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
                                                    readToken(startConfig_.metrics, "metrics"),
@@ -119,6 +122,8 @@ GatewayServer::~GatewayServer() {
   // The task runtime's threads call dispatcher instances, which hold
   // libraries: end them first. Snapshots hold provider instances, which hold
   // libraries too: release them before the plugin manager goes.
+  dispatchExecutor_.reset();
+  taskDispatch_.reset();
   tasks_.reset();
   clientWebhooks_.reset();
   dispatchers_.reset();

@@ -29,7 +29,9 @@
 #include "tasks/SqliteTaskStore.h"
 #include "tasks/TaskFeed.h"
 #include "tasks/TaskService.h"
+#include "tasks/TurnTaskDispatch.h"
 #include "turn/ChainExecutor.h"
+#include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"
 #include "upstream/PooledHttpExchange.h"
 #include "usage/CostMetricsObserver.h"
@@ -80,7 +82,11 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   http::InFlightRequests& inFlight() override { return inFlight_; }
 
   turn::Admission& admission() override { return *keyAdmission_; }
-  turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
+  turn::Executor& executorFor(const turn::TurnRoute& route) override {
+    if (route.dispatch && dispatchExecutor_) return *dispatchExecutor_;
+    return *chainExecutor_;
+  }
+  turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
@@ -118,6 +124,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
+  std::unique_ptr<turn::TaskDispatch> taskDispatch_;  ///< null without a task runtime
+  std::unique_ptr<turn::DispatchExecutor> dispatchExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
   std::unique_ptr<keys::SqliteKeyStore> keyStore_;
   std::unique_ptr<keys::KeyDirectory> keys_;

@@ -252,6 +252,10 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
       get<Poco::Int64>(tasks, "webhook_max_body_bytes", config.tasks.webhookMaxBodyBytes);
   config.tasks.clientWebhookRetryMs =
       get<Poco::Int64>(tasks, "client_webhook_retry_ms", config.tasks.clientWebhookRetryMs);
+  config.tasks.chatFollowMs = get<Poco::Int64>(tasks, "chat_follow_ms", config.tasks.chatFollowMs);
+  if (const Object::Ptr dispatch = child(root, "dispatch"))
+    for (const auto& intent : dispatch->getNames())
+      config.dispatch[intent] = dispatch->getValue<std::string>(intent);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

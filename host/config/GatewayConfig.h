@@ -42,6 +42,8 @@ struct TasksConfig {
   int64_t pollMaxMs = 60000;
   int64_t webhookMaxBodyBytes = 1024 * 1024;
   int64_t clientWebhookRetryMs = 1000;  ///< first wait before a client webhook is sent again
+  /// How long a native chat stream that started a task follows it.
+  int64_t chatFollowMs = 600000;
 };
 
 /// Where plugins come from and what each one is told.
@@ -200,6 +202,13 @@ struct GatewayConfig {
   bool logIncludeContent = false;
   MetricsConfig metrics;
   UiConfig ui;
+  /// Per plugin intent, whether a message routed to it becomes a task:
+  /// "auto" (the default, when an enabled service serves it) or "never".
+  std::map<std::string, std::string> dispatch;
+  bool dispatches(const std::string& intent) const {
+    auto it = dispatch.find(intent);
+    return it == dispatch.end() || it->second != "never";
+  }
 };
 
 }  // namespace manifold::config
