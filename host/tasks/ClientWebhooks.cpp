@@ -165,6 +165,7 @@ void ClientWebhooks::run() {
     lock.lock();
     if (sent) continue;
     if (++delivery.tries >= kMaxTries) {
+      ++givenUp_;
       logger().error("client webhook %s to %s given up after %d tries", delivery.webhookId,
                      delivery.url, delivery.tries);
       continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -38,6 +39,8 @@ class ClientWebhooks {
   /// already took.
   void stateChanged(const Task& task, int64_t eventSeq);
   void stop();
+  /// Deliveries dropped after kMaxTries failures, since start.
+  uint64_t givenUp() const { return givenUp_.load(); }
 
  private:
   struct Delivery {
@@ -65,6 +68,7 @@ class ClientWebhooks {
   std::condition_variable wake_;
   std::deque<Delivery> queue_;
   bool stopping_ = false;
+  std::atomic<uint64_t> givenUp_{0};
   std::thread thread_;
 };
 

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "host/tasks/TaskGatewayFixture.h"
+#include "tasks/ClientWebhooks.h"
 #include "webhooks/StandardWebhooks.h"
 
 namespace manifold::test {
@@ -59,8 +60,8 @@ class WebhookReceiver : public Poco::Net::HTTPRequestHandlerFactory {
 };
 
 struct Receiver {
-  Receiver() : socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
-    factory = new WebhookReceiver(1);
+  explicit Receiver(int failFirst = 1) : socket(Poco::Net::SocketAddress("127.0.0.1", 0)) {
+    factory = new WebhookReceiver(failFirst);
     server =
         std::make_unique<Poco::Net::HTTPServer>(factory, socket, new Poco::Net::HTTPServerParams);
     server->start();
@@ -110,6 +111,22 @@ TEST_F(ClientWebhooksTest, StateChangesArriveSignedAndARefusedOneIsRetried) {
   }
   EXPECT_EQ(states.back(), "succeeded");
   EXPECT_NE(std::find(states.begin(), states.end(), "queued"), states.end());
+}
+
+TEST_F(ClientWebhooksTest, AUrlTheEgressPolicyRefusesGetsNothingAndIsGivenUp) {
+  Receiver elsewhere(0);  // alive and answering, but its port is not in egress.allow
+  const std::string key = createKey("blocked");
+  const std::string url = "http://127.0.0.1:" + std::to_string(elsewhere.port()) + "/hook";
+  const std::string id = createdId(
+      R"({"intent":"probe-intent","input":{"mode":"poll","steps":1},"webhook_url":")" + url + "\"}",
+      key);
+  ASSERT_TRUE(reaches(id, key, "succeeded"));
+  tasks::ClientWebhooks* webhooks = gateway_->server().tasks().clientWebhooks();
+  ASSERT_NE(webhooks, nullptr);
+  // queued, running, succeeded: each refused by egress 5 times, then dropped.
+  EXPECT_TRUE(eventually([&] { return webhooks->givenUp() == 3; }, std::chrono::seconds(10)))
+      << webhooks->givenUp();
+  EXPECT_TRUE(elsewhere.factory->deliveries().empty());
 }
 
 }  // namespace
