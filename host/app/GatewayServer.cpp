@@ -62,7 +62,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   taskStore_ = std::make_unique<tasks::SqliteTaskStore>(startConfig_.store.sqlitePath);
   dispatchers_ =
       std::make_unique<tasks::DispatcherDirectory>(*plugins_, startConfig_.plugins.settingsJson);
-  clientWebhooks_ = std::make_unique<tasks::ClientWebhooks>(*store_, *http_);
+  clientWebhooks_ = std::make_unique<tasks::ClientWebhooks>(
+      *store_, *http_, startConfig_.tasks.clientWebhookRetryMs);
   tasks_ = std::make_unique<tasks::TaskService>(
       *taskStore_, taskFeed_, *dispatchers_, clientWebhooks_.get(),
       tasks::TaskServiceOptions{startConfig_.server.publicUrl, startConfig_.tasks.pollMinMs,

@@ -250,6 +250,8 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.tasks.pollMaxMs = get<Poco::Int64>(tasks, "poll_max_ms", config.tasks.pollMaxMs);
   config.tasks.webhookMaxBodyBytes =
       get<Poco::Int64>(tasks, "webhook_max_body_bytes", config.tasks.webhookMaxBodyBytes);
+  config.tasks.clientWebhookRetryMs =
+      get<Poco::Int64>(tasks, "client_webhook_retry_ms", config.tasks.clientWebhookRetryMs);
   config.tasks.chatFollowMs = get<Poco::Int64>(tasks, "chat_follow_ms", config.tasks.chatFollowMs);
   if (const Object::Ptr dispatch = child(root, "dispatch"))
     for (const auto& intent : dispatch->getNames())

@@ -41,6 +41,7 @@ struct TasksConfig {
   int64_t pollMinMs = 2000;
   int64_t pollMaxMs = 60000;
   int64_t webhookMaxBodyBytes = 1024 * 1024;
+  int64_t clientWebhookRetryMs = 1000;  ///< first wait before a client webhook is sent again
   /// How long a native chat stream that started a task follows it.
   int64_t chatFollowMs = 600000;
 };

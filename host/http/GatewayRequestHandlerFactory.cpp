@@ -22,9 +22,9 @@
 #include "http/ModelsHandler.h"
 #include "http/TaskEventsHandler.h"
 #include "http/TasksHandler.h"
-#include "http/WebhooksHandler.h"
 #include "http/UiHandler.h"
 #include "http/UsageHandler.h"
+#include "http/WebhooksHandler.h"
 
 namespace manifold::http {
 namespace {
@@ -166,14 +166,15 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeTasks(
     return only(post, "POST", new WebhooksHandler(context_, first, second));
   }
   if (path == "/v1/tasks")
-    return post || get ? static_cast<Handler*>(new TasksHandler(
-                             context_, post ? Action::Create : Action::List))
+    return post || get ? static_cast<Handler*>(
+                             new TasksHandler(context_, post ? Action::Create : Action::List))
                        : only(false, "GET, POST", nullptr);
   if (first.empty()) return notFound();
   if (first == "webhook-secret" && second.empty())
     return only(get, "GET", new TasksHandler(context_, Action::WebhookSecret));
   if (second.empty()) return only(get, "GET", new TasksHandler(context_, Action::Get, first));
-  if (second == "cancel") return only(post, "POST", new TasksHandler(context_, Action::Cancel, first));
+  if (second == "cancel")
+    return only(post, "POST", new TasksHandler(context_, Action::Cancel, first));
   if (second == "events") return only(get, "GET", new TaskEventsHandler(context_, first));
   return notFound();
 }

@@ -100,8 +100,8 @@ void TasksHandler::create(Poco::Net::HTTPServerRequest& request,
   if (!text) return;
   const std::optional<json::Value> body = json::parse(*text);
   if (!body || !body->isObject())
-    return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object",
-                     "", "invalid_json");
+    return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object", "",
+                     "invalid_json");
   tasks::NewTask task;
   task.ownerKeyId = owner;
   if (!stringMember(*body, "intent", task.intent, response) ||
@@ -136,8 +136,7 @@ void TasksHandler::create(Poco::Net::HTTPServerRequest& request,
     task.dispatcher = served->first;
     task.service = served->second;
   }
-  sendValue(response, HTTPResponse::HTTP_CREATED,
-            tasks::taskJson(context_.tasks().create(task)));
+  sendValue(response, HTTPResponse::HTTP_CREATED, tasks::taskJson(context_.tasks().create(task)));
 }
 
 void TasksHandler::list(Poco::Net::HTTPServerRequest& request,

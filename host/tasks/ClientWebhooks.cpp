@@ -6,6 +6,7 @@
 #include <openssl/rand.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "tasks/TaskJson.h"
@@ -92,7 +93,8 @@ void ClientWebhooks::stateChanged(const Task& task, int64_t eventSeq) {
   body.set("type", "task.state");
   body.set("timestamp", nowSeconds());
   body.set("data", taskJson(task));
-  Delivery delivery{task.webhookUrl,
+  Delivery delivery{task.id,
+                    task.webhookUrl,
                     task.ownerKeyId,
                     "msg_" + task.id + "_" + std::to_string(eventSeq),
                     json::stringify(body),
@@ -134,12 +136,20 @@ bool ClientWebhooks::send(const Delivery& delivery) {
   return true;
 }
 
+std::deque<ClientWebhooks::Delivery>::iterator ClientWebhooks::nextDue() {
+  std::set<std::string> seen;
+  auto next = queue_.end();
+  for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+    if (!seen.insert(it->taskId).second) continue;
+    if (next == queue_.end() || it->due < next->due) next = it;
+  }
+  return next;
+}
+
 void ClientWebhooks::run() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stopping_) {
-    auto next =
-        std::min_element(queue_.begin(), queue_.end(),
-                         [](const Delivery& a, const Delivery& b) { return a.due < b.due; });
+    auto next = nextDue();
     if (next == queue_.end()) {
       wake_.wait(lock);
       continue;
@@ -155,13 +165,14 @@ void ClientWebhooks::run() {
     lock.lock();
     if (sent) continue;
     if (++delivery.tries >= kMaxTries) {
+      ++givenUp_;
       logger().error("client webhook %s to %s given up after %d tries", delivery.webhookId,
                      delivery.url, delivery.tries);
       continue;
     }
     delivery.due = std::chrono::steady_clock::now() +
                    std::chrono::milliseconds(retryBaseMs_ << (delivery.tries - 1));
-    queue_.push_back(std::move(delivery));
+    queue_.push_front(std::move(delivery));  // still ahead of its task's later ones
   }
 }
 

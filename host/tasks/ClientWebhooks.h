@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -38,9 +39,12 @@ class ClientWebhooks {
   /// already took.
   void stateChanged(const Task& task, int64_t eventSeq);
   void stop();
+  /// Deliveries dropped after kMaxTries failures, since start.
+  uint64_t givenUp() const { return givenUp_.load(); }
 
  private:
   struct Delivery {
+    std::string taskId;
     std::string url;
     std::string keyId;
     std::string webhookId;
@@ -49,6 +53,9 @@ class ClientWebhooks {
     std::chrono::steady_clock::time_point due;
   };
   void run();
+  /// The delivery to send next: the earliest due among each task's oldest
+  /// (a task's deliveries go out in order, a retry holding back later ones).
+  std::deque<Delivery>::iterator nextDue();
   bool send(const Delivery& delivery);
   const std::string& gatewaySecret();
 
@@ -61,6 +68,7 @@ class ClientWebhooks {
   std::condition_variable wake_;
   std::deque<Delivery> queue_;
   bool stopping_ = false;
+  std::atomic<uint64_t> givenUp_{0};
   std::thread thread_;
 };
 

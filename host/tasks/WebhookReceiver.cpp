@@ -39,7 +39,8 @@ WebhookOutcome refused(const std::string& reason, const std::string& message) {
 /// The reason code for a signing time outside the tolerance, or "" when it is within.
 std::string timestampReason(const std::string& timestamp, int64_t now) {
   int64_t sent = 0;
-  const auto [end, error] = std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), sent);
+  const auto [end, error] =
+      std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), sent);
   if (timestamp.empty() || error != std::errc() || end != timestamp.data() + timestamp.size())
     return "invalid_timestamp";
   if (sent < now - WebhookReceiver::kToleranceSeconds) return "timestamp_too_old";
@@ -53,7 +54,8 @@ bool standardWebhooksValid(const WebhookVerifier& verifier, const WebhookDeliver
   for (const std::string& secret : verifier.secrets) {
     try {
       if (webhooks::StandardWebhooks(secret)
-              .verify(id, timestamp, signatures, delivery.body, now, WebhookReceiver::kToleranceSeconds)
+              .verify(id, timestamp, signatures, delivery.body, now,
+                      WebhookReceiver::kToleranceSeconds)
               .valid)
         return true;
     } catch (const std::invalid_argument& e) {
@@ -84,7 +86,8 @@ WebhookOutcome WebhookReceiver::check(const WebhookVerifier& verifier,
         return refused("missing_signature",
                        "webhook-id, webhook-timestamp and webhook-signature are required");
       if (std::string reason = timestampReason(timestamp, now); !reason.empty())
-        return refused(reason, "webhook-timestamp is outside the 5-minute tolerance or not a number");
+        return refused(reason,
+                       "webhook-timestamp is outside the 5-minute tolerance or not a number");
       if (!standardWebhooksValid(verifier, delivery, id, timestamp, signatures, now))
         return refused("signature_mismatch", "no webhook-signature entry matches");
       replayKey = id;
@@ -97,9 +100,11 @@ WebhookOutcome WebhookReceiver::check(const WebhookVerifier& verifier,
         return refused("missing_signature",
                        "X-Webhook-Signature and X-Webhook-Timestamp are required");
       if (std::string reason = timestampReason(timestamp, now); !reason.empty())
-        return refused(reason, "X-Webhook-Timestamp is outside the 5-minute tolerance or not a number");
+        return refused(reason,
+                       "X-Webhook-Timestamp is outside the 5-minute tolerance or not a number");
       if (delivery.url.empty())
-        return refused("no_public_url", "server.public_url is not set, so the signed URL is unknown");
+        return refused("no_public_url",
+                       "server.public_url is not set, so the signed URL is unknown");
       try {
         if (!webhooks::ManusSignature(verifier.publicKeyPem)
                  .verify(signature, timestamp, delivery.url, delivery.body, now, kToleranceSeconds)

@@ -55,8 +55,7 @@ TestGateway::~TestGateway() {
 }
 
 void TestGateway::restart() {
-  const config::GatewayConfig config =
-      config_ ? *config_ : demoConfig(plugins_.str(), storePath());
+  const config::GatewayConfig config = config_ ? *config_ : demoConfig(plugins_.str(), storePath());
   server_.reset();
   server_ = std::make_unique<app::GatewayServer>(config);
   server_->start();

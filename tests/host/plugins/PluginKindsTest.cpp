@@ -3,6 +3,8 @@
 // the host does not know is ignored without refusing the plugin.
 #include <gtest/gtest.h>
 
+#include <cstddef>
+
 #include "plugins/PluginManager.h"
 #include "support/TempDir.h"
 #include "support/TestPaths.h"

@@ -21,7 +21,7 @@ json::Value parsed(const std::string& text) {
   return value ? *value : json::Value();
 }
 
-TaskGatewayFixture::TaskGatewayFixture() {
+TaskGatewayFixture::TaskGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust) {
   ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1);
   config::GatewayConfig config = demoConfig("", "");
   config.server.publicUrl = kPublicUrl;
@@ -30,8 +30,9 @@ TaskGatewayFixture::TaskGatewayFixture() {
   config.tasks.webhookMaxBodyBytes = 64 * 1024;
   config.plugins.settingsJson["taskprobe"] =
       R"({"webhook_secrets":[")" + kSecret + R"(",")" + kRotatedSecret + R"("]})";
-  gateway_ = std::make_unique<TestGateway>(config, std::vector<std::string>{
-                                                       demoPlugin(), testPlugin("task_probe")});
+  if (adjust) adjust(config);
+  gateway_ = std::make_unique<TestGateway>(
+      config, std::vector<std::string>{demoPlugin(), testPlugin("task_probe")});
 }
 
 TaskGatewayFixture::~TaskGatewayFixture() {
@@ -40,8 +41,8 @@ TaskGatewayFixture::~TaskGatewayFixture() {
 }
 
 std::string TaskGatewayFixture::createKey(const std::string& name) {
-  const HttpResult r = gateway_->client().post("/admin/keys", R"({"name":")" + name + "\"}",
-                                               bearer(kMaster));
+  const HttpResult r =
+      gateway_->client().post("/admin/keys", R"({"name":")" + name + "\"}", bearer(kMaster));
   EXPECT_EQ(r.status, 201) << r.body;
   return parsed(r.body)["secret"].asString();
 }

@@ -4,6 +4,7 @@
 
 #include <manifold/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,7 +24,8 @@ class TaskGatewayFixture : public ::testing::Test {
   static const std::string kRotatedSecret;  ///< its other one (rotation)
   static const std::string kPublicUrl;
 
-  TaskGatewayFixture();
+  /// `adjust` changes the config before the gateway starts.
+  explicit TaskGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust = {});
   ~TaskGatewayFixture() override;
 
   std::map<std::string, std::string> bearer(const std::string& secret) const {

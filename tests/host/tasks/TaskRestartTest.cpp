@@ -12,8 +12,7 @@ TEST_F(TaskRestartTest, APolledTaskFinishesAfterARestart) {
   const std::string key = createKey("survivor");
   // The probe finishes a "restart" task only when another plugin instance
   // (a restarted gateway) checks it, so only a resumed poller can end it.
-  const std::string id =
-      createdId(R"({"intent":"probe-intent","input":{"mode":"restart"}})", key);
+  const std::string id = createdId(R"({"intent":"probe-intent","input":{"mode":"restart"}})", key);
   EXPECT_TRUE(eventually([&] { return task(id, key)["progress"].asString() == "started"; }));
   gateway_->restart();
   ASSERT_TRUE(reaches(id, key, "succeeded")) << json::stringify(task(id, key));

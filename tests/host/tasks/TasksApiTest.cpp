@@ -28,7 +28,8 @@ TEST_F(TasksApiTest, CreatedByIntentThenPolledToItsResult) {
   const std::string id = task["id"].asString();
   ASSERT_TRUE(reaches(id, key, "succeeded"));
   const json::Value done = this->task(id, key);
-  EXPECT_EQ(done["result"]["remote_id"].asString().rfind("poll-2-", 0), 0u) << json::stringify(done);
+  EXPECT_EQ(done["result"]["remote_id"].asString().rfind("poll-2-", 0), 0u)
+      << json::stringify(done);
   EXPECT_TRUE(done["finished_at"].isInt());
 }
 
@@ -56,10 +57,10 @@ TEST_F(TasksApiTest, ListIsNewestFirstAndPaged) {
   EXPECT_EQ(first["data"][0]["id"].asString(), ids[2]);
   EXPECT_EQ(first["data"][1]["id"].asString(), ids[1]);
   EXPECT_TRUE(first["has_more"].asBool());
-  const json::Value second = parsed(
-      gateway_->client()
-          .get("/v1/tasks?limit=2&before=" + first["next_before"].asString(), bearer(key))
-          .body);
+  const json::Value second =
+      parsed(gateway_->client()
+                 .get("/v1/tasks?limit=2&before=" + first["next_before"].asString(), bearer(key))
+                 .body);
   ASSERT_EQ(second["data"].size(), 1u) << json::stringify(second);
   EXPECT_EQ(second["data"][0]["id"].asString(), ids[0]);
   EXPECT_FALSE(second["has_more"].asBool());
@@ -69,13 +70,15 @@ TEST_F(TasksApiTest, ListIsNewestFirstAndPaged) {
 TEST_F(TasksApiTest, CancelReachesTheServiceAndSticks) {
   const std::string key = createKey("canceller");
   const std::string id = createdId(kHold, key);
-  const HttpResult cancelled = gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key));
+  const HttpResult cancelled =
+      gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key));
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(parsed(cancelled.body)["state"].asString(), "cancelled");
   // Cancelling again changes nothing, and a late "running" from the service does not revive it.
-  EXPECT_EQ(parsed(gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key)).body)["state"]
-                .asString(),
-            "cancelled");
+  EXPECT_EQ(
+      parsed(gateway_->client().post("/v1/tasks/" + id + "/cancel", "", bearer(key)).body)["state"]
+          .asString(),
+      "cancelled");
   const std::string body = R"({"task_id":")" + id + R"(","state":"running"})";
   EXPECT_EQ(deliver(body, signedHeaders(kSecret, "msg_late", now(), body)).status, 204);
   EXPECT_EQ(task(id, key)["state"].asString(), "cancelled");
@@ -100,7 +103,8 @@ TEST_F(TasksApiTest, RefusalsUseTheOpenAiErrorShape) {
   expectError(R"({"dispatcher":"taskprobe","service":"nope","input":{}})", 404, "unknown_service");
   expectError(R"({"dispatcher":"taskprobe","service":"off","input":{}})", 400, "service_disabled");
   expectError(R"({"intent":"probe-intent","input":{},"metadata":[1]})", 400, "invalid_value");
-  expectError(R"({"intent":"probe-intent","input":{},"webhook_url":"ftp://x"})", 400, "invalid_value");
+  expectError(R"({"intent":"probe-intent","input":{},"webhook_url":"ftp://x"})", 400,
+              "invalid_value");
   EXPECT_EQ(parsed(gateway_->client().get("/v1/tasks", bearer(key)).body)["data"].size(), 0u)
       << "no refused request left a task";
   EXPECT_EQ(gateway_->client().get("/healthz").status, 200);
@@ -135,7 +139,8 @@ TEST_F(TasksApiTest, EventsStreamLiveAndResumeAfterLastEventId) {
   const std::string key = createKey("follower");
   const std::string id = createdId(kHold, key);
   HttpResult live;
-  std::thread follower([&] { live = gateway_->client().get("/v1/tasks/" + id + "/events", bearer(key)); });
+  std::thread follower(
+      [&] { live = gateway_->client().get("/v1/tasks/" + id + "/events", bearer(key)); });
   ASSERT_TRUE(eventually([&] { return gateway_->server().tasks().feed().followers(id) == 1; }));
   const std::string progress = R"({"task_id":")" + id + R"(","progress":"half way"})";
   ASSERT_EQ(deliver(progress, signedHeaders(kSecret, "msg_p1", now(), progress)).status, 204);
@@ -153,9 +158,9 @@ TEST_F(TasksApiTest, EventsStreamLiveAndResumeAfterLastEventId) {
   EXPECT_NE(live.body.find(R"("state":"succeeded")"), std::string::npos) << live.body;
 
   // Resume after the third event: exactly the rest, in order.
-  const HttpResult resumed = gateway_->client().get("/v1/tasks/" + id + "/events",
-                                                    {{"Authorization", "Bearer " + key},
-                                                     {"Last-Event-ID", events[2].first}});
+  const HttpResult resumed = gateway_->client().get(
+      "/v1/tasks/" + id + "/events",
+      {{"Authorization", "Bearer " + key}, {"Last-Event-ID", events[2].first}});
   ASSERT_EQ(resumed.status, 200);
   const auto rest = eventIdsAndTypes(resumed.body);
   const std::vector<std::pair<std::string, std::string>> expected(events.begin() + 3, events.end());

@@ -4,8 +4,8 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 
-#include "support/RawHttp.h"
 #include "host/tasks/TaskGatewayFixture.h"
+#include "support/RawHttp.h"
 #include "webhooks/StandardWebhooks.h"
 
 namespace manifold::test {
@@ -49,8 +49,9 @@ TEST_F(WebhookDeliveryTest, ARotatedSecretApplies) {
 TEST_F(WebhookDeliveryTest, TwoSignaturesOneValidApplies) {
   const int64_t ts = now();
   auto headers = signedHeaders(kSecret, "msg_two", ts, done_);
-  const std::string forged = webhooks::StandardWebhooks("whsec_" + std::string("b3RoZXIta2V5LW5vdC1vdXJz"))
-                                 .sign("msg_two", ts, done_);
+  const std::string forged =
+      webhooks::StandardWebhooks("whsec_" + std::string("b3RoZXIta2V5LW5vdC1vdXJz"))
+          .sign("msg_two", ts, done_);
   headers["webhook-signature"] = forged + " " + headers["webhook-signature"];
   EXPECT_EQ(deliver(done_, headers).status, 204);
   EXPECT_EQ(task(id_, key_)["state"].asString(), "succeeded");
@@ -91,15 +92,17 @@ TEST_F(WebhookDeliveryTest, MissingHeadersUnknownDispatcherAndNoSchemeAreRefused
 TEST_F(WebhookDeliveryTest, AFiftyMegabyteBodyIsRefusedWithoutBeingRead) {
   const std::string head =
       "POST /webhooks/taskprobe/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-      "webhook-id: msg_big\r\nwebhook-timestamp: " + std::to_string(now()) +
-      "\r\nwebhook-signature: v1,AAAA\r\nContent-Length: 52428800\r\n\r\n";
-  const RawExchange announced = sendRaw(gateway_->server().port(), head + std::string(50 << 20, 'x'));
+      "webhook-id: msg_big\r\nwebhook-timestamp: " +
+      std::to_string(now()) + "\r\nwebhook-signature: v1,AAAA\r\nContent-Length: 52428800\r\n\r\n";
+  const RawExchange announced =
+      sendRaw(gateway_->server().port(), head + std::string(50 << 20, 'x'));
   EXPECT_EQ(announced.first.status, 413) << announced.received.substr(0, 300);
   EXPECT_NE(announced.first.body.find("body_too_large"), std::string::npos);
   // Chunked, so no length to check first: reading stops at the cap.
   const std::string chunked =
       "POST /webhooks/taskprobe/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-      "200000\r\n" + std::string(0x200000, 'x') + "\r\n";
+      "200000\r\n" +
+      std::string(0x200000, 'x') + "\r\n";
   EXPECT_EQ(sendRaw(gateway_->server().port(), chunked).first.status, 413);
   EXPECT_EQ(json::stringify(task(id_, key_)), before_);
   EXPECT_EQ(gateway_->client().get("/healthz").status, 200) << "the gateway keeps serving";

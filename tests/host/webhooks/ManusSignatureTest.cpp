@@ -3,13 +3,7 @@
 // what was signed, a stale or future timestamp and another key are refused.
 #include <gtest/gtest.h>
 
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-
-#include <fstream>
-#include <sstream>
-
+#include "support/OpenSsl.h"
 #include "support/TempDir.h"
 #include "webhooks/ManusSignature.h"
 
@@ -20,25 +14,10 @@ constexpr int64_t kNow = 1'780'000'000;
 const std::string kUrl = "https://gw.example.com/webhooks/manus?tenant=a";
 const std::string kBody = R"({"event_type":"task_stopped","task_detail":{"task_id":"t1"}})";
 
-// Runs openssl with `args`; returns its standard output, fails the test on a
-// non-zero exit.
-std::string openssl(const std::vector<std::string>& args, const std::string& input = "") {
-  Poco::Pipe in, out;
-  Poco::ProcessHandle process = Poco::Process::launch("openssl", args, &in, &out, nullptr);
-  Poco::PipeOutputStream toChild(in);
-  toChild << input;
-  toChild.close();
-  Poco::PipeInputStream fromChild(out);
-  std::string output((std::istreambuf_iterator<char>(fromChild)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(process.wait(), 0) << "openssl " << args.front() << " failed";
-  return output;
-}
+using test::openssl;
 
 std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return test::readTextFile(path.string());
 }
 
 class ManusSignatureTest : public ::testing::Test {
@@ -46,11 +25,8 @@ class ManusSignatureTest : public ::testing::Test {
   // Two RSA keys for the whole suite: making them is most of its time.
   static void SetUpTestSuite() {
     dir_ = new test::TempDir;
-    for (const char* name : {"manus", "other"}) {
-      const std::string key = (*dir_ / (std::string(name) + ".key")).string();
-      openssl({"genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key});
-      openssl({"pkey", "-in", key, "-pubout", "-out", key + ".pub"});
-    }
+    for (const char* name : {"manus", "other"})
+      test::makeRsaKeyPair((*dir_ / (std::string(name) + ".key")).string());
   }
   static void TearDownTestSuite() {
     delete dir_;

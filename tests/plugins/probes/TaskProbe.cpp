@@ -7,8 +7,10 @@
 //   {"mode": "refuse"}            the service refuses to start it
 // The remote id encodes the mode, so a gateway restarted mid-task (a fresh
 // plugin instance) still finishes a "poll" task by polling. Webhook deliveries
-// carry a task update as their body; the secrets come from the settings
-// {"webhook_secrets": ["whsec_..."]}.
+// carry a task update as their body. Service "echo" takes Standard Webhooks
+// under {"webhook_secrets": ["whsec_..."]}; service "rsa" takes Manus's
+// RSA-SHA256 under {"rsa_public_key_pem"}, and names {"rsa_stale_key_pem"}
+// instead until the host asks again with refresh (a cached key gone stale).
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
@@ -26,18 +28,21 @@ class TaskProbe : public manifold::ServiceDispatcher {
  public:
   TaskProbe(manifold::Host, std::string_view config) {
     const auto settings = json::parse(config);
-    if (settings)
-      for (const json::Value& secret : (*settings)["webhook_secrets"].asArray())
-        secrets_.push_back(secret.asString());
+    if (!settings) return;
+    for (const json::Value& secret : (*settings)["webhook_secrets"].asArray())
+      secrets_.push_back(secret.asString());
+    rsaKey_ = (*settings)["rsa_public_key_pem"].asString();
+    staleKey_ = (*settings)["rsa_stale_key_pem"].asString();
   }
 
   std::string listServices() override {
     return R"([{"service":"echo","intents":["probe-intent"],"enabled":true,"detail":"in-process"},)"
+           R"({"service":"rsa","intents":["rsa-intent"],"enabled":true,"detail":"in-process"},)"
            R"({"service":"off","intents":["off-intent"],"enabled":false,"detail":"no endpoint set"}])";
   }
 
   std::string startTask(std::string_view service, std::string_view taskJson) override {
-    if (service != "echo")
+    if (service != "echo" && service != "rsa")
       throw manifold::Error(MF_ERR_INVALID, "no service " + std::string(service));
     const auto task = json::parse(taskJson);
     if (!task) throw manifold::Error(MF_ERR_INVALID, "task is not JSON");
@@ -82,7 +87,13 @@ class TaskProbe : public manifold::ServiceDispatcher {
     stopped_.insert(std::string(remoteId));
   }
 
-  std::string webhookVerifier(std::string_view service, bool) override {
+  std::string webhookVerifier(std::string_view service, bool refresh) override {
+    if (service == "rsa" && !rsaKey_.empty()) {
+      json::Value verifier = json::Value::object();
+      verifier.set("scheme", "manus-rsa");
+      verifier.set("public_key_pem", refresh || staleKey_.empty() ? rsaKey_ : staleKey_);
+      return json::stringify(verifier);
+    }
     if (service != "echo" || secrets_.empty()) return R"({"scheme":"none"})";
     json::Value verifier = json::Value::object();
     verifier.set("scheme", "standard-webhooks");
@@ -99,6 +110,8 @@ class TaskProbe : public manifold::ServiceDispatcher {
 
  private:
   std::vector<std::string> secrets_;
+  std::string rsaKey_;
+  std::string staleKey_;
   const std::string instance_ = std::to_string(std::random_device{}());
   std::atomic<int> counter_{0};
   std::mutex mutex_;
