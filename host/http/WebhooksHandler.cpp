@@ -30,7 +30,7 @@ void WebhooksHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     return;
   }
   sendError(response, static_cast<HTTPResponse::HTTPStatus>(outcome.status), outcome.message, "",
-            outcome.reason, "invalid_request_error");
+            outcome.reason, outcome.status >= 500 ? "api_error" : "invalid_request_error");
 }
 
 }  // namespace manifold::http

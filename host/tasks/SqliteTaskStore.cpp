@@ -266,4 +266,14 @@ bool SqliteTaskStore::markWebhookSeen(const std::string& dispatcher, const std::
   return sqlite3_changes(db_) > 0;
 }
 
+void SqliteTaskStore::forgetWebhookSeen(const std::string& dispatcher,
+                                        const std::string& webhookId) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement s =
+      prepare(db_, "DELETE FROM webhook_seen WHERE dispatcher = ?1 AND webhook_id = ?2", kWhat);
+  bindText(s.get(), 1, dispatcher);
+  bindText(s.get(), 2, webhookId);
+  store::runToEnd(db_, s.get(), kWhat);
+}
+
 }  // namespace manifold::tasks

@@ -30,6 +30,7 @@ class SqliteTaskStore : public TaskStore {
   std::vector<TaskEvent> eventsAfter(const std::string& taskId, int64_t afterSeq) override;
   bool markWebhookSeen(const std::string& dispatcher, const std::string& webhookId,
                        int64_t nowMs) override;
+  void forgetWebhookSeen(const std::string& dispatcher, const std::string& webhookId) override;
 
  private:
   std::optional<Task> getLocked(const std::string& id);

@@ -45,6 +45,9 @@ class TaskStore {
   /// Records a webhook id for a dispatcher; false when it was already there.
   virtual bool markWebhookSeen(const std::string& dispatcher, const std::string& webhookId,
                                int64_t nowMs) = 0;
+  /// Forgets a webhook id, so the sender's retry of a delivery that could not
+  /// be applied is not refused as a replay.
+  virtual void forgetWebhookSeen(const std::string& dispatcher, const std::string& webhookId) = 0;
 };
 
 }  // namespace manifold::tasks

@@ -169,9 +169,23 @@ WebhookOutcome WebhookReceiver::receive(const WebhookDelivery& delivery) {
     return WebhookOutcome{400, "unreadable_delivery", e.what()};
   }
   if (update.ignore) return {};
-  if (!tasks_.applyRemote(delivery.dispatcher, update, true))
-    logger().information("webhook %s/%s: verified, but no task matches it", delivery.dispatcher,
-                         delivery.service);
+  try {
+    if (!tasks_.applyRemote(delivery.dispatcher, update, true))
+      logger().information("webhook %s/%s: verified, but no task matches it", delivery.dispatcher,
+                           delivery.service);
+  } catch (const std::exception& e) {
+    // Not applied: the sender retries a 5xx with the same id, and that retry
+    // must apply, not be refused as a replay.
+    logger().error("webhook %s/%s: verified, but the task could not be updated: %s",
+                   delivery.dispatcher, delivery.service, std::string(e.what()));
+    try {
+      store_.forgetWebhookSeen(delivery.dispatcher, replayKey);
+    } catch (const std::exception& forget) {
+      logger().error("webhook %s/%s: its id stays marked as seen: %s", delivery.dispatcher,
+                     delivery.service, std::string(forget.what()));
+    }
+    return WebhookOutcome{503, "apply_failed", "the update could not be stored; retry it"};
+  }
   return {};
 }
 

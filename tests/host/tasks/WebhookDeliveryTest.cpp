@@ -3,6 +3,7 @@
 // reason code and leaves the task exactly as it was.
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
+#include <sqlite3.h>
 
 #include "host/tasks/TaskGatewayFixture.h"
 #include "support/RawHttp.h"
@@ -54,6 +55,31 @@ TEST_F(WebhookDeliveryTest, TwoSignaturesOneValidApplies) {
           .sign("msg_two", ts, done_);
   headers["webhook-signature"] = forged + " " + headers["webhook-signature"];
   EXPECT_EQ(deliver(done_, headers).status, 204);
+  EXPECT_EQ(task(id_, key_)["state"].asString(), "succeeded");
+}
+
+// A verified delivery that cannot be stored is a 503, and its id is not kept:
+// the sender's retry, with the same id, applies. (A trigger stands in for a
+// full disk.)
+TEST_F(WebhookDeliveryTest, ADeliveryThatCouldNotBeStoredAppliesWhenRetried) {
+  const auto failWrites = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(gateway_->storePath().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  };
+  failWrites(
+      "CREATE TRIGGER test_disk_full BEFORE INSERT ON task_events "
+      "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+  const auto headers = signedHeaders(kSecret, "msg_retry", now(), done_);
+  const HttpResult failed = deliver(done_, headers);
+  EXPECT_EQ(failed.status, 503) << failed.body;
+  EXPECT_EQ(parsed(failed.body)["error"]["code"].asString(), "apply_failed") << failed.body;
+  EXPECT_EQ(json::stringify(task(id_, key_)), before_) << "a failed write changed the task";
+
+  failWrites("DROP TRIGGER test_disk_full");
+  EXPECT_EQ(deliver(done_, headers).status, 204) << "the retry was refused as a replay";
   EXPECT_EQ(task(id_, key_)["state"].asString(), "succeeded");
 }
 
