@@ -41,7 +41,8 @@ void ManusDispatcher::requireService(std::string_view service) const {
 
 bool ManusDispatcher::ensureWebhook(const std::string& url) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (url.empty() || registeredUrl_ == url) return !url.empty();
+  if (url.empty() || url == refusedUrl_) return false;
+  if (registeredUrl_ == url) return true;
   json::Value body = json::Value::object();
   body.set("url", url);
   try {
@@ -49,8 +50,10 @@ bool ManusDispatcher::ensureWebhook(const std::string& url) {
   } catch (const manifold::Error& e) {
     // Manus answers already_exists for a URL registered before a restart.
     if (std::string(e.what()).find("already_exists") == std::string::npos) {
-      host_.warn(std::string("manus: webhook.create refused ") + url + ": " + e.what() +
+      host_.warn(std::string("manus: webhook.create failed for ") + url + ": " + e.what() +
                  "; tasks are polled");
+      // A refusal stands; a failure that may pass is tried again by the next task.
+      if (!e.retryable()) refusedUrl_ = url;
       return false;
     }
   }
@@ -92,7 +95,8 @@ std::string ManusDispatcher::startTask(std::string_view service, std::string_vie
   const json::Value task = parseObject(taskJson, "the task");
   const std::string prompt = promptOf(task["input"]);
   if (prompt.empty()) invalid("the task input has no user text to send to Manus");
-  ensureWebhook(task["webhook_url"].asString());
+  const std::string& taskHook = task["webhook_url"].asString();
+  ensureWebhook(taskHook.empty() ? settings_.webhookUrl() : taskHook);
 
   json::Value part = json::Value::object();
   part.set("type", "text");

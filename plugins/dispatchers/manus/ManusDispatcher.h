@@ -33,7 +33,8 @@ class ManusDispatcher : public manifold::ServiceDispatcher {
  private:
   void requireService(std::string_view service) const;
   /// Registers `url` with webhook.create once. Returns false, after a log
-  /// line, when Manus refused it; polling then carries the task.
+  /// line, when it failed; polling then carries the task. A retryable failure
+  /// (Manus down at start-up) is tried again by the next task.
   bool ensureWebhook(const std::string& url);
   int64_t pollAfterMs() const;
 
@@ -43,6 +44,7 @@ class ManusDispatcher : public manifold::ServiceDispatcher {
 
   mutable std::mutex mutex_;
   std::string registeredUrl_;  ///< the URL webhook.create accepted, or ""
+  std::string refusedUrl_;     ///< a URL Manus refused for good (not retryable)
   std::string publicKeyPem_;   ///< webhook.publicKey's answer, cached
 };
 

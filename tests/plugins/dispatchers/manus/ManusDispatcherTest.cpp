@@ -262,6 +262,29 @@ TEST_F(ManusDispatcherTest, WithoutAPublicUrlNoWebhookUntilATaskNamesOne) {
   EXPECT_EQ(creates[0]["body"]["url"].asString(), gateway.url() + "/webhooks/manus");
 }
 
+TEST_F(ManusDispatcherTest, AWebhookThatFailedAtStartIsRegisteredByTheNextTask) {
+  DeliveryRecorder gateway;
+  fake_->control("/_fail", json::parse(R"({"status":503})").value());
+  auto d = load(R"("public_url":")" + gateway.url() + "\"");
+  EXPECT_TRUE(fake_->ledger()["webhooks"].asArray().empty());
+  EXPECT_NE(d->listServices().json()[0]["detail"].asString().find("tasks are polled"),
+            std::string::npos);
+  startTask(*d, "research for hours");
+  const json::Value webhooks = fake_->ledger()["webhooks"];
+  ASSERT_EQ(webhooks.size(), 1u);
+  EXPECT_EQ(webhooks[0]["url"].asString(), gateway.url() + "/webhooks/manus");
+}
+
+TEST_F(ManusDispatcherTest, AWebhookManusRefusesIsNotAskedForAgain) {
+  auto d = load(R"("public_url":"ftp://gateway.example.com")");
+  startTask(*d, "research for hours");
+  startTask(*d, "and again");
+  EXPECT_EQ(fake_->requestsTo("webhook.create").size(), 1u);
+  EXPECT_TRUE(fake_->ledger()["webhooks"].asArray().empty());
+  EXPECT_NE(d->listServices().json()[0]["detail"].asString().find("tasks are polled"),
+            std::string::npos);
+}
+
 TEST_F(ManusDispatcherTest, TheVerifierServesTheFakesKeyCachedUntilRefreshed) {
   auto d = load();
   const LoadedDispatcher::Call first = d->verifier("", false);
