@@ -24,6 +24,12 @@
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
 #include "store/SqliteUsageLedger.h"
+#include "tasks/ClientWebhooks.h"
+#include "tasks/DispatcherDirectory.h"
+#include "tasks/SqliteTaskStore.h"
+#include "tasks/TaskFeed.h"
+#include "tasks/TaskService.h"
+#include "tasks/TurnTaskDispatch.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"
@@ -87,6 +93,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   keys::KeyAdmission& keyAdmission() { return *keyAdmission_; }
   metrics::MetricsRegistry& metrics() override { return *metrics_; }
   store::UsageLedger& usage() override { return *usageLedger_; }
+  tasks::TaskService& tasks() override { return *tasks_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -108,6 +115,11 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<usage::UsageObserver> usageObserver_;  ///< prices, then queues to attempts_
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
+  std::unique_ptr<tasks::SqliteTaskStore> taskStore_;
+  tasks::TaskFeed taskFeed_;
+  std::unique_ptr<tasks::DispatcherDirectory> dispatchers_;
+  std::unique_ptr<tasks::ClientWebhooks> clientWebhooks_;
+  std::unique_ptr<tasks::TaskService> tasks_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;

@@ -9,6 +9,7 @@
 
 #include "plugins/AbiStrings.h"
 #include "plugins/DescriptorCheck.h"
+#include "plugins/ElfExports.h"
 
 #ifndef _WIN32
 #include <dlfcn.h>
@@ -31,6 +32,9 @@ bool isWorldWritable(const fs::path& p) {
 }
 
 bool exportsEntry(const std::string& path, std::string& problem) {
+#ifndef _WIN32
+  return elfExportsSymbol(path, MANIFOLD_PLUGIN_ENTRY_SYMBOL, problem);
+#else
   try {
     boost::dll::library_info info(path);
     const std::vector<std::string> symbols = info.symbols();
@@ -39,6 +43,7 @@ bool exportsEntry(const std::string& path, std::string& problem) {
     problem = std::string("not a loadable shared library (") + e.what() + ")";
     return false;
   }
+#endif
 }
 
 std::string lastLoaderError() {

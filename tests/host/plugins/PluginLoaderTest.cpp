@@ -1,6 +1,7 @@
 // Every refusal case of the loader, against real libraries built to be broken.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -56,6 +57,20 @@ TEST_F(PluginLoaderTest, LoadsAValidPlugin) {
   EXPECT_EQ(plugin->kinds()[0], MF_KIND_PROVIDER);
   EXPECT_NE(plugin->providerApi(), nullptr);
   EXPECT_TRUE(manager->snapshot().refused.empty());
+}
+
+// Packagers strip shared objects (CPack, dh_strip): .symtab goes, the dynamic
+// symbol table that dlsym reads stays, and the plugin must still load.
+TEST_F(PluginLoaderTest, LoadsAFullyStrippedPlugin) {
+  const fs::path file = folder_ / "valid.so";
+  test::installFile(testPlugin("valid"), file);
+  ASSERT_EQ(std::system(("strip --strip-all '" + file.string() + "'").c_str()), 0);
+  ASSERT_NE(std::system(("readelf -S '" + file.string() + "' | grep -q '\\.symtab'").c_str()), 0)
+      << "strip left .symtab in place";
+  EXPECT_EQ(refusalOfTheOnlyFile(), "");
+  auto manager = makeManager();
+  manager->scan(false);
+  EXPECT_NE(manager->find("test.valid"), nullptr);
 }
 
 TEST_F(PluginLoaderTest, RefusesMissingEntrySymbol) {

@@ -41,5 +41,7 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
                            return name;
                          });
 
+INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling"));
+
 }  // namespace
 }  // namespace manifold::test
