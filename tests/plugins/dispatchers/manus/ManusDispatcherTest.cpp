@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 
 #include "DeliveryRecorder.h"
 #include "FakeManus.h"
@@ -86,6 +87,26 @@ TEST_F(ManusDispatcherTest, DeclaresTheLongAgentTaskIntentTheRouterMatches) {
   for (const char* text : {"what is the capital of France", "write a haiku about rain",
                            "book recommendations for a long flight"}) {
     EXPECT_FALSE(index.bestMatch(router::NormalizedText(text)).has_value()) << text;
+  }
+}
+
+TEST_F(ManusDispatcherTest, NoMessageOfTheRouterCorpusIsTakenFromItsMode) {
+  auto d = load();
+  const router::PluginIntentIndex index({d->plugin()->intents()});
+  const std::string folder = std::string(MANIFOLD_SOURCE_DIR) + "/tests/fixtures/intents/";
+  for (const char* file : {"corpus.jsonl", "holdout.jsonl", "unseen.jsonl"}) {
+    std::ifstream in(folder + file);
+    ASSERT_TRUE(in) << "cannot open " << folder << file;
+    std::string line;
+    int read = 0;
+    while (std::getline(in, line)) {
+      const json::Value v = json::parse(line).value_or(json::Value());
+      if (!v["text"].isString()) continue;
+      ++read;
+      EXPECT_FALSE(index.bestMatch(router::NormalizedText(v["text"].asString())).has_value())
+          << file << ": \"" << v["text"].asString() << "\" went to agent-task";
+    }
+    EXPECT_GT(read, 0) << file;
   }
 }
 
