@@ -11,6 +11,7 @@ namespace json = manifold::json;
 
 constexpr int64_t kPollWithoutWebhookMs = 5000;
 constexpr int64_t kPollWithWebhookMs = 60000;
+constexpr int64_t kMinRefreshIntervalNs = 60'000'000'000;
 
 [[noreturn]] void invalid(const std::string& what) {
   throw manifold::Error(MF_ERR_INVALID, "manus: " + what);
@@ -124,6 +125,16 @@ std::string ManusDispatcher::checkTask(std::string_view service, std::string_vie
   return checkedUpdate(detail, messages, pollAfterMs());
 }
 
+// A refresh is asked for after any delivery that failed verification, forged
+// ones included: at most one a minute, so forgeries cannot make the gateway
+// call Manus at their pace. Called with mutex_ held.
+bool ManusDispatcher::refreshAllowed() {
+  const int64_t now = host_.monotonicNs();
+  if (lastRefreshNs_ != 0 && now - lastRefreshNs_ < kMinRefreshIntervalNs) return false;
+  lastRefreshNs_ = now == 0 ? 1 : now;
+  return true;
+}
+
 void ManusDispatcher::stopTask(std::string_view service, std::string_view remoteId) {
   requireService(service);
   json::Value body = json::Value::object();
@@ -135,11 +146,13 @@ std::string ManusDispatcher::webhookVerifier(std::string_view service, bool refr
   requireService(service);
   if (settings_.apiKey.empty()) return R"({"scheme":"none"})";
   std::string pem;
+  bool fetch = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     pem = publicKeyPem_;
+    fetch = pem.empty() || (refresh && refreshAllowed());
   }
-  if (pem.empty() || refresh) {
+  if (fetch) {
     const json::Value answer = client_.get("webhook.publicKey");
     pem = answer["public_key"].asString();
     if (pem.find("-----BEGIN PUBLIC KEY-----") == std::string::npos)

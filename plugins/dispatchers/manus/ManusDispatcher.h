@@ -37,6 +37,7 @@ class ManusDispatcher : public manifold::ServiceDispatcher {
   /// (Manus down at start-up) is tried again by the next task.
   bool ensureWebhook(const std::string& url);
   int64_t pollAfterMs() const;
+  bool refreshAllowed();
 
   manifold::Host host_;
   ManusSettings settings_;
@@ -46,6 +47,7 @@ class ManusDispatcher : public manifold::ServiceDispatcher {
   std::string registeredUrl_;  ///< the URL webhook.create accepted, or ""
   std::string refusedUrl_;     ///< a URL Manus refused for good (not retryable)
   std::string publicKeyPem_;   ///< webhook.publicKey's answer, cached
+  int64_t lastRefreshNs_ = 0;  ///< when a refresh last fetched the key (host's monotonic clock)
 };
 
 }  // namespace manus

@@ -306,7 +306,7 @@ TEST_F(ManusDispatcherTest, AWebhookManusRefusesIsNotAskedForAgain) {
             std::string::npos);
 }
 
-TEST_F(ManusDispatcherTest, TheVerifierServesTheFakesKeyCachedUntilRefreshed) {
+TEST_F(ManusDispatcherTest, TheVerifierServesTheFakesKeyCachedUntilRefreshedAtMostOnceAMinute) {
   auto d = load();
   const LoadedDispatcher::Call first = d->verifier("", false);
   ASSERT_EQ(first.rc, MF_OK) << first.errorMessage();
@@ -322,6 +322,11 @@ TEST_F(ManusDispatcherTest, TheVerifierServesTheFakesKeyCachedUntilRefreshed) {
   const auto fetches = fake_->requestsTo("webhook.publicKey");
   ASSERT_EQ(fetches.size(), 2u);
   EXPECT_EQ(fetches[1]["api_key"].asString(), kKey);
+
+  // Forged deliveries ask for refreshes too: one a minute reaches Manus.
+  fake_->rotateKey();
+  EXPECT_EQ(d->verifier("", true).json()["public_key_pem"].asString(), newPem);
+  EXPECT_EQ(fake_->requestsTo("webhook.publicKey").size(), 2u);
 }
 
 std::vector<std::pair<std::string, std::string>> headersOf(const DeliveryRecorder::Delivery& d) {
