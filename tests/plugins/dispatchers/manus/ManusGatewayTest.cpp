@@ -3,14 +3,18 @@
 // stand-in reverse proxy (server.public_url is the proxy's URL, the URL Manus
 // signs) and are verified by the host and applied. A delivery whose URL was
 // changed, or whose body was, is refused and changes nothing; a key rotated at
-// Manus is picked up by the host's one refresh.
+// Manus is picked up by the host's one refresh. On /api/chat, a long agent task
+// becomes a Manus task streamed to its end, unless the client names a mode.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "DeliveryRecorder.h"
 #include "FakeManus.h"
+#include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"
 
@@ -165,6 +169,69 @@ TEST_F(ManusGatewayTest, AKeyRotatedAtManusIsPickedUpByOneRefresh) {
     EXPECT_EQ(forward(deliveries[i]).status, 204) << deliveries[i].body;
   EXPECT_EQ(fake_->requestsTo("webhook.publicKey").size(), 2u) << "one refresh, then cached";
   EXPECT_EQ(task(id, secret)["state"].asString(), "succeeded");
+}
+
+std::string chatBody(const std::string& text) {
+  return R"({"messages":[{"role":"user","content":)" + json::stringify(json::Value(text)) + "}]}";
+}
+
+std::vector<std::string> namesOf(const std::vector<SseEvent>& events) {
+  std::vector<std::string> out;
+  for (const SseEvent& e : events) out.push_back(e.name);
+  return out;
+}
+
+TEST_F(ManusGatewayTest, ALongAgentTaskOnApiChatBecomesAManusTaskStreamedToItsEnd) {
+  const std::string secret = createKey();
+  // Manus's side: once the task exists, three steps and every delivery on to
+  // the gateway, while the client's stream follows the task.
+  std::thread manus([this, &secret] {
+    std::string remoteId;
+    eventually(
+        [&] {
+          remoteId = fake_->ledger()["tasks"][0]["id"].asString();
+          return !remoteId.empty();
+        },
+        std::chrono::seconds(10));
+    // Deliveries name the task by Manus's id, which the gateway has once
+    // the start is applied.
+    eventually(
+        [&] {
+          const HttpResult list = gateway_->client().get("/v1/tasks", bearer(secret));
+          return parsedJson(list.body)["data"][0]["state"].asString() == "running";
+        },
+        std::chrono::seconds(10));
+    for (int i = 0; i < 3; ++i) advance(remoteId);
+    for (const auto& d : proxy_.waitFor(4)) forward(d);
+  });
+  const HttpResult r = gateway_->client().post(
+      "/api/chat", chatBody("Please research for hours and build it"), bearer(secret));
+  manus.join();
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::vector<SseEvent> events = sseEvents(r.body);
+  ASSERT_GE(events.size(), 4u) << r.body;
+  EXPECT_EQ(events[0].name, "auto_routed");
+  EXPECT_EQ(parsedJson(events[0].data)["intent"].asString(), "agent-task");
+  const std::vector<std::string> names = namesOf(events);
+  const auto task = std::find(names.begin(), names.end(), "task");
+  ASSERT_NE(task, names.end()) << r.body;
+  EXPECT_EQ(parsedJson(events[task - names.begin()].data)["dispatcher"].asString(), "manus");
+  EXPECT_EQ(names.back(), "done") << r.body;
+  EXPECT_NE(r.body.find("Done: Please research for hours and build it"), std::string::npos)
+      << r.body;
+  EXPECT_EQ(std::find(names.begin(), names.end(), "token"), names.end()) << "no chain answered";
+}
+
+TEST_F(ManusGatewayTest, TheModeHeaderKeepsItAChat) {
+  std::map<std::string, std::string> headers = bearer(createKey());
+  headers["x-manifold-mode"] = "smart";
+  const HttpResult r = gateway_->client().post(
+      "/api/chat", chatBody("Please research for hours and build it"), headers);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::vector<std::string> names = namesOf(sseEvents(r.body));
+  EXPECT_EQ(std::find(names.begin(), names.end(), "task"), names.end()) << r.body;
+  EXPECT_NE(std::find(names.begin(), names.end(), "token"), names.end()) << r.body;
+  EXPECT_EQ(fake_->requestsTo("task.create").size(), 0u);
 }
 
 }  // namespace
