@@ -8,13 +8,13 @@
 
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 
 #include "DeliveryRecorder.h"
 #include "FakeManus.h"
 #include "LoadedDispatcher.h"
 #include "router/NormalizedText.h"
 #include "router/PluginIntentIndex.h"
+#include "support/IntentCorpus.h"
 #include "webhooks/ManusSignature.h"
 
 namespace manifold::test {
@@ -93,21 +93,9 @@ TEST_F(ManusDispatcherTest, DeclaresTheLongAgentTaskIntentTheRouterMatches) {
 TEST_F(ManusDispatcherTest, NoMessageOfTheRouterCorpusIsTakenFromItsMode) {
   auto d = load();
   const router::PluginIntentIndex index({d->plugin()->intents()});
-  const std::string folder = std::string(MANIFOLD_SOURCE_DIR) + "/tests/fixtures/intents/";
-  for (const char* file : {"corpus.jsonl", "holdout.jsonl", "unseen.jsonl"}) {
-    std::ifstream in(folder + file);
-    ASSERT_TRUE(in) << "cannot open " << folder << file;
-    std::string line;
-    int read = 0;
-    while (std::getline(in, line)) {
-      const json::Value v = json::parse(line).value_or(json::Value());
-      if (!v["text"].isString()) continue;
-      ++read;
-      EXPECT_FALSE(index.bestMatch(router::NormalizedText(v["text"].asString())).has_value())
-          << file << ": \"" << v["text"].asString() << "\" went to agent-task";
-    }
-    EXPECT_GT(read, 0) << file;
-  }
+  for (const CorpusMessage& m : readIntentCorpus())
+    EXPECT_FALSE(index.bestMatch(router::NormalizedText(m.text)).has_value())
+        << m.file << ": \"" << m.text << "\" went to agent-task";
 }
 
 TEST_F(ManusDispatcherTest, OneEnabledServiceServesTheIntent) {
