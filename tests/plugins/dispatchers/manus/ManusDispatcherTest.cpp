@@ -9,11 +9,11 @@
 #include <cstdlib>
 #include <ctime>
 
-#include "DeliveryRecorder.h"
 #include "FakeManus.h"
 #include "LoadedDispatcher.h"
 #include "router/NormalizedText.h"
 #include "router/PluginIntentIndex.h"
+#include "support/DeliveryRecorder.h"
 #include "support/IntentCorpus.h"
 #include "webhooks/ManusSignature.h"
 

@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <thread>
 
-#include "DeliveryRecorder.h"
 #include "FakeManus.h"
+#include "support/DeliveryRecorder.h"
 #include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"

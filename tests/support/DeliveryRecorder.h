@@ -2,6 +2,7 @@
 
 #include <Poco/Net/HTTPServer.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -12,8 +13,9 @@
 
 namespace manifold::test {
 
-/// An HTTP server on loopback standing where the gateway's webhook receiver
-/// would: it keeps every POST as it arrived (raw body, headers) and answers 200.
+/// An HTTP server on loopback standing where a webhook receiver would (the
+/// gateway's, a client's): it keeps every request as it arrived (path, headers,
+/// raw body) and answers 200.
 class DeliveryRecorder {
  public:
   struct Delivery {
@@ -28,8 +30,10 @@ class DeliveryRecorder {
   uint16_t port() const;
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
-  /// Waits (up to 20 s) until `count` deliveries have arrived; returns them all.
-  std::vector<Delivery> waitFor(size_t count);
+  /// Waits until `count` deliveries have arrived or `limit` passes; returns
+  /// those that have.
+  std::vector<Delivery> waitFor(size_t count,
+                                std::chrono::milliseconds limit = std::chrono::seconds(20));
 
   void record(Delivery delivery);
 

@@ -1,4 +1,4 @@
-#include "DeliveryRecorder.h"
+#include "support/DeliveryRecorder.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -7,8 +7,6 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
-
-#include <chrono>
 
 namespace manifold::test {
 namespace {
@@ -67,9 +65,10 @@ void DeliveryRecorder::record(Delivery delivery) {
   arrived_.notify_all();
 }
 
-std::vector<DeliveryRecorder::Delivery> DeliveryRecorder::waitFor(size_t count) {
+std::vector<DeliveryRecorder::Delivery> DeliveryRecorder::waitFor(size_t count,
+                                                                  std::chrono::milliseconds limit) {
   std::unique_lock<std::mutex> lock(mutex_);
-  arrived_.wait_for(lock, std::chrono::seconds(20), [&] { return deliveries_.size() >= count; });
+  arrived_.wait_for(lock, limit, [&] { return deliveries_.size() >= count; });
   return deliveries_;
 }
 
