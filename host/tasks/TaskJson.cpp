@@ -14,6 +14,8 @@ json::Value taskJson(const Task& task) {
   out.set("dispatcher", task.dispatcher);
   out.set("service", task.service);
   out.set("intent", task.intent);
+  // The task's id at the service, for an operator who looks it up there.
+  out.set("remote_id", task.remoteId.empty() ? json::Value() : json::Value(task.remoteId));
   out.set("state", std::string(nameOf(task.state)));
   out.set("progress", task.progress);
   out.set("result", task.resultJson ? parsedOrNull(*task.resultJson) : json::Value());

@@ -81,7 +81,12 @@ std::string parseEndpoint(const Value* v, const std::string& where) {
   if (url.find_first_of("?# ") != std::string::npos)
     refuse(where, "must be a base URL without query, fragment or spaces");
   while (!url.empty() && url.back() == '/') url.pop_back();
-  if (url.find("://") + 3 >= url.size()) refuse(where, "names no host");
+  const size_t hostStart = url.find("://") + 3;
+  if (hostStart >= url.size()) refuse(where, "names no host");
+  // The endpoint is shown in /admin and in messages, so it must hold no secret.
+  const std::string authority = url.substr(hostStart, url.find('/', hostStart) - hostStart);
+  if (authority.find('@') != std::string::npos)
+    refuse(where, "must not carry credentials; name them with auth_secret_env or auth_secret_file");
   return url;
 }
 

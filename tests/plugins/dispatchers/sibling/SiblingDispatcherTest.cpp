@@ -15,6 +15,7 @@
 #include "plugins/dispatchers/sibling/LoadedSibling.h"
 #include "plugins/dispatchers/sibling/WebhookReceiver.h"
 #include "support/FakeSibling.h"
+#include "support/TempDir.h"
 #include "webhooks/StandardWebhooks.h"
 
 namespace manifold::test {
@@ -201,6 +202,35 @@ TEST_F(SiblingDispatcherTest, WrongAuthSecretIsAnAuthErrorAndNothingStarts) {
   EXPECT_FALSE(requests[0]["authorized"].asBool(true));
 }
 
+TEST_F(SiblingDispatcherTest, AuthSecretFromAFileIsSentAndAnUnsetOneDisablesTheService) {
+  fake_ = std::make_unique<FakeSibling>(FakeSibling::Options{kToken, {}, 2, {}});
+  TempDir secrets;
+  std::ofstream(secrets / "rag.token") << kToken << "\n";
+  std::string fromFile = service("rag", "rag", fake_->endpoint());
+  fromFile.replace(fromFile.find(R"("auth_secret_env":"SIBLING_TEST_TOKEN")"), 38,
+                   R"("auth_secret_file":")" + (secrets / "rag.token").string() + "\"");
+  std::string unset = service("eval", "eval", fake_->endpoint());
+  unset.replace(unset.find("SIBLING_TEST_TOKEN"), 18, "SIBLING_TEST_UNSET_TOKEN");
+  unsetenv("SIBLING_TEST_UNSET_TOKEN");
+  loaded_ = std::make_unique<LoadedSibling>("[" + fromFile + "," + unset + "]",
+                                            std::vector<uint16_t>{fake_->port()});
+  ASSERT_NE(loaded_->plugin(), nullptr) << loaded_->refusal();
+
+  const DispatchOutcome started = loaded_->start("rag", taskJson("task_f", "rag"));
+  ASSERT_TRUE(started.ok()) << started.message();
+  ASSERT_EQ(received().size(), 1u);
+  EXPECT_TRUE(received()[0]["authorized"].asBool()) << "the file's secret, newline trimmed";
+
+  const Value services = parsed(loaded_->listServices().json);
+  EXPECT_TRUE(services[0]["enabled"].asBool());
+  EXPECT_FALSE(services[1]["enabled"].asBool(true));
+  EXPECT_EQ(services[1]["detail"].asString(),
+            "auth secret (env SIBLING_TEST_UNSET_TOKEN) is not set");
+  const DispatchOutcome refused = loaded_->start("eval", taskJson("task_g", "eval"));
+  EXPECT_EQ(refused.error.code, MF_ERR_AUTH);
+  EXPECT_EQ(received().size(), 1u) << "nothing is sent without the secret";
+}
+
 TEST_F(SiblingDispatcherTest, ServerErrorsAndRateLimitsAreRetryable) {
   startWith();
   fake_->fault(503, 1, "2");
@@ -343,6 +373,8 @@ TEST(SiblingSettingsTest, MalformedSettingsRefuseThePluginWithTheReason) {
       {R"([{"id":"Rag!",)" + intents + "," + auth + "}]", "services[0].id: \"Rag!\" is not"},
       {R"([{"id":"rag",)" + intents + "," + auth + R"(,"endpoint":"ftp://x"}])",
        "services[0].endpoint: must start with http:// or https://"},
+      {R"([{"id":"rag",)" + intents + "," + auth + R"(,"endpoint":"https://u:p@x/v1"}])",
+       "services[0].endpoint: must not carry credentials"},
       {R"([{"id":"rag",)" + intents + "}]", "services[0]: name the auth secret once"},
       {R"([{"id":"rag",)" + intents + "," + auth + R"(,"auth_secret_file":"/x"}])",
        "services[0]: name the auth secret once"},
