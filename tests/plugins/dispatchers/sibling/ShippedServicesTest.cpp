@@ -11,6 +11,7 @@
 
 #include "plugins/dispatchers/sibling/LoadedSibling.h"
 #include "router/RuleBasedRouter.h"
+#include "support/IntentCorpus.h"
 
 namespace manifold::test {
 namespace {
@@ -80,22 +81,10 @@ TEST_F(ShippedServicesTest, EachServiceTakesTheMessagesOfItsIntent) {
 
 TEST_F(ShippedServicesTest, NoMessageOfTheRouterCorpusIsTakenFromItsMode) {
   ASSERT_NE(loaded_.plugin(), nullptr) << loaded_.refusal();
-  const std::string folder = std::string(MANIFOLD_SOURCE_DIR) + "/tests/fixtures/intents/";
-  for (const char* file : {"corpus.jsonl", "holdout.jsonl", "unseen.jsonl"}) {
-    std::ifstream in(folder + file);
-    ASSERT_TRUE(in) << "cannot open " << folder << file;
-    std::string line;
-    int read = 0;
-    while (std::getline(in, line)) {
-      const Value v = manifold::json::parse(line).value_or(Value());
-      if (!v["text"].isString()) continue;
-      ++read;
-      const router::RouteDecision d =
-          router_.route(router::RouterInput{v["text"].asString(), v["image"].asBool()});
-      EXPECT_FALSE(d.isPluginIntent())
-          << file << ": \"" << v["text"].asString() << "\" went to intent " << d.intent;
-    }
-    EXPECT_GT(read, 0) << file;
+  for (const CorpusMessage& m : readIntentCorpus()) {
+    const router::RouteDecision d = router_.route(router::RouterInput{m.text, m.image});
+    EXPECT_FALSE(d.isPluginIntent())
+        << m.file << ": \"" << m.text << "\" went to intent " << d.intent;
   }
 }
 

@@ -1,15 +1,10 @@
 #pragma once
 
-#include <Poco/Net/HTTPServer.h>
-
 #include <chrono>
-#include <condition_variable>
-#include <cstdint>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
+
+#include "support/DeliveryRecorder.h"
 
 namespace manifold::test {
 
@@ -21,26 +16,18 @@ struct Delivery {
   std::string body;
 };
 
-/// An HTTP server on loopback that takes webhook deliveries, answers 204 and
-/// keeps them, standing in for the gateway's /webhooks endpoint.
+/// Standard Webhooks deliveries to a loopback server, standing in for the
+/// gateway's /webhooks endpoint.
 class WebhookReceiver {
  public:
-  WebhookReceiver();
-  ~WebhookReceiver();
-
-  std::string url() const;
+  std::string url() const { return recorder_.url() + "/webhooks/sibling/rag"; }
   /// Waits until `count` deliveries have arrived or `limit` passes, and
   /// returns those that have.
   std::vector<Delivery> waitFor(size_t count,
                                 std::chrono::milliseconds limit = std::chrono::seconds(10));
 
-  void add(Delivery delivery);
-
  private:
-  std::unique_ptr<Poco::Net::HTTPServer> server_;
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::vector<Delivery> deliveries_;
+  DeliveryRecorder recorder_;
 };
 
 }  // namespace manifold::test
