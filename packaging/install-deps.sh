@@ -45,7 +45,12 @@ case ${1:-} in
     # package's launchers are not needed).
     packages+=(mingw-w64 wine64)
     ;;
-  --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
+  --bench)
+    packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev)
+    # tests/bench/webhooks.sh: its load generator and the fake sibling run on Node.js.
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+    ;;
 esac
 
 missing=()
