@@ -19,11 +19,15 @@ case ${1:-} in
     # The /metrics tests validate live output with `promtool check metrics`,
     # which Debian ships in prometheus (the daemon itself is not used).
     packages+=(prometheus)
+    # Manus webhook tests make RSA keys and signatures with the openssl CLI.
+    packages+=(openssl)
     # The SDK compatibility tests run the official openai and @anthropic-ai/sdk
     # npm clients. Any Node.js 18+ will do; one installed some other way
     # (nodesource, nvm) counts.
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
+    # The sibling dispatcher tests run the fake sibling service (tests/fakes/sibling) on the same
+    # Node.js, with its npm packages pinned in its package-lock.json: nothing more from apt.
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
     # The dashboard test (tests/ui) drives Debian's headless Chromium with
@@ -41,7 +45,12 @@ case ${1:-} in
     # package's launchers are not needed).
     packages+=(mingw-w64 wine64)
     ;;
-  --bench) packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev) ;;
+  --bench)
+    packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev)
+    # tests/bench/webhooks.sh: its load generator and the fake sibling run on Node.js.
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+    ;;
 esac
 
 missing=()

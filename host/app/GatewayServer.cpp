@@ -59,6 +59,15 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   plugins_ = std::make_unique<plugins::PluginManager>(std::move(loader),
                                                       startConfig_.plugins.watchIntervalMs);
   plugins_->scan(false);
+  taskStore_ = std::make_unique<tasks::SqliteTaskStore>(startConfig_.store.sqlitePath);
+  dispatchers_ =
+      std::make_unique<tasks::DispatcherDirectory>(*plugins_, startConfig_.plugins.settingsJson);
+  clientWebhooks_ = std::make_unique<tasks::ClientWebhooks>(
+      *store_, *http_, startConfig_.tasks.clientWebhookRetryMs);
+  tasks_ = std::make_unique<tasks::TaskService>(
+      *taskStore_, taskFeed_, *dispatchers_, clientWebhooks_.get(),
+      tasks::TaskServiceOptions{startConfig_.server.publicUrl, startConfig_.tasks.pollMinMs,
+                                startConfig_.tasks.pollMaxMs});
   breakers_ = std::make_unique<failover::CircuitBreakers>(startConfig_.breaker);
   router_ = std::make_shared<router::RuleBasedRouter>(plugins_.get());
   failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
@@ -73,6 +82,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
       });
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
+  taskDispatch_ = std::make_unique<tasks::TurnTaskDispatch>(*tasks_);
+  dispatchExecutor_ = std::make_unique<turn::DispatchExecutor>(
+      *taskDispatch_, std::chrono::milliseconds(startConfig_.tasks.chatFollowMs));
   hangups_ = std::make_unique<http::ClientHangupMonitor>();
   access_ = std::make_unique<keys::KeyAccessGuard>(*authenticator_,
                                                    readToken(startConfig_.metrics, "metrics"),
@@ -107,8 +119,14 @@ void GatewayServer::restoreSpend() {
 
 GatewayServer::~GatewayServer() {
   stop();
-  // Snapshots hold provider instances, which hold libraries: release them
-  // before the plugin manager goes.
+  // The task runtime's threads call dispatcher instances, which hold
+  // libraries: end them first. Snapshots hold provider instances, which hold
+  // libraries too: release them before the plugin manager goes.
+  dispatchExecutor_.reset();
+  taskDispatch_.reset();
+  tasks_.reset();
+  clientWebhooks_.reset();
+  dispatchers_.reset();
   snapshot_.reset();
   chainExecutor_.reset();
   failover_.reset();
@@ -163,6 +181,7 @@ void GatewayServer::start() {
       *threads_, socket, paramsPtr);
   server_->start();
   plugins_->startWatching();
+  tasks_->start();
   ready_ = true;
   if (!authenticator_->masterKeySet())
     Poco::Logger::get("gateway").warning(
@@ -177,6 +196,7 @@ void GatewayServer::start() {
 void GatewayServer::stop() {
   ready_ = false;
   if (plugins_) plugins_->stopWatching();
+  if (tasks_) tasks_->stop();
   if (server_) {
     server_->stop();
     deadlines_->shutdownAll();  // connections in flight end now, as their clients see

@@ -24,7 +24,14 @@
 #include "store/AsyncAttemptWriter.h"
 #include "store/SqliteStore.h"
 #include "store/SqliteUsageLedger.h"
+#include "tasks/ClientWebhooks.h"
+#include "tasks/DispatcherDirectory.h"
+#include "tasks/SqliteTaskStore.h"
+#include "tasks/TaskFeed.h"
+#include "tasks/TaskService.h"
+#include "tasks/TurnTaskDispatch.h"
 #include "turn/ChainExecutor.h"
+#include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"
 #include "upstream/PooledHttpExchange.h"
 #include "usage/CostMetricsObserver.h"
@@ -75,13 +82,18 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   http::InFlightRequests& inFlight() override { return inFlight_; }
 
   turn::Admission& admission() override { return *keyAdmission_; }
-  turn::Executor& executorFor(const turn::TurnRoute&) override { return *chainExecutor_; }
+  turn::Executor& executorFor(const turn::TurnRoute& route) override {
+    if (route.dispatch && dispatchExecutor_) return *dispatchExecutor_;
+    return *chainExecutor_;
+  }
+  turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
   keys::KeyAdmission& keyAdmission() { return *keyAdmission_; }
   metrics::MetricsRegistry& metrics() override { return *metrics_; }
   store::UsageLedger& usage() override { return *usageLedger_; }
+  tasks::TaskService& tasks() override { return *tasks_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -103,10 +115,17 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<usage::UsageObserver> usageObserver_;  ///< prices, then queues to attempts_
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
+  std::unique_ptr<tasks::SqliteTaskStore> taskStore_;
+  tasks::TaskFeed taskFeed_;
+  std::unique_ptr<tasks::DispatcherDirectory> dispatchers_;
+  std::unique_ptr<tasks::ClientWebhooks> clientWebhooks_;
+  std::unique_ptr<tasks::TaskService> tasks_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
+  std::unique_ptr<turn::TaskDispatch> taskDispatch_;  ///< null without a task runtime
+  std::unique_ptr<turn::DispatchExecutor> dispatchExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;
   std::unique_ptr<keys::SqliteKeyStore> keyStore_;
   std::unique_ptr<keys::KeyDirectory> keys_;

@@ -59,6 +59,8 @@ ServerConfig readServer(const Object::Ptr& o) {
   s.maxHeaderFields = get<int>(o, "max_header_fields", s.maxHeaderFields);
   s.maxHeaderBytes = get<int>(o, "max_header_bytes", s.maxHeaderBytes);
   s.maxUriBytes = get<int>(o, "max_uri_bytes", s.maxUriBytes);
+  s.publicUrl = get<std::string>(o, "public_url", "");
+  while (!s.publicUrl.empty() && s.publicUrl.back() == '/') s.publicUrl.pop_back();
   return s;
 }
 
@@ -243,6 +245,17 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.metrics = readTokenSource(child(root, "metrics"));
   config.ui = readTokenSource(child(root, "ui"));
   config.usage.pricesFile = get<std::string>(child(root, "usage"), "prices_file", "");
+  const Object::Ptr tasks = child(root, "tasks");
+  config.tasks.pollMinMs = get<Poco::Int64>(tasks, "poll_min_ms", config.tasks.pollMinMs);
+  config.tasks.pollMaxMs = get<Poco::Int64>(tasks, "poll_max_ms", config.tasks.pollMaxMs);
+  config.tasks.webhookMaxBodyBytes =
+      get<Poco::Int64>(tasks, "webhook_max_body_bytes", config.tasks.webhookMaxBodyBytes);
+  config.tasks.clientWebhookRetryMs =
+      get<Poco::Int64>(tasks, "client_webhook_retry_ms", config.tasks.clientWebhookRetryMs);
+  config.tasks.chatFollowMs = get<Poco::Int64>(tasks, "chat_follow_ms", config.tasks.chatFollowMs);
+  if (const Object::Ptr dispatch = child(root, "dispatch"))
+    for (const auto& intent : dispatch->getNames())
+      config.dispatch[intent] = dispatch->getValue<std::string>(intent);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

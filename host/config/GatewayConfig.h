@@ -31,6 +31,19 @@ struct ServerConfig {
   int maxHeaderFields = 100;   ///< header fields in one request, Host included
   int maxHeaderBytes = 16384;  ///< the whole head: request line, fields, CRLFs
   int maxUriBytes = 8192;      ///< the request target (path and query)
+  /// The gateway's address as the outside world sees it, no trailing slash;
+  /// "" when unset. Webhook URLs are built from it.
+  std::string publicUrl;
+};
+
+/// Long-running tasks (see tasks/TaskService.h).
+struct TasksConfig {
+  int64_t pollMinMs = 2000;
+  int64_t pollMaxMs = 60000;
+  int64_t webhookMaxBodyBytes = 1024 * 1024;
+  int64_t clientWebhookRetryMs = 1000;  ///< first wait before a client webhook is sent again
+  /// How long a native chat stream that started a task follows it.
+  int64_t chatFollowMs = 600000;
 };
 
 /// Where plugins come from and what each one is told.
@@ -179,6 +192,7 @@ struct GatewayConfig {
   PromptCacheConfig promptCache;
   TrustConfig trust;
   UsageConfig usage;
+  TasksConfig tasks;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";
@@ -188,6 +202,13 @@ struct GatewayConfig {
   bool logIncludeContent = false;
   MetricsConfig metrics;
   UiConfig ui;
+  /// Per plugin intent, whether a message routed to it becomes a task:
+  /// "auto" (the default, when an enabled service serves it) or "never".
+  std::map<std::string, std::string> dispatch;
+  bool dispatches(const std::string& intent) const {
+    auto it = dispatch.find(intent);
+    return it == dispatch.end() || it->second != "never";
+  }
 };
 
 }  // namespace manifold::config

@@ -26,6 +26,8 @@ struct RouteInfo {
   int attempts = 0;
   /// The attempts before this engine's, in order; skipped steps are not attempts.
   std::vector<EarlierAttempt> earlier;
+  /// The task the turn started instead of a chat (x-manifold-task), or "".
+  std::string taskId;
 };
 
 /// Where a committed answer goes: an egress codec (OpenAI SSE, OpenAI JSON,
@@ -42,6 +44,18 @@ class AnswerSink {
   virtual void end(const chat::AnswerAccumulator& answer) = 0;
   /// The committed answer failed: say so explicitly, never end it as a success.
   virtual void abort(const mf_error& error) = 0;
+
+  /// Whether the answer can carry task events (the native stream does);
+  /// elsewhere a task is told as a short assistant message.
+  virtual bool streamsTaskEvents() const { return false; }
+  /// One task event, between begin() and end(): `type` is task,
+  /// task_progress, task_state or task_result; `fields` its JSON members
+  /// after "type" (`"id":"task_..",...`). Returns false once the client has
+  /// gone away.
+  virtual bool taskEvent(const char* type, const std::string& fields) {
+    (void)type, (void)fields;
+    return true;
+  }
 };
 
 }  // namespace manifold::failover

@@ -24,6 +24,10 @@ struct ChainOutcome {
   /// logging.include_content is on: what a log line may say.
   std::string loggableSummary;
   std::string lastEngine;
+  /// Set by an executor that knows the client's status and error code for a
+  /// refusal (a dispatcher that could not start a task); 0 otherwise.
+  int status = 0;
+  std::string code;
 };
 
 }  // namespace manifold::failover

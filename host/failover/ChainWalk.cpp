@@ -154,8 +154,13 @@ bool ChainWalk::clientLeft() {
 bool ChainWalk::commit(const engines::ResolvedEngine& engine) {
   committed_ = true;
   const plugins::PluginLibrary& plugin = engine.provider->library();
-  RouteInfo route{engine.config->id, plugin.id(),       plugin.version(),
-                  request_.mode,     outcome_.attempts, std::move(earlier_)};
+  RouteInfo route;
+  route.engineId = engine.config->id;
+  route.providerId = plugin.id();
+  route.providerVersion = plugin.version();
+  route.mode = request_.mode;
+  route.attempts = outcome_.attempts;
+  route.earlier = std::move(earlier_);
   if (!sink_.begin(route)) return clientLeft();
   for (const chat::CanonicalEvent& e : pending_)
     if (!sink_.event(e)) return clientLeft();

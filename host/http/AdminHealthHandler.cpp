@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "http/DispatchersJson.h"
 #include "http/HealthWindowJson.h"
 #include "http/HttpReplies.h"
 #include "usage/EngineWindows.h"
@@ -92,6 +93,7 @@ void AdminHealthHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     body->set("cost", Poco::Dynamic::Var());
   }
   body->set("usage_records_lost", context_.lostUsageRecords());
+  body->set("dispatchers", dispatchersJson(context_.tasks().dispatchers()));
   sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, body);
 }
 

@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "http/DispatchersJson.h"
 #include "http/HttpReplies.h"
 
 namespace manifold::http {
@@ -41,6 +42,7 @@ void AdminPluginsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   body->set("directory", context_.snapshot()->config.plugins.directory);
   body->set("loaded", loaded);
   body->set("refused", refused);
+  body->set("dispatchers", dispatchersJson(context_.tasks().dispatchers()));
   sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, body);
 }
 

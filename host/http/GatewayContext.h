@@ -7,6 +7,7 @@
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
+#include "tasks/TaskService.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
 #include "upstream/HttpExchange.h"
@@ -41,6 +42,8 @@ class GatewayContext {
   virtual InFlightRequests& inFlight() = 0;
   /// What the usage endpoints read: the attempts table, off the answer's path.
   virtual store::UsageLedger& usage() = 0;
+  /// Long-running tasks at dispatchers (/v1/tasks, /webhooks).
+  virtual tasks::TaskService& tasks() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

@@ -20,8 +20,11 @@
 #include "http/HealthHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
+#include "http/TaskEventsHandler.h"
+#include "http/TasksHandler.h"
 #include "http/UiHandler.h"
 #include "http/UsageHandler.h"
+#include "http/WebhooksHandler.h"
 
 namespace manifold::http {
 namespace {
@@ -130,7 +133,50 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                ? static_cast<Handler*>(new api::ChatEndpoint(
                      context_, std::make_unique<api::AnthropicChatCodec>(), "anthropic"))
                : wrongMethod("POST");
+  if (path == "/v1/tasks" || path.rfind("/v1/tasks/", 0) == 0 || path.rfind("/webhooks/", 0) == 0)
+    return routeTasks(request, path);
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
+}
+
+Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeTasks(
+    const Poco::Net::HTTPServerRequest& request, const std::string& path) {
+  using Handler = Poco::Net::HTTPRequestHandler;
+  using Action = TasksHandler::Action;
+  const std::string& method = request.getMethod();
+  const bool post = method == HTTPRequest::HTTP_POST;
+  const bool get = method == HTTPRequest::HTTP_GET;
+  auto only = [&](bool allowed, const char* verb, Handler* handler) -> Handler* {
+    if (allowed) return handler;
+    delete handler;
+    request.response().set("Allow", verb);
+    return new ErrorHandler(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                            "method " + method + " is not allowed on " + path + "; use " + verb);
+  };
+  // Path segments after the prefix: /v1/tasks/{id}[/{verb}], /webhooks/{dispatcher}[/{service}].
+  const bool webhook = path.rfind("/webhooks/", 0) == 0;
+  const std::string rest = path.substr(webhook ? 10 : std::min<size_t>(path.size(), 10));
+  const size_t slash = rest.find('/');
+  const std::string first = rest.substr(0, slash);
+  const std::string second = slash == std::string::npos ? "" : rest.substr(slash + 1);
+  const auto notFound = [&] {
+    return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
+  };
+  if (webhook) {
+    if (first.empty() || second.find('/') != std::string::npos) return notFound();
+    return only(post, "POST", new WebhooksHandler(context_, first, second));
+  }
+  if (path == "/v1/tasks")
+    return post || get ? static_cast<Handler*>(
+                             new TasksHandler(context_, post ? Action::Create : Action::List))
+                       : only(false, "GET, POST", nullptr);
+  if (first.empty()) return notFound();
+  if (first == "webhook-secret" && second.empty())
+    return only(get, "GET", new TasksHandler(context_, Action::WebhookSecret));
+  if (second.empty()) return only(get, "GET", new TasksHandler(context_, Action::Get, first));
+  if (second == "cancel")
+    return only(post, "POST", new TasksHandler(context_, Action::Cancel, first));
+  if (second == "events") return only(get, "GET", new TaskEventsHandler(context_, first));
+  return notFound();
 }
 
 }  // namespace manifold::http

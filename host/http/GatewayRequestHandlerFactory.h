@@ -20,6 +20,9 @@ class GatewayRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
  private:
   std::string nextRequestId();
   Poco::Net::HTTPRequestHandler* routeRequest(const Poco::Net::HTTPServerRequest& request);
+  /// /v1/tasks... and /webhooks/...
+  Poco::Net::HTTPRequestHandler* routeTasks(const Poco::Net::HTTPServerRequest& request,
+                                            const std::string& path);
 
   GatewayContext& context_;
   std::string idPrefix_;

@@ -28,6 +28,7 @@ std::string errorTypeFor(int status) {
 
 void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route) {
   if (!route.engineId.empty()) setGatewayHeader(response, "x-manifold-engine", route.engineId);
+  if (!route.taskId.empty()) setGatewayHeader(response, "x-manifold-task", route.taskId);
   setGatewayHeader(response, "x-manifold-attempts", std::to_string(route.attempts));
   if (!route.providerId.empty())
     setGatewayHeader(response, "x-manifold-provider",

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <manifold/plugin.h>
+
 #include "plugins/KindHandler.h"
 
 namespace manifold::plugins {
@@ -9,6 +11,8 @@ class DispatcherKind : public KindHandler {
  public:
   const char* kindId() const override;
   std::unique_ptr<KindTable> check(const void* table, std::string& refusal) const override;
+  /// True for a 1.2 table (services, host-verified webhooks); false for 1.1.
+  static bool namesServices(const mf_dispatcher_api& api);
 };
 
 }  // namespace manifold::plugins

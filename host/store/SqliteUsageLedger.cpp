@@ -1,45 +1,16 @@
 #include "store/SqliteUsageLedger.h"
 
-#include <sqlite3.h>
-
-#include <memory>
-#include <stdexcept>
+#include "store/SqliteStatement.h"
 
 namespace manifold::store {
 namespace {
 
-using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
-Statement prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
-    throw std::runtime_error(std::string("cannot read usage: ") + sqlite3_errmsg(db));
-  return Statement(statement, sqlite3_finalize);
-}
-
-std::string textAt(sqlite3_stmt* s, int column) {
-  const unsigned char* text = sqlite3_column_text(s, column);
-  return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
-}
-
-// Steps once; true while there is a row, throws on an error.
-bool nextRow(sqlite3* db, sqlite3_stmt* s) {
-  const int rc = sqlite3_step(s);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  throw std::runtime_error(std::string("cannot read usage: ") + sqlite3_errmsg(db));
-}
+const std::string kWhat = "cannot read usage";
 
 }  // namespace
 
-SqliteUsageLedger::SqliteUsageLedger(const std::string& path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    const std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    throw std::runtime_error("cannot open usage reader on \"" + path + "\": " + reason);
-  }
-  sqlite3_busy_timeout(db_, 2000);
-}
+SqliteUsageLedger::SqliteUsageLedger(const std::string& path)
+    : db_(openConnection(path, "cannot open usage reader")) {}
 
 SqliteUsageLedger::~SqliteUsageLedger() {
   sqlite3_close(db_);
@@ -53,16 +24,16 @@ std::vector<UsageRow> SqliteUsageLedger::usage(const UsageQuery& query) {
       "SUM(prompt_tokens), SUM(completion_tokens), SUM(cached_tokens), SUM(cache_write_tokens), "
       "SUM(reasoning_tokens), TOTAL(cost_usd), SUM(cost_usd IS NULL) FROM attempts "
       "WHERE billed = 1 AND at_ms >= ?1 AND at_ms < ?2 AND (?3 IS NULL OR key_id = ?3) "
-      "GROUP BY key_id, day, model ORDER BY key_id, day, model");
+      "GROUP BY key_id, day, model ORDER BY key_id, day, model",
+      kWhat);
   sqlite3_bind_int64(s.get(), 1, query.fromMs);
   sqlite3_bind_int64(s.get(), 2, query.toMs);
   if (query.keyId)
-    sqlite3_bind_text(s.get(), 3, query.keyId->data(), static_cast<int>(query.keyId->size()),
-                      SQLITE_TRANSIENT);
+    bindText(s.get(), 3, *query.keyId);
   else
     sqlite3_bind_null(s.get(), 3);
   std::vector<UsageRow> rows;
-  while (nextRow(db_, s.get())) {
+  while (nextRow(db_, s.get(), kWhat)) {
     UsageRow r;
     r.keyId = textAt(s.get(), 0);
     r.day = textAt(s.get(), 1);
@@ -84,10 +55,11 @@ std::vector<AttemptSample> SqliteUsageLedger::attemptsSince(int64_t sinceMs) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement s = prepare(db_,
                         "SELECT engine_id, outcome, at_ms, latency_ms, ttft_ms, billed, cost_usd "
-                        "FROM attempts WHERE at_ms >= ?1 AND outcome <> 'skipped' ORDER BY at_ms");
+                        "FROM attempts WHERE at_ms >= ?1 AND outcome <> 'skipped' ORDER BY at_ms",
+                        kWhat);
   sqlite3_bind_int64(s.get(), 1, sinceMs);
   std::vector<AttemptSample> samples;
-  while (nextRow(db_, s.get())) {
+  while (nextRow(db_, s.get(), kWhat)) {
     AttemptSample a;
     a.engineId = textAt(s.get(), 0);
     a.outcome = textAt(s.get(), 1);

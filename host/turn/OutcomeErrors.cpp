@@ -23,6 +23,12 @@ TurnError errorFor(const ChainOutcome& outcome, const std::string& what) {
   if (!outcome.lastEngine.empty())
     error.headers.emplace_back("x-manifold-engine", outcome.lastEngine);
   const std::string reason = plugins::errorMessage(outcome.error);
+  if (outcome.status != 0) {
+    error.status = outcome.status;
+    error.message = reason;
+    error.code = outcome.code;
+    return error;
+  }
   switch (outcome.kind) {
     case ChainOutcome::Kind::Rejected:
       error.status = rejectedStatus(outcome.error);

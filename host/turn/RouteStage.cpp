@@ -103,6 +103,10 @@ std::variant<TurnRoute, TurnError> RouteStage::route(const TurnRequest& request,
   route.mode = std::string(router::modeName(route.decision.mode));
   // A mode the operator did not configure falls back to smart, unless asked for.
   if (!requested && !engines.mode(route.mode)) route.mode = "smart";
+  if (route.decision.isPluginIntent() && tasks_ &&
+      snapshot.config.dispatches(route.decision.intent))
+    route.dispatch = tasks_->targetFor(route.decision.intent);
+  if (route.dispatch) return route;  // no chain needed: the mode may have none
   const config::ModeConfig* m = engines.mode(route.mode);
   if (!m) return noChain("mode \"" + route.mode + "\"", "mode");
   route.chain = m->chain;

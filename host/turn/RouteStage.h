@@ -19,12 +19,19 @@ namespace manifold::turn {
 /// 4. any other model name is one nobody configured: words in it pick the
 ///    mode that best fits ("codestral" coder, "o3" reasoner, "scout" vision,
 ///    "mini"/"flash"/"8b" fast, else smart), rule "model_name".
-/// A plugin intent has no chain of its own yet: the mode the text would have
-/// gone to serves it, and the decision still names the intent.
+/// A plugin intent that an enabled dispatcher service serves becomes a task
+/// there (`dispatch`), unless the operator's policy for the intent is
+/// "never". Any other plugin intent has no chain of its own: the mode the text
+/// would have gone to serves it, and the decision still names the intent.
 class RouteStage {
  public:
+  /// `tasks` may be null: a gateway without a task runtime.
+  explicit RouteStage(TaskDispatch* tasks = nullptr) : tasks_(tasks) {}
   std::variant<TurnRoute, TurnError> route(const TurnRequest& request,
                                            const RuntimeSnapshot& snapshot) const;
+
+ private:
+  TaskDispatch* tasks_;
 };
 
 }  // namespace manifold::turn

@@ -79,7 +79,8 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   // Held until the turn returns, however it ends.
   const std::unique_ptr<AdmissionTicket> ticket = std::move(admitted.ticket);
 
-  std::variant<TurnRoute, TurnError> routed = RouteStage().route(request, *snapshot);
+  std::variant<TurnRoute, TurnError> routed =
+      RouteStage(services_.taskDispatch()).route(request, *snapshot);
   if (auto* error = std::get_if<TurnError>(&routed)) {
     logger().information("[%s] not routed: %s", request.requestId, error->message);
     return finish(refused(std::move(*error)), request, 0, "");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "router/IntentRouter.h"
+#include "turn/TaskDispatch.h"
 
 namespace manifold::turn {
 
@@ -21,6 +22,10 @@ struct TurnRoute {
   /// Whether the intent router read the message (or checked an explicit
   /// choice against what it knows), as opposed to the model naming the route.
   bool routed = false;
+  /// Set when the turn becomes a task: its plugin intent is served by an
+  /// enabled dispatcher service and the operator's dispatch policy allows it.
+  /// `chain` is then the mode's, unused.
+  std::optional<DispatchTarget> dispatch;
 
   /// What was chosen, for reports: a mode, "plugin/intent", or an engine id.
   std::string target() const;

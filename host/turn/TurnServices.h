@@ -3,6 +3,7 @@
 #include "turn/Admission.h"
 #include "turn/Executor.h"
 #include "turn/RuntimeSnapshot.h"
+#include "turn/TaskDispatch.h"
 #include "turn/TurnObserver.h"
 
 namespace manifold::turn {
@@ -14,10 +15,13 @@ class TurnServices {
   /// The config snapshot in force now; a turn takes it once, at its start.
   virtual SnapshotPtr snapshot() const = 0;
   virtual Admission& admission() = 0;
-  /// The executor for a routed turn (today always the chain walk).
+  /// The executor for a routed turn: the chain walk, or the dispatcher when
+  /// the route names a task.
   virtual Executor& executorFor(const TurnRoute& route) = 0;
   /// Where attempts and outcomes are reported; may be null.
   virtual TurnObserver* observer() = 0;
+  /// The task runtime, for the router's second branch; null without one.
+  virtual TaskDispatch* taskDispatch() { return nullptr; }
 };
 
 }  // namespace manifold::turn

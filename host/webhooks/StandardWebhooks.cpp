@@ -5,9 +5,10 @@
 #include <Poco/HMACEngine.h>
 #include <Poco/SHA2Engine.h>
 
-#include <charconv>
 #include <sstream>
 #include <stdexcept>
+
+#include "webhooks/Timestamps.h"
 
 namespace manifold::webhooks {
 namespace {
@@ -55,15 +56,6 @@ std::string decodeSecret(std::string_view secret) {
   return key;
 }
 
-// The time taken depends only on the lengths, which are not secret.
-bool constantTimeEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i)
-    diff |= static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i]);
-  return diff == 0;
-}
-
 }  // namespace
 
 StandardWebhooks::StandardWebhooks(std::string_view secret) : key_(decodeSecret(secret)) {}
@@ -90,17 +82,9 @@ Verdict StandardWebhooks::verify(std::string_view id, std::string_view timestamp
                                  int64_t toleranceSeconds) const {
   if (id.empty() || timestamp.empty() || signatures.empty())
     return {false, "missing webhook-id, webhook-timestamp or webhook-signature"};
-  int64_t sent = 0;
-  const auto [end, error] =
-      std::from_chars(timestamp.data(), timestamp.data() + timestamp.size(), sent);
-  if (error != std::errc() || end != timestamp.data() + timestamp.size() || sent < 0)
-    return {false, "webhook-timestamp is not a Unix time in seconds"};
-  if (sent < now - toleranceSeconds)
-    return {false, "webhook-timestamp is too old (" + std::to_string(now - sent) +
-                       " s ago, tolerance " + std::to_string(toleranceSeconds) + " s)"};
-  if (sent > now + toleranceSeconds)
-    return {false, "webhook-timestamp is too far in the future (" + std::to_string(sent - now) +
-                       " s ahead, tolerance " + std::to_string(toleranceSeconds) + " s)"};
+  if (std::optional<std::string> problem =
+          timestampProblem("webhook-timestamp", timestamp, now, toleranceSeconds))
+    return {false, std::move(*problem)};
 
   const std::string expected = digest(id, timestamp, body);
   bool sawV1 = false;

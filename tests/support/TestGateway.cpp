@@ -45,12 +45,20 @@ TestGateway::TestGateway(config::GatewayConfig config,
     installFile(file, plugins_ / std::filesystem::path(file).filename().string());
   config.plugins.directory = plugins_.str();
   config.store.sqlitePath = storePath();
+  config_ = config;
   server_ = std::make_unique<app::GatewayServer>(std::move(config));
   server_->start();
 }
 
 TestGateway::~TestGateway() {
   server_.reset();
+}
+
+void TestGateway::restart() {
+  const config::GatewayConfig config = config_ ? *config_ : demoConfig(plugins_.str(), storePath());
+  server_.reset();
+  server_ = std::make_unique<app::GatewayServer>(config);
+  server_->start();
 }
 
 bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds timeout) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ class TestGateway {
   /// gateway's own.
   TestGateway(config::GatewayConfig config, const std::vector<std::string>& pluginFiles);
   ~TestGateway();
+  /// Stops the gateway and starts a new one on the same config, plugin folder
+  /// and store file (a process restart, as far as the gateway can tell).
+  void restart();
 
   const TempDir& pluginDir() const { return plugins_; }
   app::GatewayServer& server() { return *server_; }
@@ -38,6 +42,7 @@ class TestGateway {
   TempDir plugins_;
   TempDir state_;
   std::unique_ptr<app::GatewayServer> server_;
+  std::optional<config::GatewayConfig> config_;  ///< what restart() starts again
 };
 
 /// Polls until pred() holds or the timeout passes; returns pred()'s last value.

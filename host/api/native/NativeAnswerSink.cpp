@@ -29,6 +29,12 @@ void NativeAnswerSink::end(const chat::AnswerAccumulator& answer) {
   if (writer_ && !clientGone_) writer_->writeDone(answer);
 }
 
+bool NativeAnswerSink::taskEvent(const char* type, const std::string& fields) {
+  if (clientGone_ || !writer_) return false;
+  clientGone_ = !writer_->writeTaskEvent(type, fields);
+  return !clientGone_;
+}
+
 void NativeAnswerSink::abort(const mf_error& error) {
   if (writer_ && !clientGone_) writer_->writeError(error);
 }

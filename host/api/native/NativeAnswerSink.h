@@ -25,6 +25,8 @@ class NativeAnswerSink : public failover::AnswerSink {
   bool event(const chat::CanonicalEvent& event) override;
   void end(const chat::AnswerAccumulator& answer) override;
   void abort(const mf_error& error) override;
+  bool streamsTaskEvents() const override { return true; }
+  bool taskEvent(const char* type, const std::string& fields) override;
 
  private:
   Poco::Net::HTTPServerResponse& response_;

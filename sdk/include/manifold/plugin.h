@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define MANIFOLD_ABI_MAJOR 1
-#define MANIFOLD_ABI_MINOR 1
+#define MANIFOLD_ABI_MINOR 2
 
 /* The one symbol a plugin exports (see manifold_plugin_entry_fn below). */
 #define MANIFOLD_PLUGIN_ENTRY_SYMBOL "manifold_plugin_entry"
@@ -357,6 +357,61 @@ typedef struct mf_dispatcher_api {
    * JSON object like poll_task's. */
   int32_t (*handle_webhook)(void* instance, mf_str verified_body, const mf_string_sink* task_json,
                             mf_error* error);
+
+  /* Since ABI 1.2: services, and webhooks the host verifies.
+   *
+   * A dispatcher serves one or more services (a sibling plugin serves every
+   * sibling declared in its config; Manus is one service). The host keeps the
+   * task: its id, owner, state and events. The plugin only talks to the remote
+   * service, through the host's http_fetch (so the egress policy applies).
+   *
+   * A task update is a JSON object; every field is optional:
+   *   {"remote_id": "...",                   the task's id at the service
+   *    "state": "queued" | "running" | "waiting_input" | "succeeded" | "failed" | "cancelled",
+   *    "progress": "...",                     a short note for humans
+   *    "result": {...},                       with "succeeded"
+   *    "error": {"code": "...", "message": "..."},   with "failed"
+   *    "poll_after_ms": 5000,                 a hint for the host's next poll
+   *    "ignore": true}                        (webhooks only) nothing to apply
+   * A delivery names its task by "remote_id", or by "task_id" (the host's id,
+   * which start_task received).
+   *
+   * A 1.2 dispatcher sets all six functions below. The four 1.1 functions
+   * above stay required, so a 1.1 host still loads the plugin; they act on
+   * the service "". A 1.1 dispatcher (struct_size up to handle_webhook) gets
+   * its tasks polled and no webhooks, since it names no scheme. */
+
+  /* Writes a JSON array of the services this instance serves, each
+   *   {"service": "rag",            [a-z0-9][a-z0-9._-]*, or "" for a plugin's only one
+   *    "intents": ["rag"],          the router intents it takes
+   *    "enabled": true,
+   *    "detail": "..."}             why it is disabled, or a status note
+   * Called at load and whenever /admin shows the plugin. */
+  int32_t (*list_services)(void* instance, const mf_string_sink* services_json, mf_error* error);
+  /* Starts a task. `task_json` is {"task_id", "intent", "input", "metadata",
+   * "webhook_url"} (webhook_url is the absolute URL the host verifies
+   * deliveries at, or "" without server.public_url). Writes a task update;
+   * it must hold remote_id unless the state is final. */
+  int32_t (*start_task)(void* instance, mf_str service, mf_str task_json,
+                        const mf_string_sink* update_json, mf_error* error);
+  /* Reads a task's state at the service. Writes a task update. */
+  int32_t (*check_task)(void* instance, mf_str service, mf_str remote_id,
+                        const mf_string_sink* update_json, mf_error* error);
+  /* Asks the service to stop a task. */
+  int32_t (*stop_task)(void* instance, mf_str service, mf_str remote_id, mf_error* error);
+  /* Names how deliveries to /webhooks/{plugin}/{service} are verified, as
+   *   {"scheme": "standard-webhooks", "secrets": ["whsec_...", ...]}
+   *   {"scheme": "manus-rsa", "public_key_pem": "-----BEGIN PUBLIC KEY-----..."}
+   *   {"scheme": "none"}        deliveries are refused
+   * The host does the cryptography. `refresh` is 1 after a delivery failed
+   * verification with what was named before: fetch a cached key again. */
+  int32_t (*webhook_verifier)(void* instance, mf_str service, int32_t refresh,
+                              const mf_string_sink* verifier_json, mf_error* error);
+  /* Turns a delivery the host has verified into a task update. Headers and
+   * body borrowed. Never called with an unverified body. */
+  int32_t (*apply_webhook)(void* instance, mf_str service, const mf_header* headers,
+                           uint64_t header_count, mf_str verified_body,
+                           const mf_string_sink* update_json, mf_error* error);
 } mf_dispatcher_api;
 
 /* ------------------------------------------------------------------------ */

@@ -386,6 +386,14 @@ struct HeaderView {
   std::string_view value;
 };
 
+inline std::vector<HeaderView> headerViews(const mf_header* headers, uint64_t count) {
+  std::vector<HeaderView> views;
+  views.reserve(count);
+  for (uint64_t i = 0; i < count; ++i)
+    views.push_back({toView(headers[i].name), toView(headers[i].value)});
+  return views;
+}
+
 // Maps an HTTP status to the default classification. Adapters refine it with
 // what the provider's error body says.
 inline Error classifyStatus(int32_t status, std::string message, int64_t retryAfterMs = -1) {
@@ -451,6 +459,22 @@ class Dispatcher {
   virtual std::string pollTask(std::string_view taskId) = 0;
   virtual void cancelTask(std::string_view taskId) = 0;
   virtual std::string handleWebhook(std::string_view verifiedBody) = 0;
+};
+
+// A dispatcher of ABI 1.2: named services, and webhooks the host verifies
+// (plugin.h, "Since ABI 1.2", says what each JSON holds). The 1.1 functions
+// are filled from these with the service "", so an older host loads it too.
+class ServiceDispatcher {
+ public:
+  static constexpr const char* kind = MF_KIND_DISPATCHER;
+  virtual ~ServiceDispatcher() = default;
+  virtual std::string listServices() = 0;  // JSON array
+  virtual std::string startTask(std::string_view service, std::string_view taskJson) = 0;
+  virtual std::string checkTask(std::string_view service, std::string_view remoteId) = 0;
+  virtual void stopTask(std::string_view service, std::string_view remoteId) = 0;
+  virtual std::string webhookVerifier(std::string_view service, bool refresh) = 0;
+  virtual std::string applyWebhook(std::string_view service, const std::vector<HeaderView>& headers,
+                                   std::string_view verifiedBody) = 0;
 };
 
 // One intent a plugin adds to the host's intent router. plugin.h (kind
@@ -575,10 +599,9 @@ struct ProviderTable {
       api.classify_error = [](void* self, int32_t status, const mf_header* headers, uint64_t count,
                               mf_str body, mf_error* out) noexcept {
         int32_t rc = guard(out, [&] {
-          std::vector<HeaderView> hs;
-          for (uint64_t i = 0; i < count; ++i)
-            hs.push_back({toView(headers[i].name), toView(headers[i].value)});
-          static_cast<T*>(self)->classifyError(status, hs, toView(body)).fill(out);
+          static_cast<T*>(self)
+              ->classifyError(status, headerViews(headers, count), toView(body))
+              .fill(out);
         });
         (void)rc;
       };
@@ -642,6 +665,71 @@ struct DispatcherTable {
 };
 
 template <class T>
+struct ServiceDispatcherTable {
+  static const mf_dispatcher_api* get() {
+    static const mf_dispatcher_api table = [] {
+      mf_dispatcher_api api{};
+      api.struct_size = sizeof(api);
+      api.create = &create<T>;
+      api.destroy = &destroy<T>;
+      api.create_task = [](void* self, mf_str request, const mf_string_sink* out,
+                           mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->startTask("", toView(request)));
+        });
+      };
+      api.poll_task = [](void* self, mf_str id, const mf_string_sink* out,
+                         mf_error* error) noexcept {
+        return guard(error,
+                     [&] { writeString(out, static_cast<T*>(self)->checkTask("", toView(id))); });
+      };
+      api.cancel_task = [](void* self, mf_str id, mf_error* error) noexcept {
+        return guard(error, [&] { static_cast<T*>(self)->stopTask("", toView(id)); });
+      };
+      api.handle_webhook = [](void* self, mf_str body, const mf_string_sink* out,
+                              mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->applyWebhook("", {}, toView(body)));
+        });
+      };
+      api.list_services = [](void* self, const mf_string_sink* out, mf_error* error) noexcept {
+        return guard(error, [&] { writeString(out, static_cast<T*>(self)->listServices()); });
+      };
+      api.start_task = [](void* self, mf_str service, mf_str task, const mf_string_sink* out,
+                          mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->startTask(toView(service), toView(task)));
+        });
+      };
+      api.check_task = [](void* self, mf_str service, mf_str id, const mf_string_sink* out,
+                          mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->checkTask(toView(service), toView(id)));
+        });
+      };
+      api.stop_task = [](void* self, mf_str service, mf_str id, mf_error* error) noexcept {
+        return guard(error, [&] { static_cast<T*>(self)->stopTask(toView(service), toView(id)); });
+      };
+      api.webhook_verifier = [](void* self, mf_str service, int32_t refresh,
+                                const mf_string_sink* out, mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->webhookVerifier(toView(service), refresh != 0));
+        });
+      };
+      api.apply_webhook = [](void* self, mf_str service, const mf_header* headers, uint64_t count,
+                             mf_str body, const mf_string_sink* out, mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(out, static_cast<T*>(self)->applyWebhook(
+                               toView(service), headerViews(headers, count), toView(body)));
+        });
+      };
+      return api;
+    }();
+    return &table;
+  }
+};
+
+template <class T>
 struct IntentsTable {
   static const mf_intents_api* get() {
     static const mf_intents_api table = [] {
@@ -665,10 +753,14 @@ const void* tableFor() {
     return ToolsetTable<T>::get();
   else if constexpr (std::is_base_of_v<Intents, T>)
     return IntentsTable<T>::get();
+  else if constexpr (std::is_base_of_v<ServiceDispatcher, T>)
+    return ServiceDispatcherTable<T>::get();
   else {
-    static_assert(std::is_base_of_v<Dispatcher, T>,
-                  "a plugin class must derive from a provider, Toolset, Dispatcher or Intents "
-                  "base");
+    static_assert(
+        std::is_base_of_v<Dispatcher, T>,
+        "a plugin class must derive from a provider, Toolset, Dispatcher, ServiceDispatcher or "
+        "Intents "
+        "base");
     return DispatcherTable<T>::get();
   }
 }

@@ -3,6 +3,8 @@
 // the host does not know is ignored without refusing the plugin.
 #include <gtest/gtest.h>
 
+#include <cstddef>
+
 #include "plugins/PluginManager.h"
 #include "support/TempDir.h"
 #include "support/TestPaths.h"
@@ -153,10 +155,18 @@ TEST_F(PluginKindsTest, RefusesADispatcherWithoutWebhookHandling) {
   EXPECT_EQ(refusalFor("dispatcher_no_webhook"), "dispatcher table lacks handle_webhook");
 }
 
+// The table's first version ends at handle_webhook: ABI 1.1 dispatchers
+// still load, a table shorter than that does not.
 TEST_F(PluginKindsTest, RefusesATooSmallDispatcherTable) {
   EXPECT_EQ(refusalFor("dispatcher_small_table"),
             "dispatcher table struct_size 16 is too small (manifold.dispatcher/1 needs at least " +
-                std::to_string(sizeof(mf_dispatcher_api)) + ")");
+                std::to_string(offsetof(mf_dispatcher_api, handle_webhook) + sizeof(void*)) + ")");
+}
+
+// ABI 1.2's six service functions come as a set.
+TEST_F(PluginKindsTest, RefusesADispatcherWithPartOfTheServiceFunctions) {
+  EXPECT_EQ(refusalFor("dispatcher_part_of_1_2"),
+            "dispatcher table lacks check_task, stop_task, webhook_verifier, apply_webhook");
 }
 
 TEST_F(PluginKindsTest, BrokenKindTablesDoNotStopGoodPluginsLoading) {

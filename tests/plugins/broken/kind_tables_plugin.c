@@ -7,6 +7,8 @@
  *   TABLE_SIZE         the struct_size the table claims
  *   NULL_TABLE         get_factory returns NULL for the declared kind
  *   UNKNOWN_KIND       also declares "acme.future/1", a kind no host knows
+ *   PART_OF_1_2        (dispatcher) sets list_services and start_task of the
+ *                      six functions ABI 1.2 adds, and no others
  */
 #include <manifold/plugin.h>
 #include <string.h>
@@ -96,11 +98,29 @@ static int32_t handle_webhook(void* instance, mf_str body, const mf_string_sink*
   return MF_OK;
 }
 
+#ifdef PART_OF_1_2
+static int32_t list_services(void* instance, const mf_string_sink* out, mf_error* error) {
+  (void)instance, (void)error;
+  write(out, "[{\"service\":\"\",\"intents\":[],\"enabled\":true}]");
+  return MF_OK;
+}
+
+static int32_t start_task(void* instance, mf_str service, mf_str task, const mf_string_sink* out,
+                          mf_error* error) {
+  (void)service;
+  return create_task(instance, task, out, error);
+}
+#endif
+
 static const TABLE_TYPE table = {
     .struct_size = TABLE_SIZE,
     .create = create,
     .destroy = destroy,
     .create_task = create_task,
+#ifdef PART_OF_1_2
+    .list_services = list_services,
+    .start_task = start_task,
+#endif
 #ifndef NO_POLL_TASK
     .poll_task = poll_task,
 #endif

@@ -41,5 +41,8 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
                            return name;
                          });
 
+INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling", "manus"),
+                         [](const auto& info) { return std::string(info.param); });
+
 }  // namespace
 }  // namespace manifold::test
