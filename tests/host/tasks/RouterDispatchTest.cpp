@@ -188,6 +188,27 @@ TEST_F(RouterDispatchTest, OpenAiAndAnthropicClientsGetAMessageNamingTheTask) {
   EXPECT_EQ(tasks().size(), 2u);
 }
 
+// A task made from a chat is the client's to cancel, and the cancel reaches
+// the service that runs it.
+TEST_F(RouterDispatchTest, CancellingATaskFromAChatReachesTheService) {
+  start(sibling_.endpoint());
+  const HttpResult chat = gateway_->client().post(
+      "/v1/chat/completions", R"({"model":"auto","messages":[{"role":"user","content":")" +
+                                  std::string(kMessage) + R"("}]})");
+  const std::string id = chat.header("x-manifold-task");
+  ASSERT_EQ(id.rfind("task_", 0), 0u) << chat.body;
+  const HttpResult cancelled = gateway_->client().post("/v1/tasks/" + id + "/cancel", "");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(parsed(cancelled.body)["state"].asString(), "cancelled");
+  const json::Value ledger = parsed(sibling_.ledger());
+  bool reached = false;
+  for (const json::Value& request : ledger["requests"].asArray())
+    reached = reached || (request["method"].asString() == "POST" &&
+                          request["path"].asString() == "/tasks/rem-1/cancel" &&
+                          request["authorized"].asBool());
+  EXPECT_TRUE(reached) << sibling_.ledger();
+}
+
 TEST_F(RouterDispatchTest, AnOperatorPolicyOfNeverKeepsTheIntentAChat) {
   start(sibling_.endpoint(), "never");
   const HttpResult r = gateway_->client().post("/api/chat", nativeBody(kMessage));
