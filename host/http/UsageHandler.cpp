@@ -31,9 +31,9 @@ std::map<std::string, std::string> queryOf(const Poco::Net::HTTPServerRequest& r
 
 void UsageHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response) {
-  const std::optional<Caller> caller = scope_ == Scope::OwnKey
-                                           ? context_.access().requireKey(request, response)
-                                           : context_.access().requireDashboardReader(request, response);
+  const std::optional<Caller> caller =
+      scope_ == Scope::OwnKey ? context_.access().requireKey(request, response)
+                              : context_.access().requireDashboardReader(request, response);
   if (!caller) return;
   std::map<std::string, std::string> params = queryOf(request);
   std::string problem, param;
