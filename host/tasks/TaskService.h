@@ -13,6 +13,7 @@
 #include "tasks/Dispatcher.h"
 #include "tasks/Task.h"
 #include "tasks/TaskFeed.h"
+#include "tasks/TaskFollow.h"
 #include "tasks/TaskStore.h"
 
 namespace manifold::tasks {
@@ -42,18 +43,6 @@ struct TaskServiceOptions {
 /// A task id another key owns, or that does not exist: the API's 404.
 struct TaskNotFound : std::runtime_error {
   explicit TaskNotFound(const std::string& id) : std::runtime_error("no task " + id) {}
-};
-
-/// A client following one task's events: what the store holds after a
-/// sequence number first, then what the feed hands on, each event once.
-class TaskFollow {
- public:
-  virtual ~TaskFollow() = default;
-  /// The next events, waiting up to `timeout` when there are none yet; empty
-  /// on a timeout. After the task's final state event, returns nothing more.
-  virtual std::vector<TaskEvent> next(std::chrono::milliseconds timeout) = 0;
-  /// True once the final state's event has been handed out.
-  virtual bool ended() const = 0;
 };
 
 /// The host's task runtime: creates tasks at dispatchers, keeps them in the

@@ -5,21 +5,6 @@
 #include "chat/ChatRequest.h"
 
 namespace manifold::tasks {
-namespace {
-
-class FollowedTask : public turn::TaskFollow {
- public:
-  explicit FollowedTask(std::unique_ptr<tasks::TaskFollow> inner) : inner_(std::move(inner)) {}
-  std::vector<TaskEvent> next(std::chrono::milliseconds timeout) override {
-    return inner_->next(timeout);
-  }
-
- private:
-  std::unique_ptr<tasks::TaskFollow> inner_;
-};
-
-}  // namespace
-
 std::optional<turn::DispatchTarget> TurnTaskDispatch::targetFor(const std::string& intent) {
   std::optional<std::pair<std::string, std::string>> served = service_.serviceFor(intent);
   if (!served) return std::nullopt;
@@ -50,9 +35,8 @@ turn::StartedTask TurnTaskDispatch::start(const turn::TurnRequest& request,
   return started;
 }
 
-std::unique_ptr<turn::TaskFollow> TurnTaskDispatch::follow(const std::string& taskId,
-                                                           int64_t afterSeq) {
-  return std::make_unique<FollowedTask>(service_.follow(taskId, afterSeq));
+std::unique_ptr<TaskFollow> TurnTaskDispatch::follow(const std::string& taskId, int64_t afterSeq) {
+  return service_.follow(taskId, afterSeq);
 }
 
 }  // namespace manifold::tasks

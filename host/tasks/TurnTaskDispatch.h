@@ -14,7 +14,7 @@ class TurnTaskDispatch : public turn::TaskDispatch {
   std::optional<turn::DispatchTarget> targetFor(const std::string& intent) override;
   turn::StartedTask start(const turn::TurnRequest& request,
                           const turn::DispatchTarget& target) override;
-  std::unique_ptr<turn::TaskFollow> follow(const std::string& taskId, int64_t afterSeq) override;
+  std::unique_ptr<TaskFollow> follow(const std::string& taskId, int64_t afterSeq) override;
 
  private:
   TaskService& service_;

@@ -36,14 +36,6 @@ const char* nativeTypeOf(const std::string& storedType) {
   return "task_state";
 }
 
-bool isFinalStateEvent(const tasks::TaskEvent& event) {
-  if (event.type != "state") return false;
-  const std::optional<json::Value> data = json::parse(event.dataJson);
-  if (!data) return false;
-  const std::optional<tasks::TaskState> state = tasks::taskStateNamed((*data)["state"].asString());
-  return state && tasks::isFinal(*state);
-}
-
 ChainOutcome refusal(const DispatchFailure& failure, const std::string& target) {
   ChainOutcome outcome;
   outcome.kind = ChainOutcome::Kind::Rejected;
@@ -125,7 +117,7 @@ ChainOutcome DispatchExecutor::execute(const ExecutionContext& context,
 bool DispatchExecutor::follow(const StartedTask& started, const ExecutionContext& context,
                               failover::AnswerSink& sink) {
   if (tasks::isFinal(started.task.state)) return true;
-  const std::unique_ptr<TaskFollow> events = tasks_.follow(started.task.id, started.lastSeq);
+  const std::unique_ptr<tasks::TaskFollow> events = tasks_.follow(started.task.id, started.lastSeq);
   const Clock::time_point until = Clock::now() + followFor_;
   const std::string id = "\"id\":" + json::quoted(started.task.id);
   while (Clock::now() < until) {
@@ -134,8 +126,8 @@ bool DispatchExecutor::follow(const StartedTask& started, const ExecutionContext
       const std::string members = membersOf(event.dataJson);
       if (!sink.taskEvent(nativeTypeOf(event.type), members.empty() ? id : id + "," + members))
         return false;
-      if (isFinalStateEvent(event)) return true;
     }
+    if (events->ended()) return true;
   }
   return true;  // still running: the stream ends, and /v1/tasks/{id}/events follows on
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tasks/Task.h"
+#include "tasks/TaskFollow.h"
 #include "turn/TurnRequest.h"
 
 namespace manifold::turn {
@@ -24,14 +25,6 @@ struct DispatchTarget {
 struct StartedTask {
   tasks::Task task;
   int64_t lastSeq = 0;  ///< the last event the start wrote; following resumes after it
-};
-
-/// Events of one task, as they happen.
-class TaskFollow {
- public:
-  virtual ~TaskFollow() = default;
-  /// The events since the last call, waiting up to `timeout` for the first.
-  virtual std::vector<tasks::TaskEvent> next(std::chrono::milliseconds timeout) = 0;
 };
 
 /// Starting a task failed: the status and code the client gets.
@@ -53,7 +46,8 @@ class TaskDispatch {
   /// DispatchFailure.
   virtual StartedTask start(const TurnRequest& request, const DispatchTarget& target) = 0;
   /// Follows a task's events after `afterSeq`.
-  virtual std::unique_ptr<TaskFollow> follow(const std::string& taskId, int64_t afterSeq) = 0;
+  virtual std::unique_ptr<tasks::TaskFollow> follow(const std::string& taskId,
+                                                    int64_t afterSeq) = 0;
 };
 
 }  // namespace manifold::turn
