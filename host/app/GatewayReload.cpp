@@ -72,7 +72,9 @@ void GatewayServer::reload(config::GatewayConfig next) {
     }
   }
   breakers_->setConfig(next.breaker);
-  prices_->reload(next);  // an unreadable or invalid price file keeps the table in force
+  prices_->reload(next);
+  toolDirectory_->setMcpServers(
+      next.tools.mcpServers);  // an unreadable or invalid price file keeps the table in force
   const size_t engineCount = next.engines.size(), modeCount = next.modes.size();
   auto fresh = std::make_shared<const turn::RuntimeSnapshot>(std::move(next), *plugins_, router_,
                                                              current->generation + 1);

@@ -68,6 +68,10 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
       *taskStore_, taskFeed_, *dispatchers_, clientWebhooks_.get(),
       tasks::TaskServiceOptions{startConfig_.server.publicUrl, startConfig_.tasks.pollMinMs,
                                 startConfig_.tasks.pollMaxMs});
+  toolDirectory_ =
+      std::make_unique<tools::ToolDirectory>(*plugins_, startConfig_.plugins.settingsJson);
+  toolDirectory_->setMcpServers(startConfig_.tools.mcpServers);
+  toolRuntime_ = std::make_unique<tools::ToolRuntime>(*toolDirectory_);
   breakers_ = std::make_unique<failover::CircuitBreakers>(startConfig_.breaker);
   router_ = std::make_shared<router::RuleBasedRouter>(plugins_.get());
   failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
@@ -127,6 +131,8 @@ GatewayServer::~GatewayServer() {
   tasks_.reset();
   clientWebhooks_.reset();
   dispatchers_.reset();
+  toolRuntime_.reset();
+  toolDirectory_.reset();
   snapshot_.reset();
   chainExecutor_.reset();
   failover_.reset();

@@ -30,6 +30,8 @@
 #include "tasks/TaskFeed.h"
 #include "tasks/TaskService.h"
 #include "tasks/TurnTaskDispatch.h"
+#include "tools/ToolDirectory.h"
+#include "tools/ToolRuntime.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"
@@ -94,6 +96,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   metrics::MetricsRegistry& metrics() override { return *metrics_; }
   store::UsageLedger& usage() override { return *usageLedger_; }
   tasks::TaskService& tasks() override { return *tasks_; }
+  tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -120,6 +123,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<tasks::DispatcherDirectory> dispatchers_;
   std::unique_ptr<tasks::ClientWebhooks> clientWebhooks_;
   std::unique_ptr<tasks::TaskService> tasks_;
+  std::unique_ptr<tools::ToolDirectory> toolDirectory_;
+  std::unique_ptr<tools::ToolRuntime> toolRuntime_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;

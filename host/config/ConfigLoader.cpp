@@ -11,7 +11,9 @@
 #include <sstream>
 
 #include "config/EmbeddedSchemas.h"
+#include "config/JsonFields.h"
 #include "config/JsonSchemaValidator.h"
+#include "config/ToolsConfigReader.h"
 #include "upstream/EgressRule.h"
 
 namespace manifold::config {
@@ -24,23 +26,6 @@ const JsonSchemaValidator& configValidator() {
   static const JsonSchemaValidator validator(
       Poco::JSON::Parser().parse(std::string(configSchemaText())));
   return validator;
-}
-
-template <class T>
-T get(const Object::Ptr& o, const std::string& key, T fallback) {
-  if (!o || !o->has(key) || o->isNull(key)) return fallback;
-  return o->getValue<T>(key);
-}
-
-Object::Ptr child(const Object::Ptr& o, const std::string& key) {
-  return o && o->has(key) ? o->getObject(key) : Object::Ptr();
-}
-
-std::string toJson(const Object::Ptr& o) {
-  if (!o) return "{}";
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(o, out);
-  return out.str();
 }
 
 ServerConfig readServer(const Object::Ptr& o) {
@@ -167,6 +152,10 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   m.maxRetries = get<int>(o, "max_retries", m.maxRetries);
   m.continuation = get<bool>(o, "continuation", m.continuation);
   m.alwaysStreamUpstream = get<std::string>(o, "upstream_streaming", "always") == "always";
+  m.tools = strings(o, "tools");
+  m.maxToolSteps = get<int>(o, "max_tool_steps", m.maxToolSteps);
+  m.liveToolsSet = o->has("live_tools");
+  m.liveTools = strings(o, "live_tools");
   if (auto trust = child(o, "trust")) {
     if (trust->has("wrap_user_text"))
       m.trust.wrapUserText = trust->getValue<bool>("wrap_user_text");
@@ -256,6 +245,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   if (const Object::Ptr dispatch = child(root, "dispatch"))
     for (const auto& intent : dispatch->getNames())
       config.dispatch[intent] = dispatch->getValue<std::string>(intent);
+  config.tools = readTools(child(root, "tools"), result.problems);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

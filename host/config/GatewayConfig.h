@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "config/ToolsConfig.h"
+
 namespace manifold::config {
 
 /// Listener and request limits.
@@ -174,6 +176,20 @@ struct ModeConfig {
   /// sides less, and only deadline_ms bounds a silent upstream.
   bool alwaysStreamUpstream = true;
   TrustOverride trust;  ///< fencing client text in this mode
+  /// Gateway tools offered to this mode's models ("fx.convert", "weather.*",
+  /// "mcp:<server>/*"); the gateway runs the ones they call (the tool loop).
+  std::vector<std::string> tools;
+  int maxToolSteps = -1;  ///< -1: tools.max_tool_steps
+  /// Tools the live pre-step may run before the model: the ones whose live
+  /// intents match the message. Unset: every tool for the mode named "live",
+  /// none for the others.
+  std::vector<std::string> liveTools;
+  bool liveToolsSet = false;
+  const std::vector<std::string>& preStepTools() const {
+    static const std::vector<std::string> every{"*"};
+    static const std::vector<std::string> none;
+    return liveToolsSet ? liveTools : name == "live" ? every : none;
+  }
 };
 
 /// Gateway keys. The master key's secret comes from MANIFOLD_MASTER_KEY or
@@ -193,6 +209,7 @@ struct GatewayConfig {
   TrustConfig trust;
   UsageConfig usage;
   TasksConfig tasks;
+  ToolsConfig tools;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

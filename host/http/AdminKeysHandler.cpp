@@ -44,6 +44,7 @@ Object::Ptr toJson(const keys::KeyRecord& k, int64_t now) {
   o->set("active", k.usableAt(now));
   o->set("allowed_modes", arrayOf(k.limits.allowedModes));
   o->set("allowed_engines", arrayOf(k.limits.allowedEngines));
+  o->set("allowed_tools", arrayOf(k.limits.allowedTools));
   o->set("rpm", k.limits.rpm);
   o->set("tpm", k.limits.tpm);
   o->set("max_concurrent", k.limits.maxConcurrent);

@@ -8,6 +8,7 @@
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
 #include "tasks/TaskService.h"
+#include "tools/ToolRuntime.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnServices.h"
 #include "upstream/HttpExchange.h"
@@ -44,6 +45,8 @@ class GatewayContext {
   virtual store::UsageLedger& usage() = 0;
   /// Long-running tasks at dispatchers (/v1/tasks, /webhooks).
   virtual tasks::TaskService& tasks() = 0;
+  /// The gateway's tools: toolset plugins and bridged MCP servers.
+  virtual tools::ToolRuntime& toolRuntime() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

@@ -45,8 +45,8 @@ std::optional<KeyFieldProblem> applyKeyChanges(std::string_view body, bool creat
   const std::optional<json::Value> parsed = json::parse(body, nullptr, 16);
   if (!parsed || !parsed->isObject()) return KeyFieldProblem{"the body must be a JSON object", ""};
   static const std::set<std::string, std::less<>> known = {
-      "name", "expires_at_ms", "expires_in_s",   "allowed_modes",    "allowed_engines",
-      "rpm",  "tpm",           "max_concurrent", "daily_budget_usd", "monthly_budget_usd"};
+      "name", "expires_at_ms",  "expires_in_s",     "allowed_modes",      "allowed_engines", "rpm",
+      "tpm",  "max_concurrent", "daily_budget_usd", "monthly_budget_usd", "allowed_tools"};
   for (const auto& [field, value] : parsed->asObject())
     if (!known.count(field)) return KeyFieldProblem{"unknown field \"" + field + "\"", field};
   const json::Value& v = *parsed;
@@ -75,6 +75,8 @@ std::optional<KeyFieldProblem> applyKeyChanges(std::string_view body, bool creat
     return p;
   if (v.find("allowed_engines") &&
       (p = names(v["allowed_engines"], "allowed_engines", l.allowedEngines)))
+    return p;
+  if (v.find("allowed_tools") && (p = names(v["allowed_tools"], "allowed_tools", l.allowedTools)))
     return p;
   if (v.find("rpm") && (p = count(v["rpm"], "rpm", l.rpm))) return p;
   if (v.find("tpm") && (p = count(v["tpm"], "tpm", l.tpm))) return p;

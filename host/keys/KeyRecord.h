@@ -11,6 +11,8 @@ namespace manifold::keys {
 struct KeyLimits {
   std::vector<std::string> allowedModes;    ///< empty: every mode
   std::vector<std::string> allowedEngines;  ///< empty: every engine
+  /// Gateway tools it may have run ("fx.*", "mcp:<server>/*"); empty: every tool.
+  std::vector<std::string> allowedTools;
   int64_t rpm = 0;                          ///< requests per minute
   int64_t tpm = 0;                          ///< tokens (prompt + completion) per minute
   int64_t maxConcurrent = 0;                ///< requests in flight at once

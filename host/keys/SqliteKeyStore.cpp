@@ -42,32 +42,34 @@ void SqliteKeyStore::insert(const KeyRecord& k) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string modes = toJsonArray(k.limits.allowedModes);
   std::string engines = toJsonArray(k.limits.allowedEngines);
+  std::string tools = toJsonArray(k.limits.allowedTools);
   KeyRecord r = k;
   Poco::Nullable<double> daily = nullable(k.limits.dailyBudgetUsd);
   Poco::Nullable<double> monthly = nullable(k.limits.monthlyBudgetUsd);
   *session_ << "INSERT INTO gateway_keys (id, name, secret_sha256, secret_hint, created_at_ms, "
                "expires_at_ms, revoked_at_ms, allowed_modes, allowed_engines, rpm, tpm, "
-               "max_concurrent, daily_budget_usd, monthly_budget_usd) VALUES "
-               "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               "max_concurrent, daily_budget_usd, monthly_budget_usd, allowed_tools) VALUES "
+               "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
       use(r.id), use(r.name), use(r.secretSha256), use(r.secretHint), use(r.createdAtMs),
       use(r.expiresAtMs), use(r.revokedAtMs), use(modes), use(engines), use(r.limits.rpm),
-      use(r.limits.tpm), use(r.limits.maxConcurrent), use(daily), use(monthly), now;
+      use(r.limits.tpm), use(r.limits.maxConcurrent), use(daily), use(monthly), use(tools), now;
 }
 
 bool SqliteKeyStore::update(const KeyRecord& k) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::string modes = toJsonArray(k.limits.allowedModes);
   std::string engines = toJsonArray(k.limits.allowedEngines);
+  std::string tools = toJsonArray(k.limits.allowedTools);
   KeyRecord r = k;
   Poco::Nullable<double> daily = nullable(k.limits.dailyBudgetUsd);
   Poco::Nullable<double> monthly = nullable(k.limits.monthlyBudgetUsd);
   Poco::Data::Statement update(*session_);
   update << "UPDATE gateway_keys SET name = ?, expires_at_ms = ?, revoked_at_ms = ?, "
             "allowed_modes = ?, allowed_engines = ?, rpm = ?, tpm = ?, max_concurrent = ?, "
-            "daily_budget_usd = ?, monthly_budget_usd = ? WHERE id = ?",
+            "daily_budget_usd = ?, monthly_budget_usd = ?, allowed_tools = ? WHERE id = ?",
       use(r.name), use(r.expiresAtMs), use(r.revokedAtMs), use(modes), use(engines),
       use(r.limits.rpm), use(r.limits.tpm), use(r.limits.maxConcurrent), use(daily), use(monthly),
-      use(r.id);
+      use(tools), use(r.id);
   return update.execute() > 0;
 }
 
@@ -76,7 +78,8 @@ std::vector<KeyRecord> SqliteKeyStore::all() {
   Poco::Data::Statement select(*session_);
   select << "SELECT id, name, secret_sha256, secret_hint, created_at_ms, expires_at_ms, "
             "revoked_at_ms, allowed_modes, allowed_engines, rpm, tpm, max_concurrent, "
-            "daily_budget_usd, monthly_budget_usd FROM gateway_keys ORDER BY created_at_ms, id";
+            "daily_budget_usd, monthly_budget_usd, allowed_tools FROM gateway_keys "
+            "ORDER BY created_at_ms, id";
   select.execute();
   Poco::Data::RecordSet rows(select);
   std::vector<KeyRecord> out;
@@ -97,6 +100,7 @@ std::vector<KeyRecord> SqliteKeyStore::all() {
     if (!rows.value(12, i).isEmpty()) k.limits.dailyBudgetUsd = rows.value(12, i).convert<double>();
     if (!rows.value(13, i).isEmpty())
       k.limits.monthlyBudgetUsd = rows.value(13, i).convert<double>();
+    k.limits.allowedTools = fromJsonArray(rows.value(14, i).convert<std::string>());
     out.push_back(std::move(k));
   }
   return out;

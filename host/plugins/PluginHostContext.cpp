@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "plugins/AbiStrings.h"
+#include "plugins/CallDeadline.h"
 #include "plugins/UpstreamAbi.h"
 
 namespace manifold::plugins {
@@ -111,7 +112,7 @@ int32_t PluginHostContext::sendHttp(const mf_http_request* request,
   out.method = fromAbi(r.method);
   out.url = fromAbi(r.url);
   out.body = fromAbi(r.body);
-  out.timeoutMs = r.timeout_ms;
+  out.timeoutMs = CallDeadline::cap(r.timeout_ms);
   for (uint64_t i = 0; i < r.header_count && r.headers; ++i)
     out.headers.emplace_back(fromAbi(r.headers[i].name), fromAbi(r.headers[i].value));
 
