@@ -54,8 +54,8 @@ ContainersToolset::ContainersToolset(manifold::Host host, std::string_view confi
     throw manifold::Error(MF_ERR_INVALID, "containers: unknown search_backend \"" + backend +
                                               "\"; known: tavily, none");
   } else if (const std::optional<std::string> key = host.secret(keyName); key && !key->empty()) {
-    search_ = std::make_unique<TavilySearch>(host, baseUrl, *key, static_cast<int>(maxResults),
-                                             settings.timeoutMs());
+    search_ = std::make_unique<TavilySearch>(host, baseUrl, *key, keyName,
+                                             static_cast<int>(maxResults), settings.timeoutMs());
   } else {
     noBackendReason_ =
         "no live status backend is configured (set " + keyName + " for Tavily web search)";

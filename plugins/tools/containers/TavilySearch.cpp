@@ -18,10 +18,11 @@ std::string snippetOf(const std::string& content) {
 }  // namespace
 
 TavilySearch::TavilySearch(manifold::Host host, std::string baseUrl, std::string apiKey,
-                           int maxResults, int64_t timeoutMs)
+                           std::string keyName, int maxResults, int64_t timeoutMs)
     : upstream_(host, "Tavily", timeoutMs),
       baseUrl_(std::move(baseUrl)),
       apiKey_(std::move(apiKey)),
+      keyName_(std::move(keyName)),
       maxResults_(maxResults) {}
 
 json::Value TavilySearch::search(const std::string& query) {
@@ -31,7 +32,16 @@ json::Value TavilySearch::search(const std::string& query) {
   body.set("search_depth", "basic");
   toolcommon::JsonRequestOptions options;
   options.headers.push_back({"Authorization", "Bearer " + apiKey_});
-  const json::Value reply = upstream_.post(baseUrl_ + "/search", body, options).body;
+  options.returnClientErrors = true;
+  const toolcommon::JsonReply answer = upstream_.post(baseUrl_ + "/search", body, options);
+  if (answer.status == 401)
+    throw manifold::Error(MF_ERR_AUTH, "Tavily refused the key in " + keyName_, false, 401);
+  if (answer.status >= 400)
+    throw manifold::Error(MF_ERR_INVALID,
+                          "Tavily refused the search (" + std::to_string(answer.status) +
+                              "): " + json::stringify(answer.body["detail"]),
+                          false, answer.status);
+  const json::Value& reply = answer.body;
   if (!reply["results"].isArray())
     throw manifold::Error(MF_ERR_INTERNAL, "Tavily answered a body without \"results\"");
   json::Value results = json::Value::array();

@@ -12,8 +12,9 @@ namespace containers {
 /// "results" are {"title","url","content","score"}.
 class TavilySearch : public StatusSearch {
  public:
-  TavilySearch(manifold::Host host, std::string baseUrl, std::string apiKey, int maxResults,
-               int64_t timeoutMs);
+  /// `keyName` names the secret in messages; the key itself is never shown.
+  TavilySearch(manifold::Host host, std::string baseUrl, std::string apiKey, std::string keyName,
+               int maxResults, int64_t timeoutMs);
 
   std::string name() const override { return "Tavily web search"; }
   manifold::json::Value search(const std::string& query) override;
@@ -22,6 +23,7 @@ class TavilySearch : public StatusSearch {
   toolcommon::JsonUpstream upstream_;
   std::string baseUrl_;
   std::string apiKey_;
+  std::string keyName_;
   int maxResults_;
 };
 

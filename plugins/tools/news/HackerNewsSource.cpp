@@ -90,7 +90,8 @@ std::optional<Headline> HackerNewsSource::item(int64_t id) const {
     return std::nullopt;
   Headline h;
   h.title = story["title"].asString();
-  h.url = story["url"].isString() ? story["url"].asString() : kDiscussionPage + std::to_string(id);
+  h.url = story["url"].asString().empty() ? kDiscussionPage + std::to_string(id)
+                                          : story["url"].asString();
   h.publisher = hostOf(h.url);
   if (const std::optional<int64_t> time = intField(story, "time")) h.time = isoUtc(*time);
   h.score = intField(story, "score");
@@ -101,9 +102,9 @@ std::optional<Headline> HackerNewsSource::item(int64_t id) const {
 std::vector<Headline> HackerNewsSource::search(const std::string& query, int limit) {
   const json::Value reply =
       algolia_
-          .get(toolcommon::withQuery(searchUrl_ + "/search", {{"query", query},
-                                                              {"tags", "story"},
-                                                              {"hitsPerPage", std::to_string(limit)}}))
+          .get(toolcommon::withQuery(
+              searchUrl_ + "/search",
+              {{"query", query}, {"tags", "story"}, {"hitsPerPage", std::to_string(limit)}}))
           .body;
   if (!reply["hits"].isArray()) wrongShape(algolia_.name(), "a search result without \"hits\"");
   std::vector<Headline> headlines;
@@ -111,9 +112,8 @@ std::vector<Headline> HackerNewsSource::search(const std::string& query, int lim
     if (!hit["title"].isString()) continue;
     Headline h;
     h.title = hit["title"].asString();
-    h.url = hit["url"].isString() && !hit["url"].asString().empty()
-                ? hit["url"].asString()
-                : kDiscussionPage + hit["objectID"].asString();
+    h.url = hit["url"].asString().empty() ? kDiscussionPage + hit["objectID"].asString()
+                                          : hit["url"].asString();
     h.publisher = hostOf(h.url);
     if (const std::optional<int64_t> time = intField(hit, "created_at_i"))
       h.time = isoUtc(*time);

@@ -10,13 +10,15 @@ namespace json = manifold::json;
 // NewsAPI's error body: {"status":"error","code":"apiKeyInvalid","message":"..."}.
 [[noreturn]] void refused(const std::string& upstream, const std::string& keyName,
                           const toolcommon::JsonReply& reply) {
-  const std::string detail = reply.body["code"].asString() + ": " + reply.body["message"].asString();
+  const std::string detail =
+      reply.body["code"].asString() + ": " + reply.body["message"].asString();
   if (reply.status == 401)
-    throw manifold::Error(MF_ERR_AUTH, upstream + " refused the key in " + keyName + " (" + detail + ")",
-                          false, reply.status);
-  if (reply.status == 429)
-    throw manifold::Error(MF_ERR_RATE_LIMITED, upstream + " is rate limiting (" + detail + ")", true,
+    throw manifold::Error(MF_ERR_AUTH,
+                          upstream + " refused the key in " + keyName + " (" + detail + ")", false,
                           reply.status);
+  if (reply.status == 429)
+    throw manifold::Error(MF_ERR_RATE_LIMITED, upstream + " is rate limiting (" + detail + ")",
+                          true, reply.status);
   throw manifold::Error(MF_ERR_INVALID, upstream + " refused the request (" + detail + ")", false,
                         reply.status);
 }
@@ -36,8 +38,9 @@ std::string NewsApiSource::name() const {
 }
 
 std::vector<Headline> NewsApiSource::top(int limit) {
-  return articles(toolcommon::withQuery(
-      baseUrl_ + "/v2/top-headlines", {{"country", country_}, {"pageSize", std::to_string(limit)}}));
+  return articles(
+      toolcommon::withQuery(baseUrl_ + "/v2/top-headlines",
+                            {{"country", country_}, {"pageSize", std::to_string(limit)}}));
 }
 
 std::vector<Headline> NewsApiSource::search(const std::string& query, int limit) {

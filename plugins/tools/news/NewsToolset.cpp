@@ -39,8 +39,8 @@ std::unique_ptr<NewsSource> makeSource(const manifold::Host& host,
                                            *key, keyName, settings.string("country", "us"),
                                            timeoutMs);
   }
-  throw manifold::Error(MF_ERR_INVALID, "news: unknown source \"" + source +
-                                            "\"; known: hackernews, newsapi");
+  throw manifold::Error(MF_ERR_INVALID,
+                        "news: unknown source \"" + source + "\"; known: hackernews, newsapi");
 }
 
 int limitOf(const ToolArguments& args) {
