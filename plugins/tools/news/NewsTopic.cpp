@@ -9,15 +9,15 @@ namespace {
 
 // Words that ask for news or fill the question, not the topic.
 constexpr std::string_view kFiller[] = {
-    "a",     "an",      "and",      "any",       "anything",  "are",    "breaking", "can",
-    "could", "current", "did",      "do",        "does",      "find",   "for",      "from",
-    "get",   "give",    "happened", "happening", "has",       "have",   "headline", "headlines",
-    "hn",    "i",       "in",       "is",        "it",        "latest", "lately",   "me",
-    "more",  "new",     "news",     "now",       "of",        "please", "recent",   "right",
-    "say",   "says",    "saying",   "search",    "show",      "some",   "stories",  "story",
-    "tell",  "that",    "the",      "there",     "this",      "today",  "today's",  "todays",
-    "top",   "up",      "us",       "was",       "week",      "what",   "what's",   "whats",
-    "which", "with",    "world",    "you",       "yesterday", "hacker",
+    "a",     "an",      "and",      "any",       "anything",  "are",    "breaking",    "can",
+    "could", "current", "did",      "do",        "does",      "find",   "for",         "from",
+    "get",   "give",    "happened", "happening", "has",       "have",   "headline",    "headlines",
+    "hn",    "i",       "in",       "is",        "it",        "latest", "lately",      "me",
+    "more",  "new",     "news",     "now",       "of",        "please", "recent",      "right",
+    "say",   "says",    "saying",   "search",    "show",      "some",   "stories",     "story",
+    "tell",  "that",    "the",      "there",     "this",      "today",  "today's",     "todays",
+    "top",   "up",      "us",       "was",       "week",      "what",   "what's",      "whats",
+    "which", "with",    "world",    "you",       "yesterday", "hacker", "ycombinator",
 };
 constexpr std::string_view kMarkers[] = {"about", "on", "regarding", "concerning"};
 
