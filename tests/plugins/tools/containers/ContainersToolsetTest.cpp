@@ -8,8 +8,7 @@
 
 #include <cstdlib>
 
-#include "plugins/tools/FakeToolServer.h"
-#include "support/LoadedToolset.h"
+#include "plugins/tools/ToolsetFakeTest.h"
 
 namespace manifold::test {
 namespace {
@@ -18,57 +17,24 @@ const char* const kKeyVariable = "MANIFOLD_TEST_TAVILY_KEY";
 const char* const kUnsetVariable = "MANIFOLD_TEST_TAVILY_KEY_UNSET";
 const char* const kKey = "tvly-test-key";
 
-json::Value parsed(const tools::ToolResult& result) {
-  EXPECT_TRUE(result.ok) << result.message;
-  std::optional<json::Value> v = json::parse(result.json);
-  EXPECT_TRUE(v.has_value()) << result.json;
-  return v ? std::move(*v) : json::Value();
-}
-
-std::string numberArgs(const std::string& number) {
-  json::Value args = json::Value::object();
-  args.set("number", number);
-  return json::stringify(args);
-}
-
-std::string queryArgs(const std::string& query) {
-  json::Value args = json::Value::object();
-  args.set("query", query);
-  return json::stringify(args);
-}
-
-class ContainersToolsetTest : public ::testing::Test {
+class ContainersToolsetTest : public ToolsetFakeTest {
  protected:
   void SetUp() override {
-    const std::string missing = FakeToolServer::missingTool();
-    if (!missing.empty()) GTEST_SKIP() << missing;
     setenv(kKeyVariable, kKey, 1);
     unsetenv(kUnsetVariable);
-    fake_ = std::make_unique<FakeToolServer>("containers", std::vector<std::string>{"--key", kKey});
+    startFake("containers", {"--key", kKey});
   }
 
   /// An instance whose Tavily is the fake, with the key in `keyVariable`.
-  std::unique_ptr<LoadedToolset> load(const std::string& keyVariable = kKeyVariable,
-                                      const std::string& extra = "") const {
-    const std::string config = R"({"base_url":")" + fake_->url() + R"(","api_key_env":")" +
-                               keyVariable + R"(","timeout_ms":300)" + extra + "}";
-    auto loaded =
-        std::make_unique<LoadedToolset>("containers", config, std::vector<uint16_t>{fake_->port()});
-    EXPECT_NE(loaded->get(), nullptr) << loaded->problem();
-    return loaded;
+  std::unique_ptr<LoadedToolset> loadContainers(const std::string& keyVariable = kKeyVariable,
+                                                const std::string& extra = "") const {
+    return load("containers", R"({"base_url":")" + fake_->url() + R"(","api_key_env":")" +
+                                  keyVariable + R"(","timeout_ms":300)" + extra + "}");
   }
-
-  static void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause) {
-    EXPECT_FALSE(result.ok) << result.json;
-    EXPECT_EQ(result.errorCode, code) << result.message;
-    EXPECT_NE(result.message.find(cause), std::string::npos) << result.message;
-  }
-
-  std::unique_ptr<FakeToolServer> fake_;
 };
 
 TEST_F(ContainersToolsetTest, DeclaresValidateTrackAndALiveLookup) {
-  auto containers = load();
+  auto containers = loadContainers();
   const std::vector<tools::ToolDefinition> tools = (*containers)->tools();
   ASSERT_EQ(tools.size(), 3u);
   EXPECT_EQ(tools[0].name, "validate");
@@ -86,8 +52,9 @@ TEST_F(ContainersToolsetTest, DeclaresValidateTrackAndALiveLookup) {
 }
 
 TEST_F(ContainersToolsetTest, ValidatesTheStandardsExample) {
-  auto containers = load();
-  const json::Value out = parsed((*containers)->call("validate", numberArgs("CSQU3054383")));
+  auto containers = loadContainers();
+  const json::Value out =
+      parsed((*containers)->call("validate", argsWith("number", "CSQU3054383")));
   EXPECT_EQ(out["number"].asString(), "CSQU3054383");
   EXPECT_TRUE(out["valid"].asBool());
   EXPECT_EQ(out["owner_code"].asString(), "CSQ");
@@ -98,54 +65,58 @@ TEST_F(ContainersToolsetTest, ValidatesTheStandardsExample) {
 }
 
 TEST_F(ContainersToolsetTest, ReadsNumbersAsPeopleWriteThem) {
-  auto containers = load();
-  const json::Value out = parsed((*containers)->call("validate", numberArgs(" csqu 305438-3 ")));
+  auto containers = loadContainers();
+  const json::Value out =
+      parsed((*containers)->call("validate", argsWith("number", " csqu 305438-3 ")));
   EXPECT_EQ(out["number"].asString(), "CSQU3054383");
 }
 
 TEST_F(ContainersToolsetTest, AWrongCheckDigitSaysWhatItShouldBe) {
-  auto containers = load();
-  expectError((*containers)->call("validate", numberArgs("CSQU3054384")), MF_ERR_INVALID,
+  auto containers = loadContainers();
+  expectError((*containers)->call("validate", argsWith("number", "CSQU3054384")), MF_ERR_INVALID,
               "CSQU3054384: check digit should be 3, not 4");
-  expectError((*containers)->call("track", numberArgs("MSCU1234565")), MF_ERR_INVALID,
+  expectError((*containers)->call("track", argsWith("number", "MSCU1234565")), MF_ERR_INVALID,
               "check digit should be 6, not 5");
 }
 
 TEST_F(ContainersToolsetTest, ARemainderOfTenGivesCheckDigitZero) {
-  auto containers = load();
+  auto containers = loadContainers();
   EXPECT_EQ(
-      parsed((*containers)->call("validate", numberArgs("MSKU1000090")))["check_digit"].asInt(), 0);
-  expectError((*containers)->call("validate", numberArgs("MSKU1000091")), MF_ERR_INVALID,
+      parsed((*containers)->call("validate", argsWith("number", "MSKU1000090")))["check_digit"]
+          .asInt(),
+      0);
+  expectError((*containers)->call("validate", argsWith("number", "MSKU1000091")), MF_ERR_INVALID,
               "check digit should be 0, not 1");
 }
 
 TEST_F(ContainersToolsetTest, NamesTheCarrierFromTheOwnerCode) {
-  auto containers = load();
-  EXPECT_EQ(
-      parsed((*containers)->call("validate", numberArgs("MSCU1234566")))["carrier"].asString(),
-      "MSC");
-  EXPECT_EQ(
-      parsed((*containers)->call("validate", numberArgs("MAEU1234567")))["carrier"].asString(),
-      "Maersk");
+  auto containers = loadContainers();
+  EXPECT_EQ(parsed((*containers)->call("validate", argsWith("number", "MSCU1234566")))["carrier"]
+                .asString(),
+            "MSC");
+  EXPECT_EQ(parsed((*containers)->call("validate", argsWith("number", "MAEU1234567")))["carrier"]
+                .asString(),
+            "Maersk");
 }
 
 TEST_F(ContainersToolsetTest, AnUnknownOwnerCodeIsValidWithTheCarrierUnknown) {
-  auto containers = load();
-  const json::Value out = parsed((*containers)->call("validate", numberArgs("CSQU3054383")));
+  auto containers = loadContainers();
+  const json::Value out =
+      parsed((*containers)->call("validate", argsWith("number", "CSQU3054383")));
   EXPECT_TRUE(out["carrier"].isNull());
   EXPECT_NE(out["carrier_note"].asString().find("CSQU is not in the table"), std::string::npos)
       << out["carrier_note"].asString();
 }
 
 TEST_F(ContainersToolsetTest, MalformedNumbersSayWhatIsWrong) {
-  auto containers = load();
-  expectError((*containers)->call("validate", numberArgs("CSQU305438")), MF_ERR_INVALID,
+  auto containers = loadContainers();
+  expectError((*containers)->call("validate", argsWith("number", "CSQU305438")), MF_ERR_INVALID,
               "'CSQU305438' is not a container number");
-  expectError((*containers)->call("validate", numberArgs("C5QU3054383")), MF_ERR_INVALID,
+  expectError((*containers)->call("validate", argsWith("number", "C5QU3054383")), MF_ERR_INVALID,
               "the owner code 'C5Q' must be 3 letters");
-  expectError((*containers)->call("validate", numberArgs("CSQX3054383")), MF_ERR_INVALID,
+  expectError((*containers)->call("validate", argsWith("number", "CSQX3054383")), MF_ERR_INVALID,
               "the category letter is 'X'");
-  expectError((*containers)->call("validate", numberArgs("CSQU30543A3")), MF_ERR_INVALID,
+  expectError((*containers)->call("validate", argsWith("number", "CSQU30543A3")), MF_ERR_INVALID,
               "the serial '30543A' must be 6 digits");
   expectError((*containers)->call("validate", R"({})"), MF_ERR_INVALID, "\"number\" is required");
   expectError((*containers)->call("validate", R"({"number":"CSQU3054383","x":1})"), MF_ERR_INVALID,
@@ -153,8 +124,8 @@ TEST_F(ContainersToolsetTest, MalformedNumbersSayWhatIsWrong) {
 }
 
 TEST_F(ContainersToolsetTest, WithoutABackendTrackGivesTheCarriersPageAndSaysSo) {
-  auto containers = load(kUnsetVariable);
-  const json::Value out = parsed((*containers)->call("track", numberArgs("MSCU1234566")));
+  auto containers = loadContainers(kUnsetVariable);
+  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["number"].asString(), "MSCU1234566");
   EXPECT_EQ(out["carrier"].asString(), "MSC");
   EXPECT_NE(out["tracking_url"].asString().find("msc.com"), std::string::npos);
@@ -167,8 +138,8 @@ TEST_F(ContainersToolsetTest, WithoutABackendTrackGivesTheCarriersPageAndSaysSo)
 }
 
 TEST_F(ContainersToolsetTest, WithTavilyTrackAnswersWithTheTopResults) {
-  auto containers = load();
-  const json::Value out = parsed((*containers)->call("track", numberArgs("MSCU1234566")));
+  auto containers = loadContainers();
+  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["carrier"].asString(), "MSC");
   const json::Value& status = out["status"];
   EXPECT_EQ(status["source"].asString(), "Tavily web search");
@@ -193,8 +164,8 @@ TEST_F(ContainersToolsetTest, WithTavilyTrackAnswersWithTheTopResults) {
 }
 
 TEST_F(ContainersToolsetTest, MaxResultsIsASetting) {
-  auto containers = load(kKeyVariable, R"(,"max_results":2)");
-  const json::Value out = parsed((*containers)->call("track", numberArgs("MSCU1234566")));
+  auto containers = loadContainers(kKeyVariable, R"(,"max_results":2)");
+  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["status"]["results"].size(), 2u);
   EXPECT_EQ(json::parse(fake_->requestsTo("/search")[0]["body"].asString())
                 .value()["max_results"]
@@ -203,70 +174,71 @@ TEST_F(ContainersToolsetTest, MaxResultsIsASetting) {
 }
 
 TEST_F(ContainersToolsetTest, LookupFindsTheNumberInAMessage) {
-  auto containers = load();
+  auto containers = loadContainers();
   const json::Value out = parsed(
       (*containers)
           ->call("lookup",
-                 queryArgs("Where is my container mscu 123456-6 right now? It left Antwerp.")));
+                 argsWith("query",
+                          "Where is my container mscu 123456-6 right now? It left Antwerp.")));
   EXPECT_EQ(out["number"].asString(), "MSCU1234566");
   EXPECT_EQ(out["carrier"].asString(), "MSC");
   EXPECT_EQ(out["status"]["results"].size(), 3u);
 }
 
 TEST_F(ContainersToolsetTest, LookupWithoutANumberSaysSo) {
-  auto containers = load();
-  expectError((*containers)->call("lookup", queryArgs("track my container please")), MF_ERR_INVALID,
-              "no container number found in the message");
+  auto containers = loadContainers();
+  expectError((*containers)->call("lookup", argsWith("query", "track my container please")),
+              MF_ERR_INVALID, "no container number found in the message");
   // Inside a longer code it is not a container number.
-  expectError((*containers)->call("lookup", queryArgs("order XMSCU12345667")), MF_ERR_INVALID,
-              "no container number found");
-  expectError((*containers)->call("lookup", queryArgs("is CSQU3054384 at sea?")), MF_ERR_INVALID,
-              "check digit should be 3, not 4");
+  expectError((*containers)->call("lookup", argsWith("query", "order XMSCU12345667")),
+              MF_ERR_INVALID, "no container number found");
+  expectError((*containers)->call("lookup", argsWith("query", "is CSQU3054384 at sea?")),
+              MF_ERR_INVALID, "check digit should be 3, not 4");
   EXPECT_TRUE(fake_->ledger().empty());
 }
 
 TEST_F(ContainersToolsetTest, AWrongKeyIsAnAuthErrorNamingTheVariable) {
   setenv(kKeyVariable, "tvly-wrong", 1);
-  auto containers = load();
-  const tools::ToolResult result = (*containers)->call("track", numberArgs("MSCU1234566"));
+  auto containers = loadContainers();
+  const tools::ToolResult result = (*containers)->call("track", argsWith("number", "MSCU1234566"));
   expectError(result, MF_ERR_AUTH, kKeyVariable);
   EXPECT_EQ(result.message.find("tvly-wrong"), std::string::npos);
 }
 
 TEST_F(ContainersToolsetTest, AnUpstream500IsUnavailable) {
-  auto containers = load();
+  auto containers = loadContainers();
   fake_->fault("500", "/search");
-  const tools::ToolResult result = (*containers)->call("track", numberArgs("MSCU1234566"));
+  const tools::ToolResult result = (*containers)->call("track", argsWith("number", "MSCU1234566"));
   expectError(result, MF_ERR_UNAVAILABLE, "Tavily answered 500");
   EXPECT_EQ(result.upstreamStatus, 500);
   // Validation needs no upstream and still answers.
-  EXPECT_TRUE((*containers)->call("validate", numberArgs("MSCU1234566")).ok);
+  EXPECT_TRUE((*containers)->call("validate", argsWith("number", "MSCU1234566")).ok);
 }
 
 TEST_F(ContainersToolsetTest, ABodyThatIsNotJsonIsInternal) {
-  auto containers = load();
+  auto containers = loadContainers();
   fake_->fault("not-json", "/search");
-  expectError((*containers)->call("track", numberArgs("MSCU1234566")), MF_ERR_INTERNAL,
+  expectError((*containers)->call("track", argsWith("number", "MSCU1234566")), MF_ERR_INTERNAL,
               "Tavily answered a body that is not JSON");
 }
 
 TEST_F(ContainersToolsetTest, AnAnswerOfTheWrongShapeIsInternal) {
-  auto containers = load();
+  auto containers = loadContainers();
   fake_->fault("wrong-shape", "/search");
-  expectError((*containers)->call("track", numberArgs("MSCU1234566")), MF_ERR_INTERNAL,
+  expectError((*containers)->call("track", argsWith("number", "MSCU1234566")), MF_ERR_INTERNAL,
               "without \"results\"");
 }
 
 TEST_F(ContainersToolsetTest, ASlowUpstreamTimesOut) {
-  auto containers = load();
+  auto containers = loadContainers();
   fake_->fault("slow", "/search", 1, 3000);
-  expectError((*containers)->call("track", numberArgs("MSCU1234566")), MF_ERR_TIMEOUT,
+  expectError((*containers)->call("track", argsWith("number", "MSCU1234566")), MF_ERR_TIMEOUT,
               "Tavily did not answer within 300 ms");
 }
 
 TEST_F(ContainersToolsetTest, AnUnknownToolIsNotFound) {
-  auto containers = load();
-  expectError((*containers)->call("locate", numberArgs("MSCU1234566")), MF_ERR_NOT_FOUND,
+  auto containers = loadContainers();
+  expectError((*containers)->call("locate", argsWith("number", "MSCU1234566")), MF_ERR_NOT_FOUND,
               "containers has no tool 'locate'");
 }
 

@@ -5,8 +5,7 @@
 
 #include <cstdlib>
 
-#include "plugins/tools/FakeToolServer.h"
-#include "support/LoadedToolset.h"
+#include "plugins/tools/ToolsetFakeTest.h"
 
 namespace manifold::test {
 namespace {
@@ -15,61 +14,31 @@ const char* const kKeyVariable = "MANIFOLD_TEST_NEWSAPI_KEY";
 const char* const kUnsetVariable = "MANIFOLD_TEST_NEWSAPI_KEY_UNSET";
 const char* const kKey = "newsapi-test-key";
 
-json::Value parsed(const tools::ToolResult& result) {
-  EXPECT_TRUE(result.ok) << result.message;
-  std::optional<json::Value> v = json::parse(result.json);
-  EXPECT_TRUE(v.has_value()) << result.json;
-  return v ? std::move(*v) : json::Value();
-}
-
-std::string queryArgs(const std::string& query) {
-  json::Value args = json::Value::object();
-  args.set("query", query);
-  return json::stringify(args);
-}
-
 std::vector<std::string> titles(const json::Value& out) {
   std::vector<std::string> found;
   for (const json::Value& h : out["headlines"].asArray()) found.push_back(h["title"].asString());
   return found;
 }
 
-class NewsToolsetTest : public ::testing::Test {
+class NewsToolsetTest : public ToolsetFakeTest {
  protected:
   void SetUp() override {
-    const std::string missing = FakeToolServer::missingTool();
-    if (!missing.empty()) GTEST_SKIP() << missing;
     setenv(kKeyVariable, kKey, 1);
     unsetenv(kUnsetVariable);
-    fake_ = std::make_unique<FakeToolServer>("news", std::vector<std::string>{"--key", kKey});
+    startFake("news", {"--key", kKey});
   }
 
   /// Hacker News through the fake.
   std::unique_ptr<LoadedToolset> hackerNews() const {
-    return load(R"({"base_url":")" + fake_->url("/v0") + R"(","search_url":")" +
-                fake_->url("/api/v1") + R"(","timeout_ms":300})");
+    return load("news", R"({"base_url":")" + fake_->url("/v0") + R"(","search_url":")" +
+                            fake_->url("/api/v1") + R"(","timeout_ms":300})");
   }
 
   /// NewsAPI.org through the fake, its key in `keyVariable`.
   std::unique_ptr<LoadedToolset> newsApi(const std::string& keyVariable = kKeyVariable) const {
-    return load(R"({"source":"newsapi","base_url":")" + fake_->url() + R"(","api_key_env":")" +
-                keyVariable + R"(","timeout_ms":300})");
+    return load("news", R"({"source":"newsapi","base_url":")" + fake_->url() +
+                            R"(","api_key_env":")" + keyVariable + R"(","timeout_ms":300})");
   }
-
-  std::unique_ptr<LoadedToolset> load(const std::string& config) const {
-    auto loaded =
-        std::make_unique<LoadedToolset>("news", config, std::vector<uint16_t>{fake_->port()});
-    EXPECT_NE(loaded->get(), nullptr) << loaded->problem();
-    return loaded;
-  }
-
-  static void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause) {
-    EXPECT_FALSE(result.ok) << result.json;
-    EXPECT_EQ(result.errorCode, code) << result.message;
-    EXPECT_NE(result.message.find(cause), std::string::npos) << result.message;
-  }
-
-  std::unique_ptr<FakeToolServer> fake_;
 };
 
 TEST_F(NewsToolsetTest, DeclaresTopSearchAndALiveHeadlinesTool) {
@@ -172,8 +141,8 @@ TEST_F(NewsToolsetTest, SearchNeedsAQuery) {
 
 TEST_F(NewsToolsetTest, TheLiveToolSearchesTheTopicAMessageNames) {
   auto news = hackerNews();
-  const json::Value out = parsed(
-      (*news)->call("headlines", queryArgs("Any news about the Rust borrow checker today?")));
+  const json::Value out = parsed((*news)->call(
+      "headlines", argsWith("query", "Any news about the Rust borrow checker today?")));
   EXPECT_EQ(out["kind"].asString(), "search");
   EXPECT_EQ(out["query"].asString(), "Rust borrow checker");
   EXPECT_EQ(titles(out),
@@ -183,7 +152,7 @@ TEST_F(NewsToolsetTest, TheLiveToolSearchesTheTopicAMessageNames) {
 TEST_F(NewsToolsetTest, TheLiveToolGivesTopStoriesWhenNoTopicIsNamed) {
   auto news = hackerNews();
   const json::Value out =
-      parsed((*news)->call("headlines", queryArgs("What are today's top headlines?")));
+      parsed((*news)->call("headlines", argsWith("query", "What are today's top headlines?")));
   EXPECT_EQ(out["kind"].asString(), "top");
   EXPECT_FALSE(out.contains("query"));
   EXPECT_EQ(out["headlines"].size(), 10u);
