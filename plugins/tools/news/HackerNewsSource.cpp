@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <exception>
+#include <system_error>
 #include <thread>
 
 #include "UtcTime.h"
@@ -68,7 +69,11 @@ std::vector<Headline> HackerNewsSource::top(int limit) {
   };
   std::vector<std::thread> workers;
   const size_t threads = std::min(count, static_cast<size_t>(parallelFetches_));
-  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+  try {
+    for (size_t t = 1; t < threads; ++t) workers.emplace_back(work);
+  } catch (const std::system_error&) {
+    // No more threads to be had: the ones started and this one do the work.
+  }
   work();
   for (std::thread& worker : workers) worker.join();
 
