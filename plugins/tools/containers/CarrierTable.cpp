@@ -62,9 +62,9 @@ std::string Carrier::trackingUrl(std::string_view number) const {
   return url;
 }
 
-const Carrier* carrierForPrefix(std::string_view prefix) {
+const Carrier* carrierForOwnerCode(std::string_view ownerCode) {
   for (const PrefixEntry& entry : kPrefixes)
-    if (entry.prefix == prefix) return entry.carrier;
+    if (entry.prefix.substr(0, 3) == ownerCode) return entry.carrier;
   return nullptr;
 }
 

@@ -16,10 +16,11 @@ struct Carrier {
   std::string trackingUrl(std::string_view number) const;
 };
 
-/// The carrier that owns a prefix (owner code and category, "MSCU"), from the
-/// table of the major carriers' prefixes shipped with the plugin
-/// (CarrierTable.cpp; README.md says where it comes from). Null when the
-/// prefix is not in it.
-const Carrier* carrierForPrefix(std::string_view prefix);
+/// The carrier that owns a 3-letter owner code ("MSC"), from the table of the
+/// major carriers' prefixes shipped with the plugin (CarrierTable.cpp; README.md
+/// says where it comes from). The table lists prefixes as carriers publish
+/// them, with the category letter ("MSCU"); an owner code is the same owner
+/// for its J and Z equipment. Null when the code is not in the table.
+const Carrier* carrierForOwnerCode(std::string_view ownerCode);
 
 }  // namespace containers

@@ -78,11 +78,7 @@ size_t numberAt(std::string_view text, size_t start) {
 }  // namespace
 
 std::string ContainerNumber::text() const {
-  return prefix() + serial + std::to_string(checkDigit);
-}
-
-std::string ContainerNumber::prefix() const {
-  return ownerCode + category;
+  return ownerCode + category + serial + std::to_string(checkDigit);
 }
 
 std::string ContainerNumber::categoryName() const {

@@ -16,8 +16,6 @@ struct ContainerNumber {
 
   /// "CSQU3054383"
   std::string text() const;
-  /// "CSQU" (owner code and category): what carriers register as a prefix.
-  std::string prefix() const;
   /// "freight container", "detachable freight container-related equipment", "trailer or chassis"
   std::string categoryName() const;
 

@@ -127,12 +127,12 @@ json::Value ContainersToolset::describe(const ContainerNumber& number) const {
   out.set("category_name", number.categoryName());
   out.set("serial", number.serial);
   out.set("check_digit", number.checkDigit);
-  const Carrier* carrier = carrierForPrefix(number.prefix());
+  const Carrier* carrier = carrierForOwnerCode(number.ownerCode);
   if (carrier) {
     out.set("carrier", std::string(carrier->name));
   } else {
     out.set("carrier", nullptr);
-    out.set("carrier_note", "the prefix " + number.prefix() +
+    out.set("carrier_note", "the owner code " + number.ownerCode +
                                 " is not in the table of major carriers; a smaller line or a "
                                 "leasing company may own it (the BIC register names every "
                                 "owner code)");
@@ -143,7 +143,7 @@ json::Value ContainersToolset::describe(const ContainerNumber& number) const {
 
 json::Value ContainersToolset::trackNumber(const ContainerNumber& number) const {
   json::Value out = describe(number);
-  const Carrier* carrier = carrierForPrefix(number.prefix());
+  const Carrier* carrier = carrierForOwnerCode(number.ownerCode);
   if (carrier) out.set("tracking_url", carrier->trackingUrl(number.text()));
   if (!search_) {
     out.set("status", nullptr);

@@ -1,9 +1,9 @@
 // The containers plugin (containers.so, loaded as the host loads it) against
 // a fake Tavily on loopback (tests/fakes/containers/server.mjs). The ISO 6346
 // vectors: CSQU3054383 is the standard's own example (also on Wikipedia's
-// "ISO 6346" page); MSCU1234566, MAEU1234567 and MSKU1000090 (a sum whose
-// remainder mod 11 is 10, so its check digit is 0) were computed by hand
-// with the standard's table, apart from the plugin.
+// "ISO 6346" page); MSCU1234566, MAEU1234567, CSQZ3054387, HLXJ1234564 and
+// MSKU1000090 (a sum whose remainder mod 11 is 10, so its check digit is 0)
+// were computed by hand with the standard's table, apart from the plugin.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -89,6 +89,18 @@ TEST_F(ContainersToolsetTest, ARemainderOfTenGivesCheckDigitZero) {
               "check digit should be 0, not 1");
 }
 
+TEST_F(ContainersToolsetTest, NamesTheCategory) {
+  auto containers = loadContainers();
+  const json::Value chassis =
+      parsed((*containers)->call("validate", argsWith("number", "CSQZ3054387")));
+  EXPECT_EQ(chassis["category"].asString(), "Z");
+  EXPECT_EQ(chassis["category_name"].asString(), "trailer or chassis");
+  const json::Value equipment =
+      parsed((*containers)->call("validate", argsWith("number", "HLXJ1234564")));
+  EXPECT_EQ(equipment["category"].asString(), "J");
+  EXPECT_EQ(equipment["carrier"].asString(), "Hapag-Lloyd");
+}
+
 TEST_F(ContainersToolsetTest, NamesTheCarrierFromTheOwnerCode) {
   auto containers = loadContainers();
   EXPECT_EQ(parsed((*containers)->call("validate", argsWith("number", "MSCU1234566")))["carrier"]
@@ -104,7 +116,8 @@ TEST_F(ContainersToolsetTest, AnUnknownOwnerCodeIsValidWithTheCarrierUnknown) {
   const json::Value out =
       parsed((*containers)->call("validate", argsWith("number", "CSQU3054383")));
   EXPECT_TRUE(out["carrier"].isNull());
-  EXPECT_NE(out["carrier_note"].asString().find("CSQU is not in the table"), std::string::npos)
+  EXPECT_NE(out["carrier_note"].asString().find("the owner code CSQ is not in the table"),
+            std::string::npos)
       << out["carrier_note"].asString();
 }
 
@@ -240,6 +253,12 @@ TEST_F(ContainersToolsetTest, AnUnknownToolIsNotFound) {
   auto containers = loadContainers();
   expectError((*containers)->call("locate", argsWith("number", "MSCU1234566")), MF_ERR_NOT_FOUND,
               "containers has no tool 'locate'");
+}
+
+TEST_F(ContainersToolsetTest, ASettingOfTheWrongTypeRefusesTheInstance) {
+  LoadedToolset containers("containers", R"({"max_results":"many"})", {fake_->port()});
+  EXPECT_EQ(containers.get(), nullptr);
+  EXPECT_NE(containers.problem().find("max_results"), std::string::npos) << containers.problem();
 }
 
 TEST_F(ContainersToolsetTest, AnUnknownBackendRefusesTheInstance) {
