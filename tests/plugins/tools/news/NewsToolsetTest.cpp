@@ -149,6 +149,13 @@ TEST_F(NewsToolsetTest, TheLiveToolSearchesTheTopicAMessageNames) {
             (std::vector<std::string>{"Why the Rust borrow checker rejects this code"}));
 }
 
+TEST_F(NewsToolsetTest, TheLiveToolFindsATopicWithoutAMarkerWord) {
+  auto news = hackerNews();
+  const json::Value out = parsed((*news)->call("headlines", argsWith("query", "latest Rust news")));
+  EXPECT_EQ(out["query"].asString(), "Rust");
+  EXPECT_EQ(out["headlines"].size(), 3u);
+}
+
 TEST_F(NewsToolsetTest, TheLiveToolGivesTopStoriesWhenNoTopicIsNamed) {
   auto news = hackerNews();
   const json::Value out =
@@ -244,6 +251,12 @@ TEST_F(NewsToolsetTest, NewsApiRefusingTheKeyIsAnAuthError) {
   expectError(result, MF_ERR_AUTH, "apiKeyInvalid");
   EXPECT_NE(result.message.find(kKeyVariable), std::string::npos) << result.message;
   EXPECT_EQ(result.message.find("a-wrong-key"), std::string::npos);
+}
+
+TEST_F(NewsToolsetTest, ASettingOfTheWrongTypeRefusesTheInstance) {
+  LoadedToolset news("news", R"({"parallel_fetches":"many"})", {fake_->port()});
+  EXPECT_EQ(news.get(), nullptr);
+  EXPECT_NE(news.problem().find("parallel_fetches"), std::string::npos) << news.problem();
 }
 
 TEST_F(NewsToolsetTest, AnUnknownSourceRefusesTheInstance) {
