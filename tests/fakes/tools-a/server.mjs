@@ -12,6 +12,7 @@
 //   POST /_fault   {"path": "/latest", "kind": "500"|"not-json"|"slow"|"wrong-shape",
 //                   "delay_ms"?: 10000}: requests whose path starts with `path`
 //                   fail so until the next /_fault; {} clears the fault.
+//   POST /_reset   clears the ledger and the fault (one fake serves many tests)
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +70,11 @@ function injectFault(res) {
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   if (url.pathname === '/_ledger') return send(res, 200, ledger);
+  if (url.pathname === '/_reset') {
+    ledger.requests = [];
+    fault = null;
+    return send(res, 200, {});
+  }
   if (url.pathname === '/_fault') {
     const body = JSON.parse((await readBody(req)) || '{}');
     fault = body.kind ? body : null;

@@ -45,6 +45,11 @@ void FakeToolApi::fault(const std::string& path, const std::string& kind) const 
   if (!answer.ok()) throw std::runtime_error("the fake refused the fault: " + answer.body);
 }
 
+void FakeToolApi::reset() const {
+  const HttpResult answer = HttpTestClient(port_).post("/_reset", "{}");
+  if (!answer.ok()) throw std::runtime_error("the fake refused to reset: " + answer.body);
+}
+
 std::vector<json::Value> FakeToolApi::requestsTo(const std::string& path) const {
   const std::optional<json::Value> ledger = json::parse(HttpTestClient(port_).get("/_ledger").body);
   if (!ledger) throw std::runtime_error("the fake answered /_ledger with no JSON");

@@ -30,6 +30,8 @@ class FakeToolApi {
   /// Requests to paths starting with `path` fail as `kind` says ("500",
   /// "not-json", "slow", "wrong-shape") until the next fault().
   void fault(const std::string& path, const std::string& kind) const;
+  /// Forgets the requests seen and the fault, as if just started.
+  void reset() const;
   /// The API requests whose path starts with `path`, in order.
   std::vector<json::Value> requestsTo(const std::string& path) const;
 

@@ -16,10 +16,15 @@ namespace {
 
 class FxToolsetTest : public ::testing::Test {
  protected:
+  // One fake serves the suite; each test starts it afresh with reset().
+  static void SetUpTestSuite() {
+    if (FakeToolApi::missingTool().empty()) fake_ = std::make_unique<FakeToolApi>("fx");
+  }
+  static void TearDownTestSuite() { fake_.reset(); }
+
   void SetUp() override {
-    if (const std::string missing = FakeToolApi::missingTool(); !missing.empty())
-      GTEST_SKIP() << missing;
-    fake_ = std::make_unique<FakeToolApi>("fx");
+    if (!fake_) GTEST_SKIP() << FakeToolApi::missingTool();
+    fake_->reset();
     fx_ = std::make_unique<LoadedToolset>(
         "fx", R"({"base_url":")" + fake_->url() + R"(/","timeout_ms":400})",
         std::vector<uint16_t>{fake_->port()});
@@ -30,9 +35,11 @@ class FxToolsetTest : public ::testing::Test {
     return (*fx_)->call(tool, args);
   }
 
-  std::unique_ptr<FakeToolApi> fake_;
+  static std::unique_ptr<FakeToolApi> fake_;
   std::unique_ptr<LoadedToolset> fx_;
 };
+
+std::unique_ptr<FakeToolApi> FxToolsetTest::fake_;
 
 TEST_F(FxToolsetTest, DeclaresFourToolsAndOneLiveToolWithTheQuerySchema) {
   const std::vector<tools::ToolDefinition> tools = (*fx_)->tools();
