@@ -45,9 +45,12 @@ std::vector<std::pair<std::string, json::Value>> placeProperties() {
 }  // namespace
 
 WeatherToolset::WeatherToolset(manifold::Host host, std::string_view configJson)
+    : WeatherToolset(host, toolcommon::ToolSettings(host, configJson, "weather")) {}
+
+WeatherToolset::WeatherToolset(manifold::Host host, const toolcommon::ToolSettings& settings)
     : host_(host),
-      geocoder_(makeGeocoder(host, toolcommon::ToolSettings(host, configJson, "weather"))),
-      forecast_(makeForecast(host, toolcommon::ToolSettings(host, configJson, "weather"))) {}
+      geocoder_(makeGeocoder(host, settings)),
+      forecast_(makeForecast(host, settings)) {}
 
 std::string WeatherToolset::listTools() {
   std::vector<std::pair<std::string, json::Value>> forecastProperties = placeProperties();

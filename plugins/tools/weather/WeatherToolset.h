@@ -9,6 +9,7 @@
 #include "Geocoder.h"
 #include "OpenMeteoForecast.h"
 #include "common/ToolArguments.h"
+#include "common/ToolSettings.h"
 
 namespace weather {
 
@@ -23,6 +24,8 @@ class WeatherToolset : public manifold::Toolset {
   std::string callTool(std::string_view name, std::string_view argumentsJson) override;
 
  private:
+  WeatherToolset(manifold::Host host, const toolcommon::ToolSettings& settings);
+
   std::string dispatch(std::string_view name, std::string_view argumentsJson);
   /// From place (+ country) or latitude and longitude.
   Place placeOf(const toolcommon::ToolArguments& args) const;

@@ -3,10 +3,15 @@
 // (tests/fakes/tools-a, fixtures in tests/fixtures/tools/weather) on loopback:
 // current conditions and forecasts in words, the ambiguity rule, the live
 // tool reading a place from free text, and every bad input and upstream fault.
+#include <Poco/AutoPtr.h>
+#include <Poco/Channel.h>
+#include <Poco/Logger.h>
+#include <Poco/Message.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 
 #include "../FakeToolApi.h"
 #include "../ToolCallExpectations.h"
@@ -14,6 +19,23 @@
 
 namespace manifold::test {
 namespace {
+
+// What the host logged for the plugin.
+class LogLines : public Poco::Channel {
+ public:
+  void log(const Poco::Message& message) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    text_ += message.getText() + "\n";
+  }
+  std::string text() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return text_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::string text_;
+};
 
 class WeatherToolsetTest : public ::testing::Test {
  protected:
@@ -199,6 +221,42 @@ TEST_F(WeatherToolsetTest, TheLiveToolSaysWhenAMessageNamesNoPlace) {
               {"no place name found in the message"});
   expectError(call("lookup", R"({"query":"weather in Springfield today"})"), MF_ERR_INVALID,
               {"'Springfield' is ambiguous"});
+}
+
+TEST_F(WeatherToolsetTest, AFailedCallIsLoggedWithTheToolAndTheCause) {
+  Poco::AutoPtr<LogLines> lines(new LogLines);
+  Poco::Logger& logger = Poco::Logger::get("plugin.weather");
+  logger.setChannel(lines);
+  expectError(call("current", R"({"place":"Xyzzyville"})"), MF_ERR_INVALID, {"Xyzzyville"});
+  fake_->fault("/v1/search", "500");
+  expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_UNAVAILABLE, {"500"});
+  logger.setChannel(nullptr);
+  EXPECT_NE(lines->text().find("weather.current failed: no place named 'Xyzzyville'"),
+            std::string::npos)
+      << lines->text();
+  EXPECT_NE(lines->text().find("weather.forecast failed: open-meteo geocoding answered 500"),
+            std::string::npos)
+      << lines->text();
+  // The instance keeps serving.
+  fake_->fault("/", "");
+  okJson(call("current", R"({"place":"Berlin"})"));
+}
+
+TEST_F(WeatherToolsetTest, SettingsComeFromPluginsSettingsWhenTheInstanceHasNone) {
+  LoadedToolset fromHost("weather", "{}", {fake_->port()},
+                         R"({"geocoding_url":")" + fake_->url("/v1/search") +
+                             R"(","forecast_url":")" + fake_->url("/v1/forecast") + R"("})");
+  ASSERT_TRUE(fromHost.get()) << fromHost.problem();
+  EXPECT_EQ(
+      okJson(fromHost->call("current", R"({"place":"Berlin"})"))["place"]["country"].asString(),
+      "Germany");
+}
+
+TEST(WeatherToolsetSettingsTest, ASettingOfTheWrongTypeIsRefusedAtCreate) {
+  LoadedToolset weather("weather", R"({"timeout_ms":"soon"})", {});
+  EXPECT_EQ(weather.get(), nullptr);
+  EXPECT_NE(weather.problem().find("\"timeout_ms\" must be a positive integer"), std::string::npos)
+      << weather.problem();
 }
 
 }  // namespace
