@@ -43,9 +43,9 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
 
 INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling", "manus"),
                          [](const auto& info) { return std::string(info.param); });
-
-INSTANTIATE_TEST_SUITE_P(NewsAndContainers, PluginExportsTest,
-                         ::testing::Values("news", "containers"),
+// The toolsets link manifold_toolset_common statically: it must export nothing.
+INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest,
+                         ::testing::Values("fx", "weather", "news", "containers"),
                          [](const auto& info) { return std::string(info.param); });
 
 }  // namespace

@@ -16,20 +16,6 @@ std::unique_ptr<LoadedToolset> ToolsetFakeTest::load(const std::string& plugin,
   return loaded;
 }
 
-json::Value ToolsetFakeTest::parsed(const tools::ToolResult& result) {
-  EXPECT_TRUE(result.ok) << result.message;
-  std::optional<json::Value> v = json::parse(result.json);
-  EXPECT_TRUE(v.has_value()) << result.json;
-  return v ? std::move(*v) : json::Value();
-}
-
-void ToolsetFakeTest::expectError(const tools::ToolResult& result, int32_t code,
-                                  const std::string& cause) {
-  EXPECT_FALSE(result.ok) << result.json;
-  EXPECT_EQ(result.errorCode, code) << result.message;
-  EXPECT_NE(result.message.find(cause), std::string::npos) << result.message;
-}
-
 std::string ToolsetFakeTest::argsWith(const std::string& name, const std::string& value) {
   json::Value args = json::Value::object();
   args.set(name, value);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "plugins/tools/FakeToolServer.h"
+#include "plugins/tools/ToolCallExpectations.h"
 #include "support/LoadedToolset.h"
 
 namespace manifold::test {
@@ -24,10 +25,12 @@ class ToolsetFakeTest : public ::testing::Test {
   /// An instance of `plugin` created with `config`, its HTTP let through to the fake.
   std::unique_ptr<LoadedToolset> load(const std::string& plugin, const std::string& config) const;
 
-  /// The result's JSON, after expecting it succeeded.
-  static json::Value parsed(const tools::ToolResult& result);
+  /// The result's JSON, after expecting it succeeded (ToolCallExpectations.h).
+  static json::Value parsed(const tools::ToolResult& result) { return okJson(result); }
   /// Expects a failure with `code` whose message names `cause`.
-  static void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause);
+  static void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause) {
+    test::expectError(result, code, {cause});
+  }
   /// {"<name>": "<value>"}
   static std::string argsWith(const std::string& name, const std::string& value);
 
