@@ -50,8 +50,14 @@ std::string HackerNewsSource::name() const {
 std::vector<Headline> HackerNewsSource::top(int limit) {
   const json::Value ids = firebase_.get(baseUrl_ + "/topstories.json").body;
   if (!ids.isArray()) wrongShape(firebase_.name(), "top stories that are not a list of item ids");
-  const size_t count = std::min(ids.size(), static_cast<size_t>(limit));
+  std::vector<Headline> headlines;
+  for (std::optional<Headline>& h : items(ids, std::min(ids.size(), static_cast<size_t>(limit))))
+    if (h) headlines.push_back(std::move(*h));
+  return headlines;
+}
 
+std::vector<std::optional<Headline>> HackerNewsSource::items(const json::Value& ids,
+                                                             size_t count) const {
   // The host's fetch may be called from any thread (plugin.h), so the items
   // are fetched a few at a time; each slot is written by one worker.
   std::vector<std::optional<Headline>> found(count);
@@ -64,6 +70,7 @@ std::vector<Headline> HackerNewsSource::top(int limit) {
         found[i] = item(ids[i].asInt());
       } catch (...) {
         failures[i] = std::current_exception();
+        next = count;  // the call fails; the other workers stop after their item
       }
     }
   };
@@ -81,10 +88,7 @@ std::vector<Headline> HackerNewsSource::top(int limit) {
   // a partial front page is the whole of it.
   for (const std::exception_ptr& failure : failures)
     if (failure) std::rethrow_exception(failure);
-  std::vector<Headline> headlines;
-  for (std::optional<Headline>& h : found)
-    if (h) headlines.push_back(std::move(*h));
-  return headlines;
+  return found;
 }
 
 std::optional<Headline> HackerNewsSource::item(int64_t id) const {

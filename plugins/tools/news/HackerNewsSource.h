@@ -21,6 +21,9 @@ class HackerNewsSource : public NewsSource {
   std::vector<Headline> search(const std::string& query, int limit) override;
 
  private:
+  /// The first `count` of `ids`, fetched `parallelFetches_` at a time; the
+  /// first failure fails them all.
+  std::vector<std::optional<Headline>> items(const manifold::json::Value& ids, size_t count) const;
   /// One item; nullopt for a deleted item or one that is not a story.
   std::optional<Headline> item(int64_t id) const;
 
