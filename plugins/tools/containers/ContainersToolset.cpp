@@ -60,6 +60,8 @@ ContainersToolset::ContainersToolset(manifold::Host host, std::string_view confi
     noBackendReason_ =
         "no live status backend is configured (set " + keyName + " for Tavily web search)";
   }
+  host.info(search_ ? "containers: status from Tavily at " + baseUrl
+                    : "containers: " + noBackendReason_);
 }
 
 std::string ContainersToolset::listTools() {

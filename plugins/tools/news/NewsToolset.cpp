@@ -60,6 +60,7 @@ json::Value limitProperty() {
 NewsToolset::NewsToolset(manifold::Host host, std::string_view configJson) : host_(host) {
   const toolcommon::ToolSettings settings(host, configJson, kPluginId);
   source_ = makeSource(host, settings);
+  host.info("news: headlines from " + source_->name());
 }
 
 std::string NewsToolset::listTools() {

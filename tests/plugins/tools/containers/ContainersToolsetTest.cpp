@@ -150,6 +150,15 @@ TEST_F(ContainersToolsetTest, WithoutABackendTrackGivesTheCarriersPageAndSaysSo)
   EXPECT_TRUE(fake_->ledger().empty());
 }
 
+TEST_F(ContainersToolsetTest, TheBackendCanBeTurnedOff) {
+  auto containers = loadContainers(kKeyVariable, R"(,"search_backend":"none")");
+  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
+  EXPECT_TRUE(out["status"].isNull());
+  EXPECT_NE(out["status_note"].asString().find("search_backend is \"none\""), std::string::npos)
+      << out["status_note"].asString();
+  EXPECT_TRUE(fake_->ledger().empty());
+}
+
 TEST_F(ContainersToolsetTest, WithTavilyTrackAnswersWithTheTopResults) {
   auto containers = loadContainers();
   const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
