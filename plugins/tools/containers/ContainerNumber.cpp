@@ -48,6 +48,12 @@ bool allOf(std::string_view s, bool (*pred)(char)) {
   return true;
 }
 
+// Upper-case text that starts with 3 letters, U, J or Z, and 6 digits.
+bool hasOwnerCategoryAndSerial(std::string_view s) {
+  return s.size() >= 10 && allOf(s.substr(0, 3), isLetter) && isCategory(s[3]) &&
+         allOf(s.substr(4, 6), isDigit);
+}
+
 // Skips at most one separator at `i`; returns the new position.
 size_t skipSeparator(std::string_view text, size_t i) {
   return i < text.size() && isSeparator(text[i]) ? i + 1 : i;
@@ -105,6 +111,9 @@ int ContainerNumber::checkDigitOf(std::string_view firstTen) {
 ContainerNumber ContainerNumber::parse(std::string_view input) {
   const std::string s = compact(input);
   const std::string quoted = "'" + std::string(input) + "'";
+  if (s.size() == 10 && hasOwnerCategoryAndSerial(s))
+    invalid(quoted + " has no check digit; with it the number is " + s +
+            std::to_string(checkDigitOf(s)));
   if (s.size() != 11)
     invalid(quoted +
             " is not a container number: ISO 6346 has 11 characters, a 3-letter owner code, a "

@@ -27,9 +27,9 @@ struct ContainerNumber {
 
   /// Reads a number typed by a person: case, spaces and hyphens do not matter
   /// ("csqu 305438-3"). Throws manifold::Error (MF_ERR_INVALID) saying what
-  /// is wrong: not 11 characters, a malformed owner code, category or
-  /// serial, or a wrong check digit ("CSQU3054384: check digit should be 3,
-  /// not 4").
+  /// is wrong: no check digit (and what it would be), not 11 characters, a
+  /// malformed owner code, category or serial, or a wrong check digit
+  /// ("CSQU3054384: check digit should be 3, not 4").
   static ContainerNumber parse(std::string_view input);
 
   /// The first thing in free text shaped like a container number (4 letters,

@@ -124,7 +124,9 @@ TEST_F(ContainersToolsetTest, AnUnknownOwnerCodeIsValidWithTheCarrierUnknown) {
 TEST_F(ContainersToolsetTest, MalformedNumbersSayWhatIsWrong) {
   auto containers = loadContainers();
   expectError((*containers)->call("validate", argsWith("number", "CSQU305438")), MF_ERR_INVALID,
-              "'CSQU305438' is not a container number");
+              "'CSQU305438' has no check digit; with it the number is CSQU3054383");
+  expectError((*containers)->call("validate", argsWith("number", "CSQU30543")), MF_ERR_INVALID,
+              "'CSQU30543' is not a container number");
   expectError((*containers)->call("validate", argsWith("number", "C5QU3054383")), MF_ERR_INVALID,
               "the owner code 'C5Q' must be 3 letters");
   expectError((*containers)->call("validate", argsWith("number", "CSQX3054383")), MF_ERR_INVALID,
