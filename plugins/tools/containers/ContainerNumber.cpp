@@ -66,19 +66,23 @@ size_t digitsAt(std::string_view text, size_t i, size_t limit) {
   return n;
 }
 
-// The length of a container number written at `start`, or 0.
+bool wordEndsAt(std::string_view text, size_t i) {
+  return i >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i]));
+}
+
+// The length of a container number written at `start` (its check digit may be
+// missing, which parse() then points out), or 0.
 size_t numberAt(std::string_view text, size_t start) {
-  if (start > 0 && std::isalnum(static_cast<unsigned char>(text[start - 1]))) return 0;
+  if (start > 0 && !wordEndsAt(text, start - 1)) return 0;
   if (start + 4 > text.size() || !allOf(text.substr(start, 3), isLetter) ||
       !isCategory(text[start + 3]))
     return 0;
   size_t i = skipSeparator(text, start + 4);
   if (digitsAt(text, i, 6) != 6) return 0;
-  i = skipSeparator(text, i + 6);
-  if (digitsAt(text, i, 1) != 1) return 0;
-  ++i;
-  if (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) return 0;
-  return i - start;
+  const size_t serialEnd = i + 6;
+  i = skipSeparator(text, serialEnd);
+  if (digitsAt(text, i, 1) == 1 && wordEndsAt(text, i + 1)) return i + 1 - start;
+  return wordEndsAt(text, serialEnd) ? serialEnd - start : 0;
 }
 
 }  // namespace

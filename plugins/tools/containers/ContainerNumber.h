@@ -33,9 +33,9 @@ struct ContainerNumber {
   static ContainerNumber parse(std::string_view input);
 
   /// The first thing in free text shaped like a container number (4 letters,
-  /// the last U, J or Z, then 6 digits and a digit, with optional spaces or
-  /// hyphens between the groups), as written; nullopt when there is none.
-  /// The check digit is not checked here.
+  /// the last U, J or Z, then 6 digits and a check digit, with optional
+  /// spaces or hyphens between the groups), as written; nullopt when there is
+  /// none. The check digit is not checked here, and may be missing.
   static std::optional<std::string> findIn(std::string_view text);
 };
 

@@ -218,6 +218,8 @@ TEST_F(ContainersToolsetTest, LookupWithoutANumberSaysSo) {
               MF_ERR_INVALID, "no container number found");
   expectError((*containers)->call("lookup", argsWith("query", "is CSQU3054384 at sea?")),
               MF_ERR_INVALID, "check digit should be 3, not 4");
+  expectError((*containers)->call("lookup", argsWith("query", "where is MSCU 123456 now")),
+              MF_ERR_INVALID, "with it the number is MSCU1234566");
   EXPECT_TRUE(fake_->ledger().empty());
 }
 
