@@ -189,6 +189,18 @@ TEST_F(FxToolsetTest, TheLiveToolSaysWhenAMessageNamesNoCurrency) {
               {"no currency found in the message"});
 }
 
+TEST(FxToolsetReachTest, AnUpstreamThatCannotBeReachedIsUnavailable) {
+  if (const std::string missing = FakeToolApi::missingTool(); !missing.empty())
+    GTEST_SKIP() << missing;
+  // A port that was just listening and no longer is.
+  const uint16_t port = FakeToolApi("fx").port();
+  LoadedToolset fx("fx", R"({"base_url":"http://127.0.0.1:)" + std::to_string(port) + "\"}",
+                   {port});
+  ASSERT_TRUE(fx.get()) << fx.problem();
+  expectError(fx->call("currencies", "{}"), MF_ERR_UNAVAILABLE,
+              {"frankfurter could not be reached"});
+}
+
 TEST(FxToolsetSettingsTest, ABaseUrlThatIsNotHttpIsRefusedAtCreate) {
   LoadedToolset fx("fx", R"({"base_url":"ftp://example.org"})", {});
   EXPECT_EQ(fx.get(), nullptr);

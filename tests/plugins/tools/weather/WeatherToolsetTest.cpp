@@ -211,6 +211,18 @@ TEST_F(WeatherToolsetTest, SettingsComeFromPluginsSettingsWhenTheInstanceHasNone
       "Germany");
 }
 
+TEST_F(WeatherToolsetTest, TheClearWinnerRatioIsASetting) {
+  LoadedToolset strict("weather",
+                       R"({"clear_winner_ratio":1000,"geocoding_url":")" +
+                           fake_->url("/v1/search") + R"(","forecast_url":")" +
+                           fake_->url("/v1/forecast") + R"("})",
+                       {fake_->port()});
+  ASSERT_TRUE(strict.get()) << strict.problem();
+  // 3.4 million against 10 051 is a clear winner at 10, not at 1000.
+  expectError(strict->call("current", R"({"place":"Berlin"})"), MF_ERR_INVALID,
+              {"'Berlin' is ambiguous", "Germany", "New Hampshire"});
+}
+
 TEST(WeatherToolsetSettingsTest, ASettingOfTheWrongTypeIsRefusedAtCreate) {
   LoadedToolset weather("weather", R"({"timeout_ms":"soon"})", {});
   EXPECT_EQ(weather.get(), nullptr);
