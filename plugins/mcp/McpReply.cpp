@@ -40,6 +40,7 @@ bool McpReply::feed(std::string_view chunk) {
     if (json_.size() > maxBytes_) tooLarge_ = true;
     return !tooLarge_;
   }
+  scanFields(chunk);
   const auto status = events_.feed(chunk, [this](std::string_view data) { return onEvent(data); });
   if (status == manifold::sse::SseParser::Status::TooLarge) tooLarge_ = true;
   return status == manifold::sse::SseParser::Status::Ok;
@@ -59,6 +60,28 @@ void McpReply::finish() {
     for (const json::Value& message : body->asArray()) take(message);
   } else {
     take(*body);
+  }
+}
+
+// The event parser hands over data alone; ids and retry delays are read here.
+void McpReply::scanFields(std::string_view chunk) {
+  constexpr size_t kLongestField = 256;
+  for (const char c : chunk) {
+    if (c != '\n' && c != '\r') {
+      if (line_.size() < kLongestField) line_ += c;
+      continue;
+    }
+    const size_t colon = line_.find(':');
+    std::string value = colon == std::string::npos ? "" : line_.substr(colon + 1);
+    if (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    const std::string field = line_.substr(0, colon);
+    if (field == "id") {
+      lastEventId_ = value;
+    } else if (field == "retry" && !value.empty() && value.size() < 8 &&
+               value.find_first_not_of("0123456789") == std::string::npos) {
+      retryMs_ = std::stoll(value);
+    }
+    line_.clear();
   }
 }
 

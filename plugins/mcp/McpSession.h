@@ -52,6 +52,8 @@ class McpSession {
 
   Reply post(const State* state, const std::string& method, manifold::json::Value params,
              const std::string& name, bool expectResponse);
+  Reply exchange(const manifold::HttpRequest& request, const std::string& method, int64_t id);
+  Reply resume(const State& state, const std::string& method, int64_t id, Reply reply);
   manifold::json::Value resultOf(const Reply& reply, const std::string& method) const;
   [[noreturn]] void fail(int32_t code, const std::string& what, bool retryable = false,
                          int32_t status = 0) const;
