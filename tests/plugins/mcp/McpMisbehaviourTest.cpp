@@ -25,6 +25,9 @@ std::vector<std::string> names(const std::vector<tools::ToolDefinition>& tools) 
   return out;
 }
 
+const std::vector<std::string> kAllTools = {"echo",     "sleep",    "strict",  "filler-1",
+                                            "filler-2", "filler-3", "filler-4"};
+
 void expectNamesServer(const std::string& message, const std::string& what) {
   EXPECT_NE(message.find("mcp server 'peer'"), std::string::npos) << message;
   EXPECT_NE(message.find(what), std::string::npos) << message;
@@ -45,11 +48,16 @@ class McpMisbehaviourTest : public ::testing::Test {
     return loaded;
   }
 
+  // Lists every tool (all pages) and echoes `message` through the bridge.
+  static void expectListsAndEchoes(LoadedToolset& mcp, const std::string& message) {
+    EXPECT_EQ(names(mcp->tools()), kAllTools);
+    const tools::ToolResult result = mcp->call("echo", R"({"message":")" + message + R"("})");
+    ASSERT_TRUE(result.ok) << result.message;
+    EXPECT_NE(result.json.find("Echo: " + message), std::string::npos) << result.json;
+  }
+
   std::unique_ptr<McpPeer> peer_;
 };
-
-const std::vector<std::string> kAllTools = {"echo",     "sleep",    "strict",  "filler-1",
-                                            "filler-2", "filler-3", "filler-4"};
 
 TEST_F(McpMisbehaviourTest, FollowsTheListsCursorsToTheEnd) {
   auto mcp = bridge("/mcp");
@@ -80,11 +88,7 @@ TEST_F(McpMisbehaviourTest, NegotiatesASessionAndSendsItsHeaders) {
 }
 
 TEST_F(McpMisbehaviourTest, ReadsJsonReplies) {
-  auto mcp = bridge("/json");
-  EXPECT_EQ(names((*mcp)->tools()), kAllTools);
-  const tools::ToolResult result = (*mcp)->call("echo", R"({"message":"plain json"})");
-  ASSERT_TRUE(result.ok) << result.message;
-  EXPECT_NE(result.json.find("Echo: plain json"), std::string::npos) << result.json;
+  expectListsAndEchoes(*bridge("/json"), "plain json");
 }
 
 TEST_F(McpMisbehaviourTest, InitializesAgainWhenTheSessionExpires) {
@@ -165,11 +169,7 @@ TEST_F(McpMisbehaviourTest, AGarbageBodyIsInternal) {
 }
 
 TEST_F(McpMisbehaviourTest, SpeaksTheStatelessRevisionWhenOffered) {
-  auto mcp = bridge("/stateless");
-  EXPECT_EQ(names((*mcp)->tools()), kAllTools);
-  const tools::ToolResult result = (*mcp)->call("echo", R"({"message":"no session"})");
-  ASSERT_TRUE(result.ok) << result.message;
-  EXPECT_NE(result.json.find("Echo: no session"), std::string::npos) << result.json;
+  expectListsAndEchoes(*bridge("/stateless"), "no session");
 
   const json::Value ledger = peer_->ledger();
   EXPECT_EQ(requests(ledger, "/stateless", "server/discover").size(), 1u);

@@ -1,14 +1,13 @@
 #include "McpPeers.h"
 
-#include <Poco/Environment.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/PipeStream.h>
 
 #include <filesystem>
-#include <sstream>
 #include <stdexcept>
 
+#include "support/CommandOnPath.h"
 #include "support/HttpTestClient.h"
 
 namespace manifold::test {
@@ -18,18 +17,10 @@ std::string peersDir() {
   return std::string(MANIFOLD_SOURCE_DIR) + "/tests/fakes/mcp";
 }
 
-bool onPath(const std::string& tool) {
-  std::istringstream dirs(Poco::Environment::get("PATH", ""));
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / tool)) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string McpPeer::missing() {
-  if (!onPath("node")) return "node is not installed (packaging/install-deps.sh --test)";
+  if (!commandOnPath("node")) return "node is not installed (packaging/install-deps.sh --test)";
   for (const char* package : {"sdk", "server-everything"})
     if (!std::filesystem::exists(peersDir() + "/node_modules/@modelcontextprotocol/" + package))
       return std::string("@modelcontextprotocol/") + package +
