@@ -120,17 +120,13 @@ TEST_F(McpMisbehaviourTest, ConcurrentFirstCallsShareOneSession) {
 TEST_F(McpMisbehaviourTest, InvalidParamsFromTheServerAreInvalid) {
   auto mcp = bridge("/mcp");
   const tools::ToolResult result = (*mcp)->call("strict", R"({"n":"seven"})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_INVALID);
-  expectNamesServer(result.message, "n must be an integer");
+  expectFailure(result, MF_ERR_INVALID, "peer", "n must be an integer");
 }
 
 TEST_F(McpMisbehaviourTest, ASlowServerTimesOut) {
   auto mcp = bridge("/mcp", R"("timeout_ms":300)");
   const tools::ToolResult result = (*mcp)->call("sleep", R"({"ms":3000})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_TIMEOUT);
-  expectNamesServer(result.message, "did not answer tools/call within 300 ms");
+  expectFailure(result, MF_ERR_TIMEOUT, "peer", "did not answer tools/call within 300 ms");
 }
 
 TEST_F(McpMisbehaviourTest, AServerThatIsDownIsUnavailable) {
@@ -139,9 +135,7 @@ TEST_F(McpMisbehaviourTest, AServerThatIsDownIsUnavailable) {
       "mcp", bridgeConfig("peer", "http://127.0.0.1:" + std::to_string(closed) + "/mcp"), {closed});
   ASSERT_TRUE(mcp.get()) << mcp.problem();  // a server that is down does not stop the instance
   const tools::ToolResult result = mcp->call("echo", R"({"message":"anyone?"})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_UNAVAILABLE);
-  expectNamesServer(result.message, "is unreachable");
+  expectFailure(result, MF_ERR_UNAVAILABLE, "peer", "is unreachable");
   try {
     mcp->tools();
     ADD_FAILURE() << "listing a server that is down succeeded";
@@ -153,18 +147,14 @@ TEST_F(McpMisbehaviourTest, AServerThatIsDownIsUnavailable) {
 TEST_F(McpMisbehaviourTest, A5xxIsUnavailableWithItsStatus) {
   auto mcp = bridge("/fail");
   const tools::ToolResult result = (*mcp)->call("echo", R"({"message":"hi"})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_UNAVAILABLE);
+  expectFailure(result, MF_ERR_UNAVAILABLE, "peer", "answered HTTP 503");
   EXPECT_EQ(result.upstreamStatus, 503);
-  expectNamesServer(result.message, "answered HTTP 503");
 }
 
 TEST_F(McpMisbehaviourTest, AGarbageBodyIsInternal) {
   auto mcp = bridge("/garbage");
   const tools::ToolResult result = (*mcp)->call("echo", R"({"message":"hi"})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_INTERNAL);
-  expectNamesServer(result.message, "no JSON-RPC response");
+  expectFailure(result, MF_ERR_INTERNAL, "peer", "no JSON-RPC response");
   EXPECT_NE(result.message.find("text/html"), std::string::npos) << result.message;
 }
 
@@ -189,9 +179,7 @@ TEST_F(McpMisbehaviourTest, SpeaksTheStatelessRevisionWhenOffered) {
 TEST_F(McpMisbehaviourTest, ARevisionTheServerDoesNotSpeakIsRefused) {
   auto mcp = bridge("/mcp", R"("protocol":"2026-07-28")");
   const tools::ToolResult result = (*mcp)->call("echo", R"({"message":"hi"})");
-  ASSERT_FALSE(result.ok);
-  EXPECT_EQ(result.errorCode, MF_ERR_UNAVAILABLE);
-  expectNamesServer(result.message, "does not speak 2026-07-28");
+  expectFailure(result, MF_ERR_UNAVAILABLE, "peer", "does not speak 2026-07-28");
   EXPECT_TRUE(requests(peer_->ledger(), "/mcp", "initialize").empty());
 }
 

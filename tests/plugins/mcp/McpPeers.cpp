@@ -3,6 +3,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/PipeStream.h>
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -90,6 +91,15 @@ json::Value McpPeer::ledger() const {
 
 void McpPeer::expireSessions() const {
   HttpTestClient(port_).post("/_expire", "{}");
+}
+
+void expectFailure(const tools::ToolResult& result, int32_t code, const std::string& server,
+                   const std::string& what) {
+  EXPECT_FALSE(result.ok) << result.json;
+  EXPECT_EQ(result.errorCode, code) << result.message;
+  EXPECT_NE(result.message.find("mcp server '" + server + "'"), std::string::npos)
+      << result.message;
+  EXPECT_NE(result.message.find(what), std::string::npos) << result.message;
 }
 
 std::string bridgeConfig(const std::string& id, const std::string& url,

@@ -12,6 +12,8 @@
 
 #include <manifold/json.hpp>
 
+#include "tools/ToolResult.h"
+
 namespace manifold::test {
 
 /// A real MCP server on loopback, run with node from the packages pinned in
@@ -49,6 +51,11 @@ class McpPeer {
 /// The create() config of one bridged server, as the host writes it.
 std::string bridgeConfig(const std::string& id, const std::string& url,
                          const std::string& extraFields = "");
+
+/// Expects `result` to be a failure with `code` whose message names the
+/// server ("mcp server '<server>'") and says `what`.
+void expectFailure(const tools::ToolResult& result, int32_t code, const std::string& server,
+                   const std::string& what);
 
 /// A loopback port with nothing listening on it (bound, then released).
 uint16_t unusedPort();
