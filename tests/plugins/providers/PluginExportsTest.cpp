@@ -44,5 +44,8 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
 INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling", "manus"),
                          [](const auto& info) { return std::string(info.param); });
 
+INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest, ::testing::Values("mcp"),
+                         [](const auto& info) { return std::string(info.param); });
+
 }  // namespace
 }  // namespace manifold::test
