@@ -89,8 +89,8 @@ json::Value McpPeer::ledger() const {
   return *parsed;
 }
 
-void McpPeer::expireSessions() const {
-  HttpTestClient(port_).post("/_expire", "{}");
+void McpPeer::expireSessions(int status) const {
+  HttpTestClient(port_).post("/_expire", R"({"answer":)" + std::to_string(status) + "}");
 }
 
 void expectFailure(const tools::ToolResult& result, int32_t code, const std::string& server,

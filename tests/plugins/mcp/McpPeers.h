@@ -35,8 +35,10 @@ class McpPeer {
   std::string url(const std::string& path) const;
   /// The misbehaving server's record of MCP requests (GET /_ledger).
   json::Value ledger() const;
-  /// Makes the misbehaving server forget its sessions (POST /_expire).
-  void expireSessions() const;
+  /// Makes the misbehaving server forget its sessions (POST /_expire); it
+  /// then answers a request in one with `status`: 404, or 400 as the SDK's
+  /// example servers do.
+  void expireSessions(int status = 404) const;
 
  private:
   McpPeer(const std::vector<std::string>& args, const Poco::Process::Env& env,
