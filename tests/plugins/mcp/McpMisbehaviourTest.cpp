@@ -192,6 +192,14 @@ TEST_F(McpMisbehaviourTest, ARevisionTheServerDoesNotSpeakIsRefused) {
   EXPECT_TRUE(requests(peer_->ledger(), "/mcp", "initialize").empty());
 }
 
+TEST_F(McpMisbehaviourTest, ASessionRevisionAskedForSkipsDiscovery) {
+  auto mcp = bridge("/mcp", R"("protocol":"2025-11-25")");
+  ASSERT_TRUE((*mcp)->call("echo", R"({"message":"hi"})").ok);
+  const json::Value ledger = peer_->ledger();
+  EXPECT_TRUE(requests(ledger, "/mcp", "server/discover").empty());
+  EXPECT_EQ(requests(ledger, "/mcp", "initialize").size(), 1u);
+}
+
 TEST(McpSettingsTest, ABadConfigIsRefusedNamingTheField) {
   LoadedToolset mcp("mcp", R"({"id":"peer","url":"ftp://example"})", {});
   EXPECT_FALSE(mcp.get());
