@@ -78,18 +78,34 @@ json::Value McpSession::request(const std::string& method, json::Value params,
 }
 
 McpSession::StatePtr McpSession::current() {
+  const uint64_t seen = negotiated_.load();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!state_) state_ = connect();
+  if (!state_) connectOnce(seen);
   return state_;
 }
 
 McpSession::StatePtr McpSession::renew(const StatePtr& stale) {
+  const uint64_t seen = negotiated_.load();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (state_ == stale) {  // not already renewed by another thread
-    state_.reset();
-    state_ = connect();
-  }
+  if (state_ == stale) state_.reset();  // else another thread renewed it, or is failing to
+  if (!state_) connectOnce(seen);
   return state_;
+}
+
+// Called with mutex_ held. Threads that waited on a negotiation that failed
+// share its error rather than each waiting out another one in turn (a slow
+// server would otherwise cost every waiting call a timeout more).
+void McpSession::connectOnce(uint64_t seen) {
+  if (negotiated_.load() != seen && lastFailure_) std::rethrow_exception(lastFailure_);
+  try {
+    state_ = connect();
+    lastFailure_ = nullptr;
+  } catch (...) {
+    lastFailure_ = std::current_exception();
+    ++negotiated_;
+    throw;
+  }
+  ++negotiated_;
 }
 
 McpSession::StatePtr McpSession::connect() {

@@ -13,6 +13,7 @@
 //                    Mcp-Name headers, no initialize, no session
 //   POST /garbage    200 with a body that is neither JSON nor an event stream
 //   POST /fail       503
+//   POST /slow       like /mcp, but every answer waits 3 s first
 // Tools (on /mcp and /json): echo {message}, sleep {ms} (answers after ms),
 // strict {n: integer} (a JSON-RPC -32602 error otherwise), and filler tools, so
 // that tools/list comes in pages of 2 tools linked by nextCursor.
@@ -209,6 +210,10 @@ const server = createServer(async (req, res) => {
     record(path, req, message);
     if (path === '/mcp') return await sessioned(req, res, message, false);
     if (path === '/json') return await sessioned(req, res, message, true);
+    if (path === '/slow') {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      return await sessioned(req, res, message, false);
+    }
     if (path === '/stateless') return await stateless(req, res, message);
     if (path === '/garbage') {
       res.writeHead(200, { 'Content-Type': 'text/html' });

@@ -138,6 +138,18 @@ TEST_F(McpMisbehaviourTest, ASlowServerTimesOut) {
   expectFailure(result, MF_ERR_TIMEOUT, "peer", "did not answer tools/call within 300 ms");
 }
 
+TEST_F(McpMisbehaviourTest, CallsWaitingOnASlowNegotiationShareItsTimeout) {
+  auto mcp = bridge("/slow", R"("timeout_ms":1000)");
+  std::vector<std::thread> threads;
+  std::vector<tools::ToolResult> results(4);
+  for (size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] { results[i] = (*mcp)->call("echo", R"({"message":"x"})"); });
+  for (std::thread& t : threads) t.join();
+  for (const tools::ToolResult& r : results)
+    expectFailure(r, MF_ERR_TIMEOUT, "peer", "did not answer server/discover within 1000 ms");
+  EXPECT_EQ(requests(peer_->ledger(), "/slow", "server/discover").size(), 1u);
+}
+
 TEST_F(McpMisbehaviourTest, AServerThatIsDownIsUnavailable) {
   const uint16_t closed = unusedPort();
   LoadedToolset mcp(
