@@ -23,7 +23,7 @@ bool McpReply::feed(std::string_view chunk) {
     // a comment or a blank line. Content-Type is checked afterwards.
     size_t i = 0;
     while (i < chunk.size() && isSpace(chunk[i])) ++i;
-    if (i == chunk.size() && json_.empty()) {
+    if (i == chunk.size()) {
       json_.append(chunk);  // only whitespace so far: decide on the next chunk
       if (json_.size() > maxBytes_) tooLarge_ = true;
       return !tooLarge_;
@@ -32,7 +32,7 @@ bool McpReply::feed(std::string_view chunk) {
     if (mode_ == Mode::Events && !json_.empty()) {
       const std::string leading = std::move(json_);
       json_.clear();
-      if (!feed(leading)) return false;
+      if (!feedEvents(leading)) return false;
     }
   }
   if (mode_ == Mode::Json) {
@@ -40,8 +40,12 @@ bool McpReply::feed(std::string_view chunk) {
     if (json_.size() > maxBytes_) tooLarge_ = true;
     return !tooLarge_;
   }
-  scanFields(chunk);
-  const auto status = events_.feed(chunk, [this](std::string_view data) { return onEvent(data); });
+  return feedEvents(chunk);
+}
+
+bool McpReply::feedEvents(std::string_view bytes) {
+  scanFields(bytes);
+  const auto status = events_.feed(bytes, [this](std::string_view data) { return onEvent(data); });
   if (status == manifold::sse::SseParser::Status::TooLarge) tooLarge_ = true;
   return status == manifold::sse::SseParser::Status::Ok;
 }

@@ -42,6 +42,7 @@ class McpReply {
  private:
   enum class Mode { Unknown, Json, Events };
 
+  bool feedEvents(std::string_view bytes);
   void take(const manifold::json::Value& message);
   bool onEvent(std::string_view data);
   void scanFields(std::string_view chunk);
