@@ -48,5 +48,8 @@ INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest,
                          ::testing::Values("fx", "weather", "news", "containers"),
                          [](const auto& info) { return std::string(info.param); });
 
+INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest, ::testing::Values("mcp"),
+                         [](const auto& info) { return std::string(info.param); });
+
 }  // namespace
 }  // namespace manifold::test
