@@ -57,11 +57,13 @@ void FakeToolServer::fault(const std::string& kind, const std::string& pathPrefi
   body.set("path", pathPrefix);
   if (times > 0) body.set("times", times);
   body.set("delay_ms", delayMs);
-  client_.post("/_fault", json::stringify(body));
+  const HttpResult answer = client_.post("/_fault", json::stringify(body));
+  if (!answer.ok()) throw std::runtime_error("the fake refused the fault: " + answer.body);
 }
 
 void FakeToolServer::clear() const {
-  client_.post("/_clear", "");
+  const HttpResult answer = client_.post("/_clear", "");
+  if (!answer.ok()) throw std::runtime_error("the fake refused to clear: " + answer.body);
 }
 
 std::vector<json::Value> FakeToolServer::ledger() const {
@@ -74,6 +76,13 @@ std::vector<json::Value> FakeToolServer::requestsTo(const std::string& path) con
   std::vector<json::Value> found;
   for (const json::Value& r : ledger())
     if (r["path"].asString() == path) found.push_back(r);
+  return found;
+}
+
+std::vector<json::Value> FakeToolServer::requestsUnder(const std::string& prefix) const {
+  std::vector<json::Value> found;
+  for (const json::Value& r : ledger())
+    if (r["path"].asString().rfind(prefix, 0) == 0) found.push_back(r);
   return found;
 }
 
