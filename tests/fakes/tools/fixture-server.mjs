@@ -1,7 +1,6 @@
 // A loopback HTTP server for the toolset plugins' fakes (fx, weather, news,
-// containers): it serves recorded
-// JSON fixtures through the routes a fake gives it, keeps a ledger of the
-// requests, and injects faults on cue.
+// containers): it serves recorded JSON fixtures through the routes a fake
+// gives it, keeps a ledger of the requests, and injects faults on cue.
 //
 // Test controls (not part of any upstream's API):
 //   GET  /_ledger  every request: {method, path, query, headers, body}
