@@ -45,10 +45,7 @@ INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibl
                          [](const auto& info) { return std::string(info.param); });
 // The toolsets link manifold_toolset_common statically: it must export nothing.
 INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest,
-                         ::testing::Values("fx", "weather", "news", "containers"),
-                         [](const auto& info) { return std::string(info.param); });
-
-INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest, ::testing::Values("mcp"),
+                         ::testing::Values("fx", "weather", "news", "containers", "mcp"),
                          [](const auto& info) { return std::string(info.param); });
 
 }  // namespace
