@@ -2,7 +2,7 @@
 # The live pre-step's cost to the first token: one gateway, two modes on the
 # same engine (the fake's `ok` route). Mode `live` runs the fx toolset's live
 # tool before the model (its upstream, the fake Frankfurter of
-# tests/fakes/tools-a, answers at once; the gateway's result cache is off for
+# tests/fakes/fx, answers at once; the gateway's result cache is off for
 # it, so every request pays a real tool call); mode `plain` has live_tools []
 # and sends the same message straight to the model. TTFT by
 # manifold-stream-load, one request at a time, rounds alternating.
@@ -15,8 +15,7 @@ requests=${BENCH_LIVE_REQUESTS:-300}
 
 start_fake
 fx_log=$bench_tmp/fx.log
-node "$repo_root/tests/fakes/tools-a/server.mjs" --api fx \
-  --fixtures "$repo_root/tests/fixtures/tools/fx" >"$fx_log" 2>&1 &
+node "$repo_root/tests/fakes/fx/server.mjs" >"$fx_log" 2>&1 &
 bench_pids+=("$!")
 for _ in $(seq 200); do
   fx_port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$fx_log")
@@ -52,10 +51,11 @@ load() { # MODE COUNT
     "{\"model\":\"mode/$1\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"$message\"}]}"
 }
 
-# The pre-step must really run: the fake's ledger counts fx lookups.
-before=$(curl -fs "http://127.0.0.1:$fx_port/_ledger" | jq '.requests | length')
+# The pre-step must really run: the fake's ledger (a JSON array of every
+# request it received) counts fx lookups.
+before=$(curl -fs "http://127.0.0.1:$fx_port/_ledger" | jq 'length')
 load live 1 >/dev/null
-after=$(curl -fs "http://127.0.0.1:$fx_port/_ledger" | jq '.requests | length')
+after=$(curl -fs "http://127.0.0.1:$fx_port/_ledger" | jq 'length')
 if ((after <= before)); then
   echo "ERROR: live_prestep: the live mode did not call the fx toolset's upstream" >&2
   exit 1

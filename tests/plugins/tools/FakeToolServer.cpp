@@ -1,20 +1,16 @@
 #include "FakeToolServer.h"
 
-#include <Poco/Environment.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 
-#include <filesystem>
-#include <sstream>
 #include <stdexcept>
+
+#include "support/CommandOnPath.h"
 
 namespace manifold::test {
 
 std::string FakeToolServer::missingTool() {
-  std::istringstream dirs(Poco::Environment::get("PATH", ""));
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "node")) return "";
+  if (commandOnPath("node")) return "";
   return "node is not installed (packaging/install-deps.sh --test)";
 }
 
