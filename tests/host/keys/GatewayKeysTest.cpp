@@ -185,8 +185,8 @@ TEST_F(GatewayKeysTest, AKeysAllowedToolsAreKeptChangedAndRestored) {
     const HttpResult r = gateway_.client().get("/admin/keys/" + id, bearer(kMaster));
     EXPECT_EQ(r.status, 200) << r.body;
     std::vector<std::string> out;
-    for (const auto& tool : *parseObject(r.body)->getArray("allowed_tools"))
-      out.push_back(tool.toString());
+    const Poco::JSON::Array::Ptr tools = parseObject(r.body)->getArray("allowed_tools");
+    for (const auto& tool : *tools) out.push_back(tool.toString());
     return out;
   };
   EXPECT_EQ(toolsOf(), (std::vector<std::string>{"fx.*", "mcp:docs/search"}));
