@@ -10,13 +10,23 @@
 #include <stdexcept>
 
 namespace manifold::http {
+namespace {
+
+// An event's data: the watch's serial in the high half, its socket in the low.
+constexpr uint64_t kWakeEvent = UINT64_MAX;
+
+uint64_t eventData(uint32_t serial, int fd) {
+  return (static_cast<uint64_t>(serial) << 32) | static_cast<uint32_t>(fd);
+}
+
+}  // namespace
 
 ClientHangupMonitor::ClientHangupMonitor()
     : epoll_(::epoll_create1(EPOLL_CLOEXEC)), wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
   if (epoll_ < 0 || wake_ < 0) throw std::runtime_error("cannot create the hang-up monitor");
   epoll_event e{};
   e.events = EPOLLIN;
-  e.data.fd = wake_;
+  e.data.u64 = kWakeEvent;
   ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &e);
   thread_ = std::thread([this] { run(); });
 }
@@ -31,11 +41,13 @@ ClientHangupMonitor::~ClientHangupMonitor() {
 
 void ClientHangupMonitor::add(int fd, upstream::CancellationToken& token) {
   std::lock_guard<std::mutex> lock(mutex_);
-  tokens_[fd] = &token;
+  const uint32_t serial = nextSerial_++;
+  if (nextSerial_ == 0) nextSerial_ = 1;
+  watched_[fd] = Registration{serial, &token};
   epoll_event e{};
   // One-shot: a closed peer stays readable, and one trip is all it takes.
   e.events = EPOLLRDHUP | EPOLLONESHOT;
-  e.data.fd = fd;
+  e.data.u64 = eventData(serial, fd);
   if (::epoll_ctl(epoll_, EPOLL_CTL_ADD, fd, &e) != 0)
     Poco::Logger::get("http").warning("cannot watch client socket %d for hang-ups (errno %d)", fd,
                                       errno);
@@ -43,7 +55,7 @@ void ClientHangupMonitor::add(int fd, upstream::CancellationToken& token) {
 
 void ClientHangupMonitor::remove(int fd) {
   std::lock_guard<std::mutex> lock(mutex_);
-  tokens_.erase(fd);
+  watched_.erase(fd);
   ::epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
 }
 
@@ -55,10 +67,13 @@ void ClientHangupMonitor::run() {
     if (n < 0) return;
     std::lock_guard<std::mutex> lock(mutex_);
     for (int i = 0; i < n; ++i) {
-      if (events[i].data.fd == wake_) return;
-      // The entry may be gone already: the turn ended as its client left.
-      auto it = tokens_.find(events[i].data.fd);
-      if (it != tokens_.end()) it->second->cancel();
+      const uint64_t data = events[i].data.u64;
+      if (data == kWakeEvent) return;
+      // The watch may be gone already (the turn ended as its client left),
+      // and its socket's number may be another connection's by now.
+      const auto it = watched_.find(static_cast<int>(data & 0xffffffffu));
+      if (it != watched_.end() && it->second.serial == static_cast<uint32_t>(data >> 32))
+        it->second.token->cancel();
     }
   }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -35,6 +36,13 @@ class ClientHangupMonitor {
   };
 
  private:
+  /// One watch of one socket. A closed socket's number is soon another
+  /// client's: an event names the watch it was armed for, so a hang-up seen
+  /// just before its watch ended never cancels the next turn on that number.
+  struct Registration {
+    uint32_t serial = 0;
+    upstream::CancellationToken* token = nullptr;
+  };
   void add(int fd, upstream::CancellationToken& token);
   void remove(int fd);
   void run();
@@ -42,7 +50,8 @@ class ClientHangupMonitor {
   int epoll_ = -1;
   int wake_ = -1;  ///< eventfd that ends run()
   std::mutex mutex_;
-  std::map<int, upstream::CancellationToken*> tokens_;
+  std::map<int, Registration> watched_;
+  uint32_t nextSerial_ = 1;
   std::thread thread_;
 };
 
