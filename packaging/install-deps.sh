@@ -28,6 +28,8 @@ case ${1:-} in
     command -v npm >/dev/null || packages+=(npm)
     # The sibling dispatcher tests run the fake sibling service (tests/fakes/sibling) on the same
     # Node.js, with its npm packages pinned in its package-lock.json: nothing more from apt.
+    # The fx and weather toolset tests run their fake Frankfurter and Open-Meteo
+    # (tests/fakes/tools-a) on the same Node.js, with no npm packages at all.
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
     # The dashboard test (tests/ui) drives Debian's headless Chromium with

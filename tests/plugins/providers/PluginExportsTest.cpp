@@ -43,6 +43,9 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
 
 INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling", "manus"),
                          [](const auto& info) { return std::string(info.param); });
+// The toolsets link manifold_toolset_common statically: it must export nothing.
+INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest, ::testing::Values("fx", "weather"),
+                         [](const auto& info) { return std::string(info.param); });
 
 }  // namespace
 }  // namespace manifold::test
