@@ -20,4 +20,8 @@ std::string negotiateSessionRevision(const std::string& requested) {
   return kSessionRevision;
 }
 
+bool isSessionHeaderVersion(const std::string& version) {
+  return version == "2025-03-26" || (version != kStatelessRevision && isSupportedRevision(version));
+}
+
 }  // namespace manifold::mcp

@@ -22,5 +22,9 @@ bool isSupportedRevision(const std::string& version);
 /// session revision the server speaks, else the newest session revision
 /// (the client then decides whether it can go on).
 std::string negotiateSessionRevision(const std::string& requested);
+/// Whether a session request's MCP-Protocol-Version header names a revision
+/// the server speaks with sessions, or 2025-03-26, the one a request without
+/// the header implies; any other is answered 400, as the transport requires.
+bool isSessionHeaderVersion(const std::string& version);
 
 }  // namespace manifold::mcp

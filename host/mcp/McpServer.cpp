@@ -113,7 +113,7 @@ McpHttpReply McpServer::withSession(const McpHttpRequest& request, const RpcMess
   if (!session)
     return refuse(404, message.id, kSessionNotFound,
                   "session not found or ended; initialize again");
-  if (!request.protocolHeader.empty() && request.protocolHeader != session->protocolVersion)
+  if (!request.protocolHeader.empty() && !isSessionHeaderVersion(request.protocolHeader))
     return refuse(400, message.id, kInvalidRequest,
                   "unsupported MCP-Protocol-Version " + request.protocolHeader +
                       "; this session negotiated " + session->protocolVersion);

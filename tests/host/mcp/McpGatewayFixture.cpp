@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "support/RawHttp.h"
 #include "support/TestPaths.h"
 
 namespace manifold::test {
@@ -72,6 +73,15 @@ json::Value McpGatewayFixture::inSession(const std::string& session, const std::
   json::Value reply = parseJson(r.body);
   EXPECT_EQ(reply["id"].asInt(), 7) << r.body;
   return reply;
+}
+
+HttpResult McpGatewayFixture::oversized(const std::string& path, const std::string& secret) {
+  const std::string body(65 * 1024, 'x');
+  const std::string head =
+      "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + secret +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\n\r\n";
+  return sendRaw(gateway_->server().port(), head + body).first;
 }
 
 HttpResult McpGatewayFixture::stateless(const std::string& method, const std::string& params,

@@ -38,6 +38,9 @@ class McpGatewayFixture : public ::testing::Test {
   /// One JSON-RPC request in a session; the parsed reply.
   json::Value inSession(const std::string& session, const std::string& method,
                         const std::string& params = "{}", const std::string& secret = kMaster);
+  /// POSTs a body over the 64 KiB cap to `path` on a raw connection (the
+  /// gateway answers before reading it, and closes); the response.
+  HttpResult oversized(const std::string& path, const std::string& secret = kMaster);
   /// One 2026-07-28 request: _meta carries the version and capabilities.
   HttpResult stateless(const std::string& method, const std::string& params = "{}",
                        const std::string& secret = kMaster);

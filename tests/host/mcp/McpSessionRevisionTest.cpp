@@ -81,6 +81,11 @@ TEST_F(McpSessionRevisionTest, NegotiatesTheVersionAndChecksTheHeader) {
   const std::string list = R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})";
   EXPECT_EQ(mcp(list, kMaster, {{"Mcp-Session-Id", session}}).status, 200)
       << "no header: the session's version";
+  EXPECT_EQ(
+      mcp(list, kMaster, {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "2025-03-26"}})
+          .status,
+      200)
+      << "the version a missing header implies";
   const HttpResult wrong =
       mcp(list, kMaster, {{"Mcp-Session-Id", session}, {"MCP-Protocol-Version", "1999-01-01"}});
   EXPECT_EQ(wrong.status, 400) << wrong.body;
@@ -162,10 +167,9 @@ TEST_F(McpSessionRevisionTest, RefusesMalformedJsonRpcAndBodiesTooLarge) {
   EXPECT_EQ(codeOf(R"("ping")", 400), -32600);
   EXPECT_EQ(codeOf(R"({"jsonrpc":"2.0","id":1,"method":"no/such"})", 200), -32601);
 
-  const std::string big =
-      R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"probe__echo","arguments":{"text":")" +
-      std::string(65 * 1024, 'x') + "\"}}}";
-  EXPECT_EQ(mcp(big, kMaster, headers).status, 413);
+  const HttpResult tooLarge = oversized("/mcp");
+  EXPECT_EQ(tooLarge.status, 413) << tooLarge.body;
+  EXPECT_NE(tooLarge.body.find("65536"), std::string::npos) << "names the cap";
   EXPECT_TRUE(inSession(session, "ping")["result"].isObject()) << "still serving";
 }
 

@@ -84,9 +84,7 @@ TEST_F(McpToolsApiTest, RefusesRequestsItCannotRead) {
   expectFailure(R"({"arguments":{}})", 400, "missing_name", "name is required");
   expectFailure(R"({"name":"probe__echo","arguments":[1]})", 400, "invalid_arguments",
                 "arguments must be a JSON object");
-  const std::string big =
-      R"({"name":"probe__echo","arguments":{"text":")" + std::string(65 * 1024, 'x') + "\"}}";
-  const HttpResult tooLarge = call(big);
+  const HttpResult tooLarge = oversized("/v1/mcp/call");
   EXPECT_EQ(tooLarge.status, 413) << tooLarge.body;
   EXPECT_EQ(call(R"({"name":"probe__echo","arguments":{"text":"a"}})").status, 200);
   EXPECT_EQ(gateway_->client().get("/v1/mcp/call", bearer(kMaster)).status, 405);
