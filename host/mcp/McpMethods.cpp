@@ -75,7 +75,7 @@ json::Value McpMethods::listTools(const RpcMessage& request, const McpCaller& ca
   if (offset < 0 || (offset > 0 && static_cast<size_t>(offset) >= listing.tools.size()))
     return rpcError(request.id, kInvalidParams, "invalid cursor: not one this server gave out");
   json::Value tools = json::Value::array();
-  const size_t end = std::min(listing.tools.size(), static_cast<size_t>(offset) + kPageSize);
+  const size_t end = std::min(listing.tools.size(), static_cast<size_t>(offset) + pageSize_);
   for (size_t i = static_cast<size_t>(offset); i < end; ++i) tools.push(mcpTool(listing.tools[i]));
   json::Value result = json::Value::object();
   result.set("tools", std::move(tools));

@@ -26,12 +26,14 @@ struct McpCaller {
 /// is -32602.
 class McpMethods {
  public:
-  explicit McpMethods(tools::ToolRuntime& runtime) : runtime_(runtime) {}
+  explicit McpMethods(tools::ToolRuntime& runtime, size_t pageSize = kPageSize)
+      : runtime_(runtime), pageSize_(pageSize) {}
   json::Value answer(const RpcMessage& request, const McpCaller& caller);
 
   /// What the server offers: {"tools": {"listChanged": false}}.
   static json::Value capabilities();
   static json::Value serverInfo();
+  /// Tools per tools/list page; a longer list is paged with nextCursor.
   static constexpr size_t kPageSize = 100;
 
  private:
@@ -40,6 +42,7 @@ class McpMethods {
   json::Value discover();
 
   tools::ToolRuntime& runtime_;
+  const size_t pageSize_;
 };
 
 }  // namespace manifold::mcp

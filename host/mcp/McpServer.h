@@ -40,8 +40,9 @@ struct McpHttpReply {
 /// are application/json, and GET (the optional server stream) is 405.
 class McpServer {
  public:
-  McpServer(tools::ToolRuntime& runtime, McpSessions& sessions)
-      : methods_(runtime), sessions_(sessions) {}
+  McpServer(tools::ToolRuntime& runtime, McpSessions& sessions,
+            size_t pageSize = McpMethods::kPageSize)
+      : methods_(runtime, pageSize), sessions_(sessions) {}
 
   McpHttpReply handle(const McpHttpRequest& request, const config::ToolsConfig& config);
 

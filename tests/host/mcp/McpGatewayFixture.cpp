@@ -16,13 +16,14 @@ json::Value parseJson(const std::string& text) {
   return value ? *value : json::Value();
 }
 
-McpGatewayFixture::McpGatewayFixture() {
+McpGatewayFixture::McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust) {
   ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1);
   config::GatewayConfig config = demoConfig("", "");
   config.tools.callTimeoutMs = 300;
   config.tools.mcpEndpoint.callTimeoutMs = 300;
   config.tools.mcpEndpoint.maxBodyBytes = 64 * 1024;
   config.tools.mcpEndpoint.allowedOrigins = {kAllowedOrigin};
+  if (adjust) adjust(config);
   gateway_ = std::make_unique<TestGateway>(
       config, std::vector<std::string>{demoPlugin(), testPlugin("tool_probe")});
 }

@@ -4,6 +4,7 @@
 
 #include <manifold/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -21,7 +22,8 @@ class McpGatewayFixture : public ::testing::Test {
   static const std::string kMaster;
   static const std::string kAllowedOrigin;
 
-  McpGatewayFixture();
+  /// `adjust` changes the config before the gateway starts.
+  explicit McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust = {});
   ~McpGatewayFixture() override;
 
   static std::map<std::string, std::string> bearer(const std::string& secret) {

@@ -173,5 +173,18 @@ TEST_F(McpSessionRevisionTest, RefusesMalformedJsonRpcAndBodiesTooLarge) {
   EXPECT_TRUE(inSession(session, "ping")["result"].isObject()) << "still serving";
 }
 
+class McpEndpointOffTest : public McpGatewayFixture {
+ protected:
+  McpEndpointOffTest()
+      : McpGatewayFixture([](config::GatewayConfig& c) { c.tools.mcpEndpoint.enabled = false; }) {}
+};
+
+TEST_F(McpEndpointOffTest, IsNotFoundWhileTheHttpToolEndpointsStillServe) {
+  const HttpResult r = mcp(initializeFor("2025-11-25"));
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_NE(r.body.find("tools.mcp_endpoint.enabled"), std::string::npos);
+  EXPECT_EQ(gateway_->client().get("/v1/mcp/tools", bearer(kMaster)).status, 200);
+}
+
 }  // namespace
 }  // namespace manifold::test
