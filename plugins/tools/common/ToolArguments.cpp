@@ -5,19 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/Text.h"
+
 namespace toolcommon {
 
 namespace json = manifold::json;
-
-namespace {
-
-std::string trimmed(const std::string& s) {
-  const size_t first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-}  // namespace
 
 ToolArguments::ToolArguments(std::string_view tool, std::string_view argumentsJson) : tool_(tool) {
   std::optional<json::Value> parsed =

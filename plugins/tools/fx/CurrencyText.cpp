@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "common/Text.h"
+
 namespace fx {
 namespace {
 
@@ -25,10 +27,7 @@ std::vector<Word> words(const std::string& text) {
   const auto flush = [&] {
     while (!current.empty() && (current.back() == '.' || current.back() == ',')) current.pop_back();
     if (!current.empty()) {
-      std::string lower = current;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      out.push_back({current, lower});
+      out.push_back({current, toolcommon::lowercase(current)});
     }
     current.clear();
   };
@@ -111,9 +110,7 @@ CurrencyMention readCurrencyText(const std::string& text,
       continue;
     }
     std::string code;
-    std::string upper = w.lower;
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::string upper = toolcommon::uppercase(w.lower);
     if (upper.size() == 3 && known.count(upper) && (w.text == upper || w.lower != "try"))
       code = upper;
     else

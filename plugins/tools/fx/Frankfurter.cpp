@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/Text.h"
 #include "common/UrlQuery.h"
 
 namespace fx {
@@ -30,9 +31,7 @@ std::map<std::string, std::string> Frankfurter::currencies() {
 }
 
 std::string Frankfurter::knownCurrency(const std::string& code) {
-  std::string upper = code;
-  std::transform(upper.begin(), upper.end(), upper.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string upper = toolcommon::uppercase(code);
   const bool letters = upper.size() == 3 && std::all_of(upper.begin(), upper.end(), [](char c) {
                          return c >= 'A' && c <= 'Z';
                        });

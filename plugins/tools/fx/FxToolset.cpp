@@ -5,6 +5,7 @@
 
 #include "CurrencyText.h"
 #include "EcbDate.h"
+#include "common/Text.h"
 #include "common/ToolArguments.h"
 #include "common/ToolCall.h"
 #include "common/ToolDeclaration.h"
@@ -39,9 +40,8 @@ std::vector<std::string> splitCodes(const std::string& list) {
   std::stringstream in(list);
   std::string item;
   while (std::getline(in, item, ',')) {
-    const size_t first = item.find_first_not_of(" \t");
-    if (first == std::string::npos) continue;
-    out.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+    item = toolcommon::trimmed(item);
+    if (!item.empty()) out.push_back(item);
   }
   return out;
 }

@@ -1,31 +1,21 @@
 #include "Geocoder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <vector>
 
+#include "common/Text.h"
 #include "common/UrlQuery.h"
 
 namespace weather {
 
 namespace json = manifold::json;
+using toolcommon::lowercase;
+using toolcommon::trimmed;
 
 namespace {
 
 constexpr size_t kMaxListed = 5;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-std::string trimmed(const std::string& s) {
-  const size_t first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 Place placeFrom(const json::Value& r) {
   Place p;
@@ -40,9 +30,9 @@ Place placeFrom(const json::Value& r) {
 }
 
 bool matchesQualifier(const Place& p, const std::string& qualifier) {
-  const std::string q = lower(qualifier);
-  if (q.size() == 2) return lower(p.countryCode) == q;
-  return lower(p.country) == q || lower(p.admin1) == q || lower(p.countryCode) == q;
+  const std::string q = lowercase(qualifier);
+  if (q.size() == 2) return lowercase(p.countryCode) == q;
+  return lowercase(p.country) == q || lowercase(p.admin1) == q || lowercase(p.countryCode) == q;
 }
 
 bool samePlace(const Place& a, const Place& b) {
@@ -106,7 +96,7 @@ Place Geocoder::resolve(const std::string& asked,
                                               " was found");
   std::vector<Place> exact;
   for (const Place& p : matches)
-    if (lower(p.name) == lower(name)) exact.push_back(p);
+    if (lowercase(p.name) == lowercase(name)) exact.push_back(p);
   if (!exact.empty()) matches = exact;
 
   const Place& first = matches.front();

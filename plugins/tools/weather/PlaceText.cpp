@@ -1,21 +1,18 @@
 #include "PlaceText.h"
 
-#include <algorithm>
 #include <cctype>
 #include <set>
 #include <sstream>
 #include <vector>
 
+#include "common/Text.h"
+
 namespace weather {
 namespace {
 
-constexpr size_t kMaxWords = 4;
+using toolcommon::lowercase;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+constexpr size_t kMaxWords = 4;
 
 bool isBoundaryMark(char c) {
   return c == '?' || c == '!' || c == '.' || c == ';' || c == ':' || c == '"' || c == ')';
@@ -51,7 +48,7 @@ bool stops(const std::string& word) {
       "will",    "and",      "or",      "with",    "the",      "a",           "in",
       "for",     "at",       "near",    "weather", "forecast", "temperature", "going",
       "outside", "there",    "it",      "me",      "my",       "days",        "day"};
-  return kStops.count(lower(word)) > 0;
+  return kStops.count(lowercase(word)) > 0;
 }
 
 bool capitalised(const std::string& w) {
@@ -67,14 +64,14 @@ std::optional<std::string> placeInText(const std::string& text) {
 
   std::optional<std::string> lowerCase;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    const std::string preposition = lower(words[i].text);
+    const std::string preposition = lowercase(words[i].text);
     if (words[i].ends || words[i].comma ||
         (preposition != "in" && preposition != "for" && preposition != "at" &&
          preposition != "near"))
       continue;
     size_t j = i + 1;
     // "in the Hague" looks up "Hague": the article goes when a name follows it.
-    if (lower(words[j].text) == "the" && j + 1 < words.size() && capitalised(words[j + 1].text))
+    if (lowercase(words[j].text) == "the" && j + 1 < words.size() && capitalised(words[j + 1].text))
       ++j;
     std::string place;
     size_t taken = 0;

@@ -7,42 +7,23 @@
 
 #include <memory>
 
-#include "../FakeToolApi.h"
 #include "../ToolCallExpectations.h"
+#include "../ToolsetAgainstFake.h"
 #include "support/LoadedToolset.h"
 
 namespace manifold::test {
 namespace {
 
-class FxToolsetTest : public ::testing::Test {
- protected:
-  // One fake serves the suite; each test starts it afresh with reset().
-  static void SetUpTestSuite() {
-    if (FakeToolApi::missingTool().empty()) fake_ = std::make_unique<FakeToolApi>("fx");
+class FxToolsetTest : public ToolsetAgainstFake<FxToolsetTest> {
+ public:
+  static constexpr const char* kPlugin = "fx";
+  static std::string configFor(const FakeToolApi& fake) {
+    return R"({"base_url":")" + fake.url() + R"(/","timeout_ms":400})";
   }
-  static void TearDownTestSuite() { fake_.reset(); }
-
-  void SetUp() override {
-    if (!fake_) GTEST_SKIP() << FakeToolApi::missingTool();
-    fake_->reset();
-    fx_ = std::make_unique<LoadedToolset>(
-        "fx", R"({"base_url":")" + fake_->url() + R"(/","timeout_ms":400})",
-        std::vector<uint16_t>{fake_->port()});
-    ASSERT_TRUE(fx_->get()) << fx_->problem();
-  }
-
-  tools::ToolResult call(const std::string& tool, const std::string& args) {
-    return (*fx_)->call(tool, args);
-  }
-
-  static std::unique_ptr<FakeToolApi> fake_;
-  std::unique_ptr<LoadedToolset> fx_;
 };
 
-std::unique_ptr<FakeToolApi> FxToolsetTest::fake_;
-
 TEST_F(FxToolsetTest, DeclaresFourToolsAndOneLiveToolWithTheQuerySchema) {
-  const std::vector<tools::ToolDefinition> tools = (*fx_)->tools();
+  const std::vector<tools::ToolDefinition> tools = toolset_->get()->tools();
   std::vector<std::string> names;
   for (const tools::ToolDefinition& tool : tools) names.push_back(tool.name);
   EXPECT_EQ(names, (std::vector<std::string>{"convert", "rates", "currencies", "lookup"}));
@@ -206,6 +187,18 @@ TEST_F(FxToolsetTest, TheLiveToolQuotesALoneCurrencyAgainstTheMajors) {
 TEST_F(FxToolsetTest, TheLiveToolSaysWhenAMessageNamesNoCurrency) {
   expectError(call("lookup", R"({"query":"should I try to convert my attic?"})"), MF_ERR_INVALID,
               {"no currency found in the message"});
+}
+
+TEST(FxToolsetReachTest, AnUpstreamThatCannotBeReachedIsUnavailable) {
+  if (const std::string missing = FakeToolApi::missingTool(); !missing.empty())
+    GTEST_SKIP() << missing;
+  // A port that was just listening and no longer is.
+  const uint16_t port = FakeToolApi("fx").port();
+  LoadedToolset fx("fx", R"({"base_url":"http://127.0.0.1:)" + std::to_string(port) + "\"}",
+                   {port});
+  ASSERT_TRUE(fx.get()) << fx.problem();
+  expectError(fx->call("currencies", "{}"), MF_ERR_UNAVAILABLE,
+              {"frankfurter could not be reached"});
 }
 
 TEST(FxToolsetSettingsTest, ABaseUrlThatIsNotHttpIsRefusedAtCreate) {

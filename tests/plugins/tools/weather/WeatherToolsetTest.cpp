@@ -3,71 +3,30 @@
 // (tests/fakes/tools-a, fixtures in tests/fixtures/tools/weather) on loopback:
 // current conditions and forecasts in words, the ambiguity rule, the live
 // tool reading a place from free text, and every bad input and upstream fault.
-#include <Poco/AutoPtr.h>
-#include <Poco/Channel.h>
-#include <Poco/Logger.h>
-#include <Poco/Message.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 
-#include "../FakeToolApi.h"
 #include "../ToolCallExpectations.h"
+#include "../ToolsetAgainstFake.h"
+#include "support/CapturedLog.h"
 #include "support/LoadedToolset.h"
 
 namespace manifold::test {
 namespace {
 
-// What the host logged for the plugin.
-class LogLines : public Poco::Channel {
+class WeatherToolsetTest : public ToolsetAgainstFake<WeatherToolsetTest> {
  public:
-  void log(const Poco::Message& message) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    text_ += message.getText() + "\n";
+  static constexpr const char* kPlugin = "weather";
+  static std::string configFor(const FakeToolApi& fake) {
+    return R"({"geocoding_url":")" + fake.url("/v1/search") + R"(","forecast_url":")" +
+           fake.url("/v1/forecast") + R"(","timeout_ms":400})";
   }
-  std::string text() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return text_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::string text_;
 };
-
-class WeatherToolsetTest : public ::testing::Test {
- protected:
-  // One fake serves the suite; each test starts it afresh with reset().
-  static void SetUpTestSuite() {
-    if (FakeToolApi::missingTool().empty()) fake_ = std::make_unique<FakeToolApi>("weather");
-  }
-  static void TearDownTestSuite() { fake_.reset(); }
-
-  void SetUp() override {
-    if (!fake_) GTEST_SKIP() << FakeToolApi::missingTool();
-    fake_->reset();
-    weather_ = std::make_unique<LoadedToolset>(
-        "weather",
-        R"({"geocoding_url":")" + fake_->url("/v1/search") + R"(","forecast_url":")" +
-            fake_->url("/v1/forecast") + R"(","timeout_ms":400})",
-        std::vector<uint16_t>{fake_->port()});
-    ASSERT_TRUE(weather_->get()) << weather_->problem();
-  }
-
-  tools::ToolResult call(const std::string& tool, const std::string& args) {
-    return (*weather_)->call(tool, args);
-  }
-
-  static std::unique_ptr<FakeToolApi> fake_;
-  std::unique_ptr<LoadedToolset> weather_;
-};
-
-std::unique_ptr<FakeToolApi> WeatherToolsetTest::fake_;
 
 TEST_F(WeatherToolsetTest, DeclaresCurrentForecastAndALiveTool) {
-  const std::vector<tools::ToolDefinition> tools = (*weather_)->tools();
+  const std::vector<tools::ToolDefinition> tools = toolset_->get()->tools();
   ASSERT_EQ(tools.size(), 3u);
   EXPECT_EQ(tools[0].name, "current");
   EXPECT_EQ(tools[1].name, "forecast");
@@ -224,19 +183,19 @@ TEST_F(WeatherToolsetTest, TheLiveToolSaysWhenAMessageNamesNoPlace) {
 }
 
 TEST_F(WeatherToolsetTest, AFailedCallIsLoggedWithTheToolAndTheCause) {
-  Poco::AutoPtr<LogLines> lines(new LogLines);
-  Poco::Logger& logger = Poco::Logger::get("plugin.weather");
-  logger.setChannel(lines);
-  expectError(call("current", R"({"place":"Xyzzyville"})"), MF_ERR_INVALID, {"Xyzzyville"});
-  fake_->fault("/v1/search", "500");
-  expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_UNAVAILABLE, {"500"});
-  logger.setChannel(nullptr);
-  EXPECT_NE(lines->text().find("weather.current failed: no place named 'Xyzzyville'"),
+  std::string logged;
+  {
+    const CapturedLog log("plugin.weather");
+    expectError(call("current", R"({"place":"Xyzzyville"})"), MF_ERR_INVALID, {"Xyzzyville"});
+    fake_->fault("/v1/search", "500");
+    expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_UNAVAILABLE, {"500"});
+    logged = log.text();
+  }
+  EXPECT_NE(logged.find("weather.current failed: no place named 'Xyzzyville'"), std::string::npos)
+      << logged;
+  EXPECT_NE(logged.find("weather.forecast failed: open-meteo geocoding answered 500"),
             std::string::npos)
-      << lines->text();
-  EXPECT_NE(lines->text().find("weather.forecast failed: open-meteo geocoding answered 500"),
-            std::string::npos)
-      << lines->text();
+      << logged;
   // The instance keeps serving.
   fake_->fault("/", "");
   okJson(call("current", R"({"place":"Berlin"})"));
@@ -250,6 +209,18 @@ TEST_F(WeatherToolsetTest, SettingsComeFromPluginsSettingsWhenTheInstanceHasNone
   EXPECT_EQ(
       okJson(fromHost->call("current", R"({"place":"Berlin"})"))["place"]["country"].asString(),
       "Germany");
+}
+
+TEST_F(WeatherToolsetTest, TheClearWinnerRatioIsASetting) {
+  LoadedToolset strict("weather",
+                       R"({"clear_winner_ratio":1000,"geocoding_url":")" +
+                           fake_->url("/v1/search") + R"(","forecast_url":")" +
+                           fake_->url("/v1/forecast") + R"("})",
+                       {fake_->port()});
+  ASSERT_TRUE(strict.get()) << strict.problem();
+  // 3.4 million against 10 051 is a clear winner at 10, not at 1000.
+  expectError(strict->call("current", R"({"place":"Berlin"})"), MF_ERR_INVALID,
+              {"'Berlin' is ambiguous", "Germany", "New Hampshire"});
 }
 
 TEST(WeatherToolsetSettingsTest, ASettingOfTheWrongTypeIsRefusedAtCreate) {
