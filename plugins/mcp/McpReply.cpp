@@ -23,7 +23,7 @@ bool McpReply::feed(std::string_view chunk) {
     // a comment or a blank line. Content-Type is checked afterwards.
     size_t i = 0;
     while (i < chunk.size() && isSpace(chunk[i])) ++i;
-    if (i == chunk.size() && json_.empty()) {
+    if (i == chunk.size()) {
       json_.append(chunk);  // only whitespace so far: decide on the next chunk
       if (json_.size() > maxBytes_) tooLarge_ = true;
       return !tooLarge_;
@@ -32,7 +32,7 @@ bool McpReply::feed(std::string_view chunk) {
     if (mode_ == Mode::Events && !json_.empty()) {
       const std::string leading = std::move(json_);
       json_.clear();
-      if (!feed(leading)) return false;
+      if (!feedEvents(leading)) return false;
     }
   }
   if (mode_ == Mode::Json) {
@@ -40,7 +40,12 @@ bool McpReply::feed(std::string_view chunk) {
     if (json_.size() > maxBytes_) tooLarge_ = true;
     return !tooLarge_;
   }
-  const auto status = events_.feed(chunk, [this](std::string_view data) { return onEvent(data); });
+  return feedEvents(chunk);
+}
+
+bool McpReply::feedEvents(std::string_view bytes) {
+  scanFields(bytes);
+  const auto status = events_.feed(bytes, [this](std::string_view data) { return onEvent(data); });
   if (status == manifold::sse::SseParser::Status::TooLarge) tooLarge_ = true;
   return status == manifold::sse::SseParser::Status::Ok;
 }
@@ -59,6 +64,28 @@ void McpReply::finish() {
     for (const json::Value& message : body->asArray()) take(message);
   } else {
     take(*body);
+  }
+}
+
+// The event parser hands over data alone; ids and retry delays are read here.
+void McpReply::scanFields(std::string_view chunk) {
+  constexpr size_t kLongestField = 256;
+  for (const char c : chunk) {
+    if (c != '\n' && c != '\r') {
+      if (line_.size() < kLongestField) line_ += c;
+      continue;
+    }
+    const size_t colon = line_.find(':');
+    std::string value = colon == std::string::npos ? "" : line_.substr(colon + 1);
+    if (!value.empty() && value.front() == ' ') value.erase(0, 1);
+    const std::string field = line_.substr(0, colon);
+    if (field == "id") {
+      lastEventId_ = value;
+    } else if (field == "retry" && !value.empty() && value.size() < 8 &&
+               value.find_first_not_of("0123456789") == std::string::npos) {
+      retryMs_ = std::stoll(value);
+    }
+    line_.clear();
   }
 }
 

@@ -32,14 +32,20 @@ class McpReply {
   const std::optional<manifold::json::Value>& unaddressedError() const { return unaddressed_; }
   bool tooLarge() const { return tooLarge_; }
   bool wasEventStream() const { return mode_ == Mode::Events; }
+  /// The stream's last event id and retry delay (SSE "id:" and "retry:"),
+  /// which resuming it with GET and Last-Event-ID needs.
+  const std::string& lastEventId() const { return lastEventId_; }
+  int64_t retryMs() const { return retryMs_; }
   /// The body's first bytes, for messages about a body that made no sense.
   const std::string& start() const { return start_; }
 
  private:
   enum class Mode { Unknown, Json, Events };
 
+  bool feedEvents(std::string_view bytes);
   void take(const manifold::json::Value& message);
   bool onEvent(std::string_view data);
+  void scanFields(std::string_view chunk);
 
   int64_t requestId_;
   size_t maxBytes_;
@@ -47,6 +53,9 @@ class McpReply {
   std::string json_;
   manifold::sse::SseParser events_;
   std::string start_;
+  std::string line_;  ///< the stream's current line, for scanFields
+  std::string lastEventId_;
+  int64_t retryMs_ = -1;
   std::optional<manifold::json::Value> response_;
   std::optional<manifold::json::Value> unaddressed_;
   bool tooLarge_ = false;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "McpReply.h"
@@ -76,18 +78,34 @@ json::Value McpSession::request(const std::string& method, json::Value params,
 }
 
 McpSession::StatePtr McpSession::current() {
+  const uint64_t seen = negotiated_.load();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (!state_) state_ = connect();
+  if (!state_) connectOnce(seen);
   return state_;
 }
 
 McpSession::StatePtr McpSession::renew(const StatePtr& stale) {
+  const uint64_t seen = negotiated_.load();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (state_ == stale) {  // not already renewed by another thread
-    state_.reset();
-    state_ = connect();
-  }
+  if (state_ == stale) state_.reset();  // else another thread renewed it, or is failing to
+  if (!state_) connectOnce(seen);
   return state_;
+}
+
+// Called with mutex_ held. Threads that waited on a negotiation that failed
+// share its error rather than each waiting out another one in turn (a slow
+// server would otherwise cost every waiting call a timeout more).
+void McpSession::connectOnce(uint64_t seen) {
+  if (negotiated_.load() != seen && lastFailure_) std::rethrow_exception(lastFailure_);
+  try {
+    state_ = connect();
+    lastFailure_ = nullptr;
+  } catch (...) {
+    lastFailure_ = std::current_exception();
+    ++negotiated_;
+    throw;
+  }
+  ++negotiated_;
 }
 
 McpSession::StatePtr McpSession::connect() {
@@ -170,6 +188,16 @@ McpSession::Reply McpSession::post(const State* state, const std::string& method
   if (params.size() > 0) message.set("params", std::move(params));
   request.body = json::stringify(message);
 
+  Reply reply = exchange(request, method, id);
+  if (state && !state->stateless() && expectResponse && reply.status == 200 &&
+      reply.body.wasEventStream() && !reply.body.response() && !reply.body.tooLarge() &&
+      !reply.body.lastEventId().empty())
+    reply = resume(*state, method, id, std::move(reply));
+  return reply;
+}
+
+McpSession::Reply McpSession::exchange(const manifold::HttpRequest& request,
+                                       const std::string& method, int64_t id) {
   Reply reply{0, "", "", McpReply(id, settings_.maxResultBytes)};
   manifold::HttpResponse head;
   try {
@@ -187,6 +215,36 @@ McpSession::Reply McpSession::post(const State* state, const std::string& method
   reply.status = head.status;
   reply.sessionId = headerOf(head, "mcp-session-id");
   reply.contentType = headerOf(head, "content-type");
+  return reply;
+}
+
+// A reply stream that closed before its response (2025-11-25, SEP-1699): the
+// response comes on a GET stream resumed after the last event id, once the
+// server's retry delay has passed.
+McpSession::Reply McpSession::resume(const State& state, const std::string& method, int64_t id,
+                                     Reply reply) {
+  constexpr int kMaxResumes = 3;
+  constexpr int64_t kDefaultRetryMs = 1000;
+  for (int attempt = 0; attempt < kMaxResumes; ++attempt) {
+    const std::string lastEventId = reply.body.lastEventId();
+    const int64_t retryMs = reply.body.retryMs() >= 0 ? reply.body.retryMs() : kDefaultRetryMs;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(retryMs, settings_.timeoutMs)));
+    manifold::HttpRequest request;
+    request.method = "GET";
+    request.url = settings_.url;
+    request.timeoutMs = settings_.timeoutMs;
+    request.headers = settings_.headers;
+    request.headers.push_back({"Accept", "text/event-stream"});
+    request.headers.push_back({"Last-Event-ID", lastEventId});
+    request.headers.push_back({"MCP-Protocol-Version", state.version});
+    if (!state.sessionId.empty()) request.headers.push_back({"Mcp-Session-Id", state.sessionId});
+    host_.info(settings_.who() + " closed the stream of " + method + " before its response; " +
+               "resuming after event " + lastEventId);
+    reply = exchange(request, method, id);
+    if (reply.body.response() || reply.status != 200 || reply.body.lastEventId().empty() ||
+        reply.body.lastEventId() == lastEventId)
+      break;
+  }
   return reply;
 }
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,12 +47,15 @@ class McpSession {
 
   StatePtr current();
   StatePtr renew(const StatePtr& stale);
+  void connectOnce(uint64_t seen);
   StatePtr connect();
   std::optional<State> discover();
   State initialize();
 
   Reply post(const State* state, const std::string& method, manifold::json::Value params,
              const std::string& name, bool expectResponse);
+  Reply exchange(const manifold::HttpRequest& request, const std::string& method, int64_t id);
+  Reply resume(const State& state, const std::string& method, int64_t id, Reply reply);
   manifold::json::Value resultOf(const Reply& reply, const std::string& method) const;
   [[noreturn]] void fail(int32_t code, const std::string& what, bool retryable = false,
                          int32_t status = 0) const;
@@ -59,8 +63,10 @@ class McpSession {
   manifold::Host host_;
   const McpSettings settings_;
   std::atomic<int64_t> nextId_{1};
-  std::mutex mutex_;  ///< guards state_; held while (re)negotiating
+  std::mutex mutex_;  ///< guards state_ and lastFailure_; held while (re)negotiating
   StatePtr state_;
+  std::atomic<uint64_t> negotiated_{0};  ///< negotiations ended, well or not
+  std::exception_ptr lastFailure_;       ///< how the last one failed, if it did
 };
 
 }  // namespace mcp

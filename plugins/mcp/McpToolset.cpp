@@ -26,6 +26,12 @@ json::Value declaration(const json::Value& tool) {
 
 }  // namespace
 
+void McpToolset::refuse(int32_t code, const std::string& what) const {
+  const std::string message = session_.settings().who() + " " + what;
+  host_.warn(message);
+  throw manifold::Error(code, message);
+}
+
 McpToolset::McpToolset(manifold::Host host, std::string_view configJson)
     : host_(host), session_(host, McpSettings::read(configJson)) {}
 
@@ -44,8 +50,7 @@ std::string McpToolset::listTools() {
     if (!cursor.empty()) params.set("cursor", cursor);
     const json::Value result = session_.request("tools/list", std::move(params));
     if (!result["tools"].isArray())
-      throw manifold::Error(MF_ERR_INTERNAL,
-                            settings.who() + " answered tools/list without a tools array");
+      refuse(MF_ERR_INTERNAL, "answered tools/list without a tools array");
     for (const json::Value& tool : result["tools"].asArray()) {
       if (!tool["name"].isString() || tool["name"].asString().empty()) continue;
       if (!names.insert(tool["name"].asString()).second) continue;
@@ -73,15 +78,12 @@ bool McpToolset::knows(const std::string& name) {
 }
 
 std::string McpToolset::callTool(std::string_view name, std::string_view argumentsJson) {
-  const McpSettings& settings = session_.settings();
   const std::string tool(name);
   std::optional<json::Value> arguments =
       json::parse(argumentsJson.empty() ? std::string_view("{}") : argumentsJson);
   if (!arguments || !arguments->isObject())
-    throw manifold::Error(MF_ERR_INVALID,
-                          settings.who() + ": the arguments of " + tool + " must be a JSON object");
-  if (!knows(tool))
-    throw manifold::Error(MF_ERR_NOT_FOUND, settings.who() + " has no tool '" + tool + "'");
+    refuse(MF_ERR_INVALID, "was not called: the arguments of " + tool + " must be a JSON object");
+  if (!knows(tool)) refuse(MF_ERR_NOT_FOUND, "has no tool '" + tool + "'");
   json::Value params = json::Value::object();
   params.set("name", tool);
   params.set("arguments", std::move(*arguments));
@@ -90,11 +92,10 @@ std::string McpToolset::callTool(std::string_view name, std::string_view argumen
   params.set("_meta", std::move(meta));
   const json::Value result = session_.request("tools/call", std::move(params), tool);
   if (result["resultType"].asString() == "input_required")
-    throw manifold::Error(MF_ERR_UNAVAILABLE, settings.who() + " asked for user input to finish " +
-                                                  tool + ", which the bridge cannot give");
+    refuse(MF_ERR_UNAVAILABLE,
+           "asked for user input to finish " + tool + ", which the bridge cannot give");
   if (!result["content"].isArray())
-    throw manifold::Error(MF_ERR_INTERNAL,
-                          settings.who() + " answered tools/call of " + tool + " without content");
+    refuse(MF_ERR_INTERNAL, "answered tools/call of " + tool + " without content");
   return json::stringify(result);
 }
 

@@ -27,6 +27,8 @@ class McpToolset : public manifold::Toolset {
 
  private:
   bool knows(const std::string& name);
+  /// Logs and throws: "mcp server '<id>' <what>".
+  [[noreturn]] void refuse(int32_t code, const std::string& what) const;
 
   manifold::Host host_;
   McpSession session_;

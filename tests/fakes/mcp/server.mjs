@@ -13,12 +13,15 @@
 //                    Mcp-Name headers, no initialize, no session
 //   POST /garbage    200 with a body that is neither JSON nor an event stream
 //   POST /fail       503
+//   POST /slow       like /mcp, but every answer waits 3 s first
 // Tools (on /mcp and /json): echo {message}, sleep {ms} (answers after ms),
 // strict {n: integer} (a JSON-RPC -32602 error otherwise), and filler tools, so
 // that tools/list comes in pages of 2 tools linked by nextCursor.
 // Test controls:
 //   GET  /_ledger   every MCP request: path, JSON-RPC method, MCP headers, _meta
-//   POST /_expire   forgets every session: the next request with one gets 404
+//   POST /_expire   forgets every session: the next request with one gets 404, or
+//                   with {"answer": 400} the 400 "No valid session ID provided"
+//                   that the SDK's example servers (and server-everything) send
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
@@ -62,6 +65,7 @@ const TOOLS = [
 
 const ledger = [];
 const sessions = new Map(); // session id -> transport
+let unknownSessionStatus = 404;
 
 function text(value) {
   return { content: [{ type: 'text', text: value }] };
@@ -131,6 +135,9 @@ async function sessioned(req, res, message, jsonReplies) {
   const id = req.headers['mcp-session-id'];
   if (id) {
     const transport = sessions.get(id);
+    if (!transport && unknownSessionStatus === 400)
+      return sendJson(res, 400, { jsonrpc: '2.0', id: null,
+        error: { code: -32000, message: 'Bad Request: No valid session ID provided' } });
     if (!transport)
       return sendJson(res, 404, { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } });
     return transport.handleRequest(req, res, message);
@@ -185,6 +192,7 @@ const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://localhost').pathname;
     if (req.method === 'GET' && path === '/_ledger') return sendJson(res, 200, ledger);
     if (req.method === 'POST' && path === '/_expire') {
+      unknownSessionStatus = JSON.parse((await readBody(req)) || '{}').answer === 400 ? 400 : 404;
       sessions.clear();
       return sendJson(res, 200, { expired: true });
     }
@@ -202,6 +210,10 @@ const server = createServer(async (req, res) => {
     record(path, req, message);
     if (path === '/mcp') return await sessioned(req, res, message, false);
     if (path === '/json') return await sessioned(req, res, message, true);
+    if (path === '/slow') {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      return await sessioned(req, res, message, false);
+    }
     if (path === '/stateless') return await stateless(req, res, message);
     if (path === '/garbage') {
       res.writeHead(200, { 'Content-Type': 'text/html' });

@@ -1,14 +1,14 @@
 #include "McpPeers.h"
 
-#include <Poco/Environment.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/PipeStream.h>
+#include <gtest/gtest.h>
 
 #include <filesystem>
-#include <sstream>
 #include <stdexcept>
 
+#include "support/CommandOnPath.h"
 #include "support/HttpTestClient.h"
 
 namespace manifold::test {
@@ -18,18 +18,10 @@ std::string peersDir() {
   return std::string(MANIFOLD_SOURCE_DIR) + "/tests/fakes/mcp";
 }
 
-bool onPath(const std::string& tool) {
-  std::istringstream dirs(Poco::Environment::get("PATH", ""));
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / tool)) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string McpPeer::missing() {
-  if (!onPath("node")) return "node is not installed (packaging/install-deps.sh --test)";
+  if (!commandOnPath("node")) return "node is not installed (packaging/install-deps.sh --test)";
   for (const char* package : {"sdk", "server-everything"})
     if (!std::filesystem::exists(peersDir() + "/node_modules/@modelcontextprotocol/" + package))
       return std::string("@modelcontextprotocol/") + package +
@@ -97,8 +89,17 @@ json::Value McpPeer::ledger() const {
   return *parsed;
 }
 
-void McpPeer::expireSessions() const {
-  HttpTestClient(port_).post("/_expire", "{}");
+void McpPeer::expireSessions(int status) const {
+  HttpTestClient(port_).post("/_expire", R"({"answer":)" + std::to_string(status) + "}");
+}
+
+void expectFailure(const tools::ToolResult& result, int32_t code, const std::string& server,
+                   const std::string& what) {
+  EXPECT_FALSE(result.ok) << result.json;
+  EXPECT_EQ(result.errorCode, code) << result.message;
+  EXPECT_NE(result.message.find("mcp server '" + server + "'"), std::string::npos)
+      << result.message;
+  EXPECT_NE(result.message.find(what), std::string::npos) << result.message;
 }
 
 std::string bridgeConfig(const std::string& id, const std::string& url,

@@ -12,6 +12,8 @@
 
 #include <manifold/json.hpp>
 
+#include "tools/ToolResult.h"
+
 namespace manifold::test {
 
 /// A real MCP server on loopback, run with node from the packages pinned in
@@ -33,8 +35,10 @@ class McpPeer {
   std::string url(const std::string& path) const;
   /// The misbehaving server's record of MCP requests (GET /_ledger).
   json::Value ledger() const;
-  /// Makes the misbehaving server forget its sessions (POST /_expire).
-  void expireSessions() const;
+  /// Makes the misbehaving server forget its sessions (POST /_expire); it
+  /// then answers a request in one with `status`: 404, or 400 as the SDK's
+  /// example servers do.
+  void expireSessions(int status = 404) const;
 
  private:
   McpPeer(const std::vector<std::string>& args, const Poco::Process::Env& env,
@@ -49,6 +53,11 @@ class McpPeer {
 /// The create() config of one bridged server, as the host writes it.
 std::string bridgeConfig(const std::string& id, const std::string& url,
                          const std::string& extraFields = "");
+
+/// Expects `result` to be a failure with `code` whose message names the
+/// server ("mcp server '<server>'") and says `what`.
+void expectFailure(const tools::ToolResult& result, int32_t code, const std::string& server,
+                   const std::string& what);
 
 /// A loopback port with nothing listening on it (bound, then released).
 uint16_t unusedPort();

@@ -1,6 +1,5 @@
 #include "FakeManus.h"
 
-#include <Poco/Environment.h>
 #include <Poco/Path.h>
 
 #include <filesystem>
@@ -8,19 +7,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "support/CommandOnPath.h"
 #include "support/HttpTestClient.h"
 #include "support/TestPaths.h"
 
 namespace manifold::test {
 namespace {
-
-bool onPath(const std::string& tool) {
-  std::istringstream dirs(Poco::Environment::get("PATH", ""));
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / tool)) return true;
-  return false;
-}
 
 void run(const std::string& command, const std::vector<std::string>& args) {
   Poco::ProcessHandle process = Poco::Process::launch(command, args, nullptr, nullptr, nullptr);
@@ -44,7 +36,7 @@ json::Value parse(const std::string& text) {
 
 std::string FakeManus::missingTool() {
   for (const char* tool : {"node", "openssl"})
-    if (!onPath(tool))
+    if (!commandOnPath(tool))
       return std::string(tool) + " is not installed (packaging/install-deps.sh --test)";
   return "";
 }
