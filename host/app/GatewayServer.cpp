@@ -86,6 +86,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
       });
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
+  turnTools_ = std::make_unique<tools::GatewayTurnTools>(*toolRuntime_, *keys_);
+  toolLoopExecutor_ = std::make_unique<turn::ToolLoopExecutor>(*failover_, turnTools_.get());
   taskDispatch_ = std::make_unique<tasks::TurnTaskDispatch>(*tasks_);
   dispatchExecutor_ = std::make_unique<turn::DispatchExecutor>(
       *taskDispatch_, std::chrono::milliseconds(startConfig_.tasks.chatFollowMs));
@@ -134,6 +136,8 @@ GatewayServer::~GatewayServer() {
   toolRuntime_.reset();
   toolDirectory_.reset();
   snapshot_.reset();
+  toolLoopExecutor_.reset();
+  turnTools_.reset();
   chainExecutor_.reset();
   failover_.reset();
   router_.reset();

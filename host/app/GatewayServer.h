@@ -30,11 +30,13 @@
 #include "tasks/TaskFeed.h"
 #include "tasks/TaskService.h"
 #include "tasks/TurnTaskDispatch.h"
+#include "tools/GatewayTurnTools.h"
 #include "tools/ToolDirectory.h"
 #include "tools/ToolRuntime.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
 #include "turn/ObserverList.h"
+#include "turn/ToolLoopExecutor.h"
 #include "upstream/PooledHttpExchange.h"
 #include "usage/CostMetricsObserver.h"
 #include "usage/PriceBook.h"
@@ -86,9 +88,10 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::Admission& admission() override { return *keyAdmission_; }
   turn::Executor& executorFor(const turn::TurnRoute& route) override {
     if (route.dispatch && dispatchExecutor_) return *dispatchExecutor_;
-    return *chainExecutor_;
+    return *toolLoopExecutor_;  // a plain chain walk for a mode without gateway tools
   }
   turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
+  turn::TurnTools* tools() override { return turnTools_.get(); }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
@@ -129,6 +132,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<failover::FailoverEngine> failover_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
+  std::unique_ptr<tools::GatewayTurnTools> turnTools_;
+  std::unique_ptr<turn::ToolLoopExecutor> toolLoopExecutor_;
   std::unique_ptr<turn::TaskDispatch> taskDispatch_;  ///< null without a task runtime
   std::unique_ptr<turn::DispatchExecutor> dispatchExecutor_;
   std::unique_ptr<http::ClientHangupMonitor> hangups_;

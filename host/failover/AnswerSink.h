@@ -56,6 +56,17 @@ class AnswerSink {
     (void)type, (void)fields;
     return true;
   }
+
+  /// Whether the answer can carry the gateway's own tool events (the native
+  /// stream does): sources (the live pre-step's results), tool_call and
+  /// tool_result (the tool loop's calls of gateway tools).
+  virtual bool streamsToolEvents() const { return false; }
+  /// One tool event, between begin() and end(), as taskEvent. Returns false
+  /// once the client has gone away.
+  virtual bool toolEvent(const char* type, const std::string& fields) {
+    (void)type, (void)fields;
+    return true;
+  }
 };
 
 }  // namespace manifold::failover

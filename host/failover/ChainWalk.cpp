@@ -4,6 +4,7 @@
 #include <Poco/Timestamp.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <random>
 
 #include "chat/ErrorCodes.h"
@@ -168,6 +169,21 @@ bool ChainWalk::commit(const engines::ResolvedEngine& engine) {
   return true;
 }
 
+// Content commits the answer, except a call to a tool the gateway runs
+// itself: its first delta names the tool, later ones only repeat its index.
+bool ChainWalk::commitsAnswer(const chat::CanonicalEvent& e) {
+  if (!e.isContent()) return false;
+  if (e.type != chat::CanonicalEvent::Type::ToolCallDelta || !request_.isGatewayTool) return true;
+  const bool known =
+      std::find(gatewayCalls_.begin(), gatewayCalls_.end(), e.toolIndex) != gatewayCalls_.end();
+  if (known) return false;
+  if (!e.toolName.empty() && request_.isGatewayTool(e.toolName)) {
+    gatewayCalls_.push_back(e.toolIndex);
+    return false;
+  }
+  return true;
+}
+
 ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
                                       const std::string& requestJson,
                                       chat::AnswerAccumulator& answer) {
@@ -182,6 +198,7 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
     limits.headDeadline = limits.firstTokenDeadline = deadline_;
 
   Attempt a;
+  gatewayCalls_.clear();
   std::optional<chat::CanonicalEvent> inBand;
   auto onEvent = [&](const chat::CanonicalEvent& e) {
     if (e.type == chat::CanonicalEvent::Type::Error) {
@@ -194,7 +211,7 @@ ChainWalk::Attempt ChainWalk::attempt(const engines::ResolvedEngine& engine,
     if (!sink_.streaming()) return true;
     if (committed_) return sink_.event(e) || clientLeft();
     pending_.push_back(e);
-    return !e.isContent() || commit(engine);
+    return !commitsAnswer(e) || commit(engine);
   };
   chat::ProviderCall call(engine_.http_);
   a.result = call.run(engine, requestJson, limits, request_.cancel, onEvent);

@@ -31,6 +31,7 @@ class ChainWalk {
   Attempt attempt(const engines::ResolvedEngine& engine, const std::string& requestJson,
                   chat::AnswerAccumulator& answer);
   bool commit(const engines::ResolvedEngine& engine);
+  bool commitsAnswer(const chat::CanonicalEvent& e);
   /// Notes that the client has gone; returns false, to stop the attempt.
   bool clientLeft();
   /// A step skipped while it rests: keeps the soonest Retry-After for the client.
@@ -55,6 +56,8 @@ class ChainWalk {
   ChainOutcome outcome_;
   chat::AnswerAccumulator answer_;
   std::vector<chat::CanonicalEvent> pending_;
+  /// The tool-call indexes of this attempt that are gateway tools' calls.
+  std::vector<int32_t> gatewayCalls_;
   std::vector<EarlierAttempt> earlier_;  ///< attempts before the commit, for the route
   bool committed_ = false;
   bool clientGone_ = false;

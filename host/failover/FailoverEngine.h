@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct ChainRequest {
   turn::TurnObserver* observer = nullptr;
   /// Tripped when the answer is no longer wanted; may be null.
   const upstream::CancellationToken* cancel = nullptr;
+  /// Names the tools the gateway runs itself (the tool loop's); may be
+  /// empty. A call to one is internal: it commits no answer, so a failure
+  /// before the first visible content still fails over.
+  std::function<bool(const std::string& toolName)> isGatewayTool;
 };
 
 /// Walks a chain of engines until one answers. Before an answer commits (its

@@ -36,6 +36,9 @@ chat::ChatRequest stripOnly(chat::ChatRequest request) {
 bool explainMarkers(std::vector<ChatMessage>& messages) {
   const std::string instruction = BoundaryMarkers::instruction();
   const auto system = std::find_if(messages.begin(), messages.end(), isSystem);
+  if (system != messages.end())
+    for (const ContentPart& part : system->content)
+      if (part.text.find(instruction) != std::string::npos) return false;  // already explained
   if (system == messages.end()) {
     ChatMessage m;
     m.role = "system";
@@ -78,8 +81,14 @@ chat::ChatRequest guardRequest(chat::ChatRequest request, const config::TrustCon
     }
   }
   // The cacheable prefix now starts with the added system message.
-  if (wrapped && explainMarkers(out.messages) && out.promptCache) ++out.promptCache->prefixMessages;
+  if (wrapped) explainBoundaryMarkers(out);
   return out;
+}
+
+void explainBoundaryMarkers(chat::ChatRequest& request) {
+  // The cacheable prefix now starts with the added system message.
+  if (explainMarkers(request.messages) && request.promptCache)
+    ++request.promptCache->prefixMessages;
 }
 
 }  // namespace manifold::trust

@@ -35,6 +35,11 @@ namespace manifold::trust {
 chat::ChatRequest guardRequest(chat::ChatRequest request, const config::TrustConfig& trust,
                                const BoundaryMarkers& markers);
 
+/// Makes sure the system prompt explains the boundary markers (once): for
+/// a request that carries text the gateway fenced (its tools' results, live
+/// data). Adds a system message, first, when there is none.
+void explainBoundaryMarkers(chat::ChatRequest& request);
+
 /// The markers for a request: keyed to its conversation when it has a
 /// cacheable prefix (BoundaryMarkers::forConversation), fresh otherwise.
 BoundaryMarkers markersFor(const chat::ChatRequest& request);

@@ -4,8 +4,13 @@ namespace manifold::turn {
 
 failover::ChainOutcome ChainExecutor::execute(const ExecutionContext& context,
                                               failover::AnswerSink& sink) {
+  return failover_.run(chainRequestFor(context, context.request.chat), sink);
+}
+
+failover::ChainRequest ChainExecutor::chainRequestFor(const ExecutionContext& context,
+                                                      const chat::ChatRequest& chat) {
   failover::ChainRequest chain;
-  chain.request = &context.request.chat;
+  chain.request = &chat;
   chain.requestId = context.request.requestId;
   chain.keyId = context.request.keyId;
   chain.mode = context.route.mode;
@@ -15,7 +20,7 @@ failover::ChainOutcome ChainExecutor::execute(const ExecutionContext& context,
   chain.catalog = &context.snapshot.engines;
   chain.observer = context.observer;
   chain.cancel = context.cancel;
-  return failover_.run(chain, sink);
+  return chain;
 }
 
 }  // namespace manifold::turn

@@ -11,6 +11,10 @@ class ChainExecutor : public Executor {
   explicit ChainExecutor(failover::FailoverEngine& failover) : failover_(failover) {}
   failover::ChainOutcome execute(const ExecutionContext& context,
                                  failover::AnswerSink& sink) override;
+  /// The walk of the route's chain for `chat` (the turn's request, or the
+  /// tool loop's version of it).
+  static failover::ChainRequest chainRequestFor(const ExecutionContext& context,
+                                                const chat::ChatRequest& chat);
 
  private:
   failover::FailoverEngine& failover_;

@@ -2,6 +2,7 @@
 
 #include "chat/PromptCache.h"
 #include "trust/RequestGuard.h"
+#include "turn/LivePreStep.h"
 
 namespace manifold::turn {
 
@@ -11,9 +12,12 @@ void PrepareStage::prepare(TurnRequest& request, const TurnRoute& route,
   chat::markPromptCache(request.chat, config.promptCache);
   const config::ModeConfig* mode = route.mode.empty() ? nullptr : snapshot.engines.mode(route.mode);
   const config::TrustConfig trust = mode ? mode->trust.over(config.trust) : config.trust;
-  if (!trust.wrapUserText && !trust.stripInvisible) return;  // as the client sent it
-  const trust::BoundaryMarkers markers = trust::markersFor(request.chat);
-  request.chat = trust::guardRequest(std::move(request.chat), trust, markers);
+  if (trust.wrapUserText || trust.stripInvisible) {  // else as the client sent it
+    const trust::BoundaryMarkers markers = trust::markersFor(request.chat);
+    request.chat = trust::guardRequest(std::move(request.chat), trust, markers);
+  }
+  if (tools_ && mode && !route.dispatch)
+    request.liveSourcesEvent = LivePreStep(*tools_).run(request, *mode, config.tools);
 }
 
 }  // namespace manifold::turn

@@ -94,7 +94,7 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   if (std::optional<TurnError> refusal = services_.admission().permitRoute(request, route))
     return finish(refused(std::move(*refusal), route), request, 0, "");
 
-  PrepareStage().prepare(request, route, *snapshot);
+  PrepareStage(services_.tools()).prepare(request, route, *snapshot);
 
   const std::unique_ptr<failover::AnswerSink> sink = makeSink(request, route);
   const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};

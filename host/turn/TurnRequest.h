@@ -37,6 +37,9 @@ struct TurnRequest {
   /// Headers the admit stage wants on the answer (x-ratelimit-*); the API
   /// layer sets them when the answer begins.
   AnswerHeaders responseHeaders;
+  /// Set by the prepare stage: the `sources` event of the live pre-step
+  /// (its tools' results, as the native stream tells them), "" when none ran.
+  std::string liveSourcesEvent;
 };
 
 /// Why a turn was refused before anything reached the client: the status

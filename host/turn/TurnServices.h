@@ -5,6 +5,7 @@
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TaskDispatch.h"
 #include "turn/TurnObserver.h"
+#include "turn/TurnTools.h"
 
 namespace manifold::turn {
 
@@ -22,6 +23,8 @@ class TurnServices {
   virtual TurnObserver* observer() = 0;
   /// The task runtime, for the router's second branch; null without one.
   virtual TaskDispatch* taskDispatch() { return nullptr; }
+  /// The gateway's tools, for the live pre-step; null without them.
+  virtual TurnTools* tools() { return nullptr; }
 };
 
 }  // namespace manifold::turn

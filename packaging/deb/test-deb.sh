@@ -132,7 +132,7 @@ check "postinst created the manifold system user (home /var/lib/manifold, no log
 check "/var/lib/manifold belongs to manifold, mode 750" \
   bash -c "[[ \$(chroot '$root' stat -c '%U:%G %a' /var/lib/manifold) == 'manifold:manifold 750' ]]"
 check "the first-party plugins are in /usr/lib/manifold/plugins" \
-  bash -c "[[ \$(ls '$root/usr/lib/manifold/plugins' | tr '\n' ' ') == 'anthropic.so cohere.so demo.so fx.so gemini.so manus.so mcp.so openai-compatible.so sibling.so weather.so ' ]]"
+  bash -c "[[ \$(ls '$root/usr/lib/manifold/plugins' | tr '\n' ' ') == 'anthropic.so cohere.so containers.so demo.so fx.so gemini.so manus.so mcp.so news.so openai-compatible.so sibling.so weather.so ' ]]"
 check "postinst enabled the unit (multi-user.target.wants)" \
   bash -c "[[ \$(readlink '$root/etc/systemd/system/multi-user.target.wants/manifold.service') == /lib/systemd/system/manifold.service ]]"
 check "the installed unit is packaging/systemd/manifold.service" \

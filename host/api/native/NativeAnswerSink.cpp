@@ -31,7 +31,7 @@ void NativeAnswerSink::end(const chat::AnswerAccumulator& answer) {
 
 bool NativeAnswerSink::taskEvent(const char* type, const std::string& fields) {
   if (clientGone_ || !writer_) return false;
-  clientGone_ = !writer_->writeTaskEvent(type, fields);
+  clientGone_ = !writer_->writeTyped(type, fields);
   return !clientGone_;
 }
 

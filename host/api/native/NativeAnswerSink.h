@@ -27,6 +27,10 @@ class NativeAnswerSink : public failover::AnswerSink {
   void abort(const mf_error& error) override;
   bool streamsTaskEvents() const override { return true; }
   bool taskEvent(const char* type, const std::string& fields) override;
+  bool streamsToolEvents() const override { return true; }
+  bool toolEvent(const char* type, const std::string& fields) override {
+    return taskEvent(type, fields);
+  }
 
  private:
   Poco::Net::HTTPServerResponse& response_;

@@ -30,8 +30,10 @@ class NativeEventWriter {
   bool writeEvent(const chat::CanonicalEvent& event);
   bool writeDone(const chat::AnswerAccumulator& answer);
   bool writeError(const mf_error& error);
-  /// A task event: task, task_progress, task_state or task_result.
-  bool writeTaskEvent(const char* type, const std::string& fields) { return write(type, fields); }
+  /// An event whose fields the caller wrote: a task event (task,
+  /// task_progress, task_state, task_result) or a tool event (sources,
+  /// tool_call, tool_result).
+  bool writeTyped(const char* type, const std::string& fields) { return write(type, fields); }
 
  private:
   bool write(const char* type, const std::string& fields);

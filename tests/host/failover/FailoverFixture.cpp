@@ -55,8 +55,10 @@ void FailoverFixture::start(std::vector<config::EngineConfig> engines,
   c.egress.allow.push_back("127.0.0.1:" + std::to_string(fake_.port()));
   c.engines = std::move(engines);
   c.modes = std::move(modes);
-  gateway_ = std::make_unique<TestGateway>(
-      std::move(c), std::vector<std::string>{pluginOutputDir() + "/openai-compatible.so"});
+  c.tools = tools_;
+  std::vector<std::string> plugins = extraPluginFiles_;
+  plugins.push_back(pluginOutputDir() + "/openai-compatible.so");
+  gateway_ = std::make_unique<TestGateway>(std::move(c), plugins);
 }
 
 HttpResult FailoverFixture::chat(const std::string& model, bool stream,

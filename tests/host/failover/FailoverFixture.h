@@ -32,6 +32,8 @@ class FailoverFixture : public ::testing::Test {
   FakeProvider fake_;
   config::TrustConfig trust_;                  ///< what start() configures
   std::vector<std::string> extraEgressAllow_;  ///< egress.allow beyond the fake
+  std::vector<std::string> extraPluginFiles_;  ///< beside openai-compatible.so
+  config::ToolsConfig tools_;                  ///< what start() configures
   std::unique_ptr<TestGateway> gateway_;
 };
 

@@ -8,7 +8,8 @@
 //   garbage {}             writes a result that is not JSON
 //   inject {}              a result that tries to close its fence and hides invisible characters
 //   big {chars}            a string of that many "x"
-//   lookup {query}         live tool (intents "zorbl", "probe index"): {"zorbl_index": 42, ...}
+//   lookup {query}         live tool (intents "zorbl", "probe index"): {"zorbl_index": 42, ...};
+//                          a query with "slowly" in it answers after 1 s
 #include <manifold/json.hpp>
 #include <manifold/plugin.hpp>
 
@@ -94,6 +95,8 @@ class ToolProbe : public manifold::Toolset {
     } else if (name == "big") {
       out.set("text", std::string(static_cast<size_t>(args["chars"].asInt()), 'x'));
     } else if (name == "lookup") {
+      if (args["query"].asString().find("slowly") != std::string::npos)
+        std::this_thread::sleep_for(std::chrono::seconds(1));
       out.set("zorbl_index", 42);
       out.set("query", args["query"].asString());
     } else {

@@ -44,7 +44,8 @@ INSTANTIATE_TEST_SUITE_P(Providers, PluginExportsTest,
 INSTANTIATE_TEST_SUITE_P(Dispatchers, PluginExportsTest, ::testing::Values("sibling", "manus"),
                          [](const auto& info) { return std::string(info.param); });
 // The toolsets link manifold_toolset_common statically: it must export nothing.
-INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest, ::testing::Values("fx", "weather", "mcp"),
+INSTANTIATE_TEST_SUITE_P(Toolsets, PluginExportsTest,
+                         ::testing::Values("fx", "weather", "news", "containers", "mcp"),
                          [](const auto& info) { return std::string(info.param); });
 
 }  // namespace
