@@ -95,35 +95,45 @@ void McpToolsHandler::call(Poco::Net::HTTPServerRequest& request,
                            Poco::Net::HTTPServerResponse& response, const std::string& keyId) {
   const turn::SnapshotPtr snapshot = context_.snapshot();
   const config::ToolsConfig& config = snapshot->config.tools;
+  const std::string requestId = response.get("x-request-id", "");
+  const auto refuse = [&](HTTPResponse::HTTPStatus status, const std::string& message,
+                          const std::string& param, const std::string& code,
+                          const std::string& tool = "") {
+    Poco::Logger::get("mcp").information(
+        "[%s] POST /v1/mcp/call answered %d (%s): %s%s", requestId, static_cast<int>(status), code,
+        tool.empty() ? std::string() : "tool " + tool + ": ", message);
+    sendError(response, status, message, param, code);
+  };
   const std::optional<std::string> text =
       readBody(request, response, config.mcpEndpoint.maxBodyBytes);
-  if (!text) return;
+  if (!text) {
+    Poco::Logger::get("mcp").information(
+        "[%s] POST /v1/mcp/call answered 413 (body_too_large): over %s bytes, or cut short",
+        requestId, std::to_string(config.mcpEndpoint.maxBodyBytes));
+    return;
+  }
   const std::optional<json::Value> body = json::parse(*text);
   if (!body || !body->isObject())
-    return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object", "",
-                     "invalid_json");
+    return refuse(HTTPResponse::HTTP_BAD_REQUEST, "the body must be a JSON object", "",
+                  "invalid_json");
   const json::Value& name = (*body)["name"];
   if (!name.isString() || name.asString().empty())
-    return sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
-                     "name is required: a tool's wire name (fx__convert) or id (fx.convert)",
-                     "name", "missing_name");
+    return refuse(HTTPResponse::HTTP_BAD_REQUEST,
+                  "name is required: a tool's wire name (fx__convert) or id (fx.convert)", "name",
+                  "missing_name");
   const json::Value& arguments = (*body)["arguments"];
   if (!arguments.isNull() && !arguments.isObject())
-    return sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "arguments must be a JSON object",
-                     "arguments", "invalid_arguments");
+    return refuse(HTTPResponse::HTTP_BAD_REQUEST, "arguments must be a JSON object", "arguments",
+                  "invalid_arguments");
 
   const tools::ToolResult result = context_.toolRuntime().call(
       name.asString(), arguments.isNull() ? "{}" : json::stringify(arguments),
       tools::toolsAllowedFor(keyId, context_.keyDirectory()), config,
       std::chrono::milliseconds(config.callTimeoutMs));
-  if (!result.ok) {
-    const HTTPResponse::HTTPStatus status = statusFor(result.errorCode);
-    Poco::Logger::get("mcp").information(
-        "[%s] POST /v1/mcp/call %s answered %d (%s): %s", response.get("x-request-id", ""),
-        name.asString(), static_cast<int>(status), result.errorName(), result.message);
-    return sendError(response, status, result.message,
-                     result.errorCode == MF_ERR_INVALID ? "arguments" : "name", result.errorName());
-  }
+  if (!result.ok)
+    return refuse(statusFor(result.errorCode), result.message,
+                  result.errorCode == MF_ERR_INVALID ? "arguments" : "name", result.errorName(),
+                  name.asString());
   json::Value out = json::Value::object();
   out.set("ok", true);
   out.set("name", name.asString());

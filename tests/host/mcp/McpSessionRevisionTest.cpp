@@ -2,6 +2,7 @@
 // initialize handshake and its session, tools/list and tools/call, and the
 // transport's checks (Origin, key, size, headers, malformed JSON-RPC).
 #include "host/mcp/McpGatewayFixture.h"
+#include "support/CapturedLog.h"
 
 namespace manifold::test {
 namespace {
@@ -109,9 +110,13 @@ TEST_F(McpSessionRevisionTest, SessionsEndAndUnknownOnesAskTheClientToInitialize
 }
 
 TEST_F(McpSessionRevisionTest, RefusesForeignOriginsButNotItsOwnOrAllowedOnes) {
+  CapturedLog log("mcp");
   const HttpResult evil = mcp(initializeFor("2025-11-25"), kMaster,
                               {{"Origin", "http://evil.example"}, {"Host", "evil.example"}});
   EXPECT_EQ(evil.status, 403) << evil.body;
+  EXPECT_NE(log.text().find("Origin http://evil.example is neither the gateway's own"),
+            std::string::npos)
+      << log.text();
   EXPECT_TRUE(evil.header("mcp-session-id").empty());
   EXPECT_EQ(mcp(initializeFor("2025-11-25"), kMaster, {{"Origin", "null"}}).status, 403);
   EXPECT_EQ(mcp(initializeFor("2025-11-25"), kMaster, {{"Origin", kAllowedOrigin}}).status, 200);
@@ -159,7 +164,10 @@ TEST_F(McpSessionRevisionTest, RefusesMalformedJsonRpcAndBodiesTooLarge) {
     EXPECT_EQ(r.status, status) << body << " -> " << r.body;
     return parseJson(r.body)["error"]["code"].asInt();
   };
+  CapturedLog log("mcp");
   EXPECT_EQ(codeOf(R"({"jsonrpc":"2.0","id":1,"method":)", 400), -32700);
+  EXPECT_NE(log.text().find("POST /mcp answered 400: parse error"), std::string::npos)
+      << log.text();
   EXPECT_EQ(codeOf(R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", 400), -32600);
   EXPECT_EQ(codeOf(R"({"jsonrpc":"1.0","id":1,"method":"ping"})", 400), -32600);
   EXPECT_EQ(codeOf(R"({"jsonrpc":"2.0","id":1,"method":42})", 400), -32600);

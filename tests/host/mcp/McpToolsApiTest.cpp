@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "host/mcp/McpGatewayFixture.h"
+#include "support/CapturedLog.h"
 
 namespace manifold::test {
 namespace {
@@ -15,11 +16,17 @@ class McpToolsApiTest : public McpGatewayFixture {
   /// A failed call: its status, and the error's message and code.
   void expectFailure(const std::string& body, int status, const std::string& code,
                      const std::string& inMessage) {
+    CapturedLog log("mcp");
     const HttpResult r = call(body);
     EXPECT_EQ(r.status, status) << body << " -> " << r.body;
     const json::Value error = parseJson(r.body)["error"];
     EXPECT_EQ(error["code"].asString(), code) << r.body;
     EXPECT_NE(error["message"].asString().find(inMessage), std::string::npos) << r.body;
+    const std::string logged = log.text();
+    EXPECT_NE(logged.find("answered " + std::to_string(status) + " (" + code + "): "),
+              std::string::npos)
+        << "a log line names the cause: " << logged;
+    EXPECT_NE(logged.find(inMessage), std::string::npos) << logged;
     EXPECT_EQ(gateway_->client().get("/healthz").status, 200) << "still serving";
   }
 };
@@ -84,8 +91,10 @@ TEST_F(McpToolsApiTest, RefusesRequestsItCannotRead) {
   expectFailure(R"({"arguments":{}})", 400, "missing_name", "name is required");
   expectFailure(R"({"name":"probe__echo","arguments":[1]})", 400, "invalid_arguments",
                 "arguments must be a JSON object");
+  CapturedLog log("mcp");
   const HttpResult tooLarge = oversized("/v1/mcp/call");
   EXPECT_EQ(tooLarge.status, 413) << tooLarge.body;
+  EXPECT_NE(log.text().find("answered 413 (body_too_large)"), std::string::npos) << log.text();
   EXPECT_EQ(call(R"({"name":"probe__echo","arguments":{"text":"a"}})").status, 200);
   EXPECT_EQ(gateway_->client().get("/v1/mcp/call", bearer(kMaster)).status, 405);
 }
