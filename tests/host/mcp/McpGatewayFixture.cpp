@@ -16,7 +16,8 @@ json::Value parseJson(const std::string& text) {
   return value ? *value : json::Value();
 }
 
-McpGatewayFixture::McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust) {
+McpGatewayFixture::McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust,
+                                     const std::vector<std::string>& plugins) {
   ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1);
   config::GatewayConfig config = demoConfig("", "");
   config.tools.callTimeoutMs = 300;
@@ -24,8 +25,9 @@ McpGatewayFixture::McpGatewayFixture(const std::function<void(config::GatewayCon
   config.tools.mcpEndpoint.maxBodyBytes = 64 * 1024;
   config.tools.mcpEndpoint.allowedOrigins = {kAllowedOrigin};
   if (adjust) adjust(config);
-  gateway_ = std::make_unique<TestGateway>(
-      config, std::vector<std::string>{demoPlugin(), testPlugin("tool_probe")});
+  std::vector<std::string> files{demoPlugin(), testPlugin("tool_probe")};
+  files.insert(files.end(), plugins.begin(), plugins.end());
+  gateway_ = std::make_unique<TestGateway>(config, files);
 }
 
 McpGatewayFixture::~McpGatewayFixture() {

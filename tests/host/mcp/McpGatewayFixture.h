@@ -22,8 +22,10 @@ class McpGatewayFixture : public ::testing::Test {
   static const std::string kMaster;
   static const std::string kAllowedOrigin;
 
-  /// `adjust` changes the config before the gateway starts.
-  explicit McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust = {});
+  /// `adjust` changes the config before the gateway starts; `plugins` are
+  /// more plugin files for its folder.
+  explicit McpGatewayFixture(const std::function<void(config::GatewayConfig&)>& adjust = {},
+                             const std::vector<std::string>& plugins = {});
   ~McpGatewayFixture() override;
 
   static std::map<std::string, std::string> bearer(const std::string& secret) {

@@ -4,12 +4,15 @@
 
 #include "host/mcp/McpGatewayFixture.h"
 #include "support/CapturedLog.h"
+#include "support/TestPaths.h"
 
 namespace manifold::test {
 namespace {
 
 class McpToolsApiTest : public McpGatewayFixture {
  protected:
+  explicit McpToolsApiTest(const std::function<void(config::GatewayConfig&)>& adjust = {})
+      : McpGatewayFixture(adjust, {pluginOutputDir() + "/mcp.so"}) {}
   HttpResult call(const std::string& body, const std::string& secret = kMaster) {
     return gateway_->client().post("/v1/mcp/call", body, bearer(secret));
   }
@@ -113,6 +116,49 @@ TEST_F(McpToolsApiTest, AKeySeesAndCallsOnlyItsAllowedTools) {
       parseJson(gateway_->client().get("/v1/mcp/tools", bearer(everything)).body)["tools"].size(),
       8u)
       << "a key that names no tools may use them all";
+}
+
+// An MCP server that is down (nothing listens on its port): its tools are a
+// problem in the listing, and calling one is the upstream's failure, while
+// the other tools still serve.
+class McpServerDownTest : public McpToolsApiTest {
+ protected:
+  McpServerDownTest()
+      : McpToolsApiTest([](config::GatewayConfig& c) {
+          config::McpServerConfig down;
+          down.id = "down";
+          down.url = "http://127.0.0.1:9/mcp";
+          down.timeoutMs = 2000;
+          c.tools.mcpServers = {down};
+          c.egress.allow = {"127.0.0.1:9"};
+        }) {}
+};
+
+TEST_F(McpServerDownTest, ItsToolsAreAProblemAndTheOthersStillServe) {
+  HttpResult r = gateway_->client().get("/v1/mcp/tools", bearer(kMaster));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::Value body = parseJson(r.body);
+  EXPECT_EQ(body["tools"].size(), 8u) << r.body;
+  ASSERT_EQ(body["problems"].size(), 1u) << r.body;
+  EXPECT_EQ(body["problems"][0]["toolset"].asString(), "down");
+  EXPECT_NE(body["problems"][0]["message"].asString().find("down"), std::string::npos) << r.body;
+
+  r = gateway_->client().get("/v1/mcp/tools?server=down", bearer(kMaster));
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(parseJson(r.body)["tools"].size(), 0u);
+  EXPECT_EQ(parseJson(r.body)["problems"].size(), 1u);
+
+  expectFailure(R"({"name":"down__echo","arguments":{}})", 502, "upstream_unavailable",
+                "down__echo is unavailable");
+  EXPECT_EQ(call(R"({"name":"probe__echo","arguments":{"text":"a"}})").status, 200);
+
+  const std::string session = initialize();
+  const json::Value called =
+      inSession(session, "tools/call", R"({"name":"down__echo","arguments":{}})");
+  EXPECT_TRUE(called["result"]["isError"].asBool()) << json::stringify(called);
+  EXPECT_NE(called["result"]["content"][0]["text"].asString().find("unavailable"),
+            std::string::npos);
+  EXPECT_EQ(inSession(session, "tools/list")["result"]["tools"].size(), 8u);
 }
 
 }  // namespace
