@@ -37,7 +37,7 @@ unset MANIFOLD_MASTER_KEY
 start_gateway "$1" "$out/config.json" "$out/gateway.log"
 
 status=0
-"$node22" "$suite" server --url "http://localhost:$gateway_port/mcp" --suite all \
+"$node22" "$suite" server --url "http://127.0.0.1:$gateway_port/mcp" --suite all \
   --expected-failures "$here/server-baseline.yml" -o "$out/results" >"$out/suite.log" 2>&1 ||
   status=$?
 sed -n '/=== SUMMARY ===/,$p' "$out/suite.log"
