@@ -28,10 +28,8 @@ case ${1:-} in
     command -v npm >/dev/null || packages+=(npm)
     # The sibling dispatcher tests run the fake sibling service (tests/fakes/sibling) on the same
     # Node.js, with its npm packages pinned in its package-lock.json: nothing more from apt.
-    # The fx and weather toolset tests run their fake Frankfurter and Open-Meteo
-    # (tests/fakes/tools-a) on the same Node.js, with no npm packages at all.
-    # The news and containers toolset tests run their fakes (tests/fakes/news, tests/fakes/containers)
-    # on the same Node.js, with no npm packages: nothing more from apt.
+    # The toolset tests run their fakes (tests/fakes/fx, weather, news, containers) on the same
+    # Node.js, with no npm packages: nothing more from apt.
     # The MCP bridge tests run the official server-everything and a small
     # @modelcontextprotocol/sdk server (tests/fakes/mcp) on the same Node.js; the
     # conformance suite needs Node 22, which tests/conformance/mcp installs from

@@ -30,7 +30,7 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(sed -n 's/^model name\
   >"$results/machine.txt"
 
 failed=()
-for bench in overhead keys_onoff ttft handoff streams cancel limits webhooks; do
+for bench in overhead keys_onoff ttft live_prestep mcp_bridge handoff streams cancel limits webhooks; do
   echo
   if ! "tests/bench/$bench.sh"; then
     failed+=("$bench")
@@ -39,7 +39,7 @@ done
 
 {
   echo "Manifold benchmarks: $(cat "$results/machine.txt")"
-  for bench in overhead keys_onoff ttft handoff streams cancel limits webhooks; do
+  for bench in overhead keys_onoff ttft live_prestep mcp_bridge handoff streams cancel limits webhooks; do
     echo
     cat "$results/$bench.txt" 2>/dev/null || echo "== $bench: no results =="
   done

@@ -15,7 +15,7 @@ HttpResult exchange(uint16_t port, const std::string& method, const std::string&
   session.setTimeout(Poco::Timespan(30, 0));
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
   for (const auto& [name, value] : headers) request.set(name, value);
-  if (method == "POST") {
+  if (method == "POST" || !body.empty()) {
     request.setContentType("application/json");
     request.setContentLength(static_cast<std::streamsize>(body.size()));
   }
@@ -53,10 +53,16 @@ HttpResult HttpTestClient::post(const std::string& path, const std::string& body
   return exchange(port_, "POST", path, body, headers, nullptr);
 }
 
-HttpResult HttpTestClient::postStreaming(
-    const std::string& path, const std::string& body,
-    const std::function<void(const std::string&)>& onChunk) const {
-  return exchange(port_, "POST", path, body, {}, &onChunk);
+HttpResult HttpTestClient::request(const std::string& method, const std::string& path,
+                                   const std::string& body,
+                                   const std::map<std::string, std::string>& headers) const {
+  return exchange(port_, method, path, body, headers, nullptr);
+}
+
+HttpResult HttpTestClient::postStreaming(const std::string& path, const std::string& body,
+                                         const std::function<void(const std::string&)>& onChunk,
+                                         const std::map<std::string, std::string>& headers) const {
+  return exchange(port_, "POST", path, body, headers, &onChunk);
 }
 
 }  // namespace manifold::test

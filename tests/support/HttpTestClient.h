@@ -28,9 +28,13 @@ class HttpTestClient {
                  const std::map<std::string, std::string>& headers = {}) const;
   HttpResult post(const std::string& path, const std::string& body,
                   const std::map<std::string, std::string>& headers = {}) const;
+  /// Any method with a body (PATCH, PUT...).
+  HttpResult request(const std::string& method, const std::string& path, const std::string& body,
+                     const std::map<std::string, std::string>& headers = {}) const;
   /// POSTs and hands each body chunk to onChunk as it arrives.
   HttpResult postStreaming(const std::string& path, const std::string& body,
-                           const std::function<void(const std::string&)>& onChunk) const;
+                           const std::function<void(const std::string&)>& onChunk,
+                           const std::map<std::string, std::string>& headers = {}) const;
 
  private:
   uint16_t port_;

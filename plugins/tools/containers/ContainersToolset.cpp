@@ -1,13 +1,12 @@
 #include "ContainersToolset.h"
 
-#include <ctime>
-
 #include "CarrierTable.h"
 #include "TavilySearch.h"
 #include "common/ToolArguments.h"
 #include "common/ToolCall.h"
 #include "common/ToolDeclaration.h"
 #include "common/ToolSettings.h"
+#include "common/UtcTime.h"
 
 namespace containers {
 namespace {
@@ -20,15 +19,6 @@ constexpr int64_t kMaxResults = 10;
 constexpr int64_t kValidateTtlMs = 24 * 60 * 60 * 1000;
 constexpr int64_t kTrackTtlMs = 10 * 60 * 1000;
 const char* const kTable = "the carrier table shipped with the containers plugin";
-
-std::string isoUtcNow(const manifold::Host& host) {
-  const std::time_t t = static_cast<std::time_t>(host.nowUnixMs() / 1000);
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char text[32];
-  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 json::Value numberProperty() {
   return toolcommon::stringProperty(
@@ -157,7 +147,7 @@ json::Value ContainersToolset::trackNumber(const ContainerNumber& number) const 
   json::Value status = json::Value::object();
   status.set("source", search_->name());
   status.set("query", query);
-  status.set("retrieved_at", isoUtcNow(host_));
+  status.set("retrieved_at", toolcommon::isoUtc(host_.nowUnixMs() / 1000));
   status.set("results", search_->search(query));
   out.set("status", std::move(status));
   return out;

@@ -5,8 +5,8 @@
 #include <system_error>
 #include <thread>
 
-#include "UtcTime.h"
 #include "common/UrlQuery.h"
+#include "common/UtcTime.h"
 
 namespace news {
 namespace {
@@ -102,7 +102,8 @@ std::optional<Headline> HackerNewsSource::item(int64_t id) const {
   h.url = story["url"].asString().empty() ? kDiscussionPage + std::to_string(id)
                                           : story["url"].asString();
   h.publisher = hostOf(h.url);
-  if (const std::optional<int64_t> time = intField(story, "time")) h.time = isoUtc(*time);
+  if (const std::optional<int64_t> time = intField(story, "time"))
+    h.time = toolcommon::isoUtc(*time);
   h.score = intField(story, "score");
   h.comments = intField(story, "descendants");
   return h;
@@ -125,7 +126,7 @@ std::vector<Headline> HackerNewsSource::search(const std::string& query, int lim
                                           : hit["url"].asString();
     h.publisher = hostOf(h.url);
     if (const std::optional<int64_t> time = intField(hit, "created_at_i"))
-      h.time = isoUtc(*time);
+      h.time = toolcommon::isoUtc(*time);
     else
       h.time = hit["created_at"].asString();
     h.score = intField(hit, "points");

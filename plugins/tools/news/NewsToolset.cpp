@@ -3,11 +3,11 @@
 #include "HackerNewsSource.h"
 #include "NewsApiSource.h"
 #include "NewsTopic.h"
-#include "UtcTime.h"
 #include "common/ToolArguments.h"
 #include "common/ToolCall.h"
 #include "common/ToolDeclaration.h"
 #include "common/ToolSettings.h"
+#include "common/UtcTime.h"
 
 namespace news {
 namespace {
@@ -124,7 +124,7 @@ std::string NewsToolset::answer(const std::string& kind, const std::string& topi
                                 const std::vector<Headline>& headlines) const {
   json::Value out = json::Value::object();
   out.set("source", source_->name());
-  out.set("retrieved_at", isoUtc(host_.nowUnixMs() / 1000));
+  out.set("retrieved_at", toolcommon::isoUtc(host_.nowUnixMs() / 1000));
   out.set("kind", kind);
   if (!topic.empty()) out.set("query", topic);
   json::Value list = json::Value::array();

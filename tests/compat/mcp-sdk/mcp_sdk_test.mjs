@@ -62,7 +62,7 @@ await check('tools/call fx__convert answers from the ECB rates of the fake', asy
   assert.deepEqual(result.structuredContent, answer);
   const ledger = await (await fetch(`${fakeFxUrl}/_ledger`)).json();
   assert.ok(
-    ledger.requests.some((r) => r.path === '/latest'),
+    ledger.some((r) => r.path === '/latest'),
     `the fake was asked: ${JSON.stringify(ledger)}`,
   );
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ctest entry: installs the pinned MCP TypeScript SDK if needed, starts the
-# fake Frankfurter (tests/fakes/tools-a) and a gateway with the fx toolset
+# fake Frankfurter (tests/fakes/fx) and a gateway with the fx toolset
 # on loopback, and runs the official client against /mcp.
 #   run.sh MANIFOLD_BINARY PLUGIN_DIR
 set -euo pipefail
@@ -14,8 +14,7 @@ work=$(mktemp -d)
 fake_pid=""
 trap '[[ -n $fake_pid ]] && kill "$fake_pid" 2>/dev/null; stop_gateway; rm -rf "$work"' EXIT
 
-node "$tests/fakes/tools-a/server.mjs" --api fx --fixtures "$tests/fixtures/tools/fx" \
-  >"$work/fake.log" 2>&1 &
+node "$tests/fakes/fx/server.mjs" >"$work/fake.log" 2>&1 &
 fake_pid=$!
 fake_port=""
 for _ in $(seq 100); do

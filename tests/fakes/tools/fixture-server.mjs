@@ -1,6 +1,6 @@
-// A loopback HTTP server for the toolset plugins' fakes: it serves recorded
-// JSON fixtures through the routes a fake gives it, keeps a ledger of the
-// requests, and injects faults on cue.
+// A loopback HTTP server for the toolset plugins' fakes (fx, weather, news,
+// containers): it serves recorded JSON fixtures through the routes a fake
+// gives it, keeps a ledger of the requests, and injects faults on cue.
 //
 // Test controls (not part of any upstream's API):
 //   GET  /_ledger  every request: {method, path, query, headers, body}
@@ -8,6 +8,7 @@
 //                   "path": "/v0/item/" (a prefix; default: every path),
 //                   "times": 1 (default: until cleared), "delay_ms": 3000}
 //   POST /_clear   no faults from now on
+// Faults add up; the first one given that matches a request's path wins.
 // "slow" answers normally after delay_ms (longer than the plugin's
 // timeout_ms in the tests), "wrong-shape" answers the JSON {"unexpected": true}.
 //

@@ -84,16 +84,26 @@ TEST(DrainTest, SigtermLetsEveryStreamFinishAndKeepsItsUsage) {
 
   constexpr int kStreams = 100;
   std::vector<HttpResult> results(kStreams);
-  std::atomic<int> started{0};
+  std::atomic<int> streaming{0};  // streams whose first bytes arrived
   std::vector<std::thread> streams;
   for (int i = 0; i < kStreams; ++i)
     streams.emplace_back([&, i] {
-      ++started;
-      results[i] = client.post("/v1/chat/completions", chatBody("mode/smart", true),
-                               {{"x-request-id", "drain-" + std::to_string(i)}});
+      bool first = true;
+      try {
+        results[i] = client.postStreaming(
+            "/v1/chat/completions", chatBody("mode/smart", true),
+            [&](const std::string&) {
+              if (first) ++streaming;
+              first = false;
+            },
+            {{"x-request-id", "drain-" + std::to_string(i)}});
+      } catch (const Poco::Exception& e) {
+        results[i].body = e.displayText();  // counted below as not finished
+      }
     });
-  while (started < kStreams) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all of them under way
+  // SIGTERM only once every stream is under way, however slow the machine.
+  EXPECT_TRUE(eventually([&] { return streaming == kStreams; }, std::chrono::seconds(30)))
+      << streaming << " of " << kStreams << " streams started";
   Poco::Process::requestTermination(handle.id());
   EXPECT_TRUE(eventually([&] { return statusOn(probe, "/readyz") == 503; }))
       << "a draining gateway is not ready";

@@ -178,6 +178,29 @@ TEST_F(GatewayKeysTest, AKeyMayBeLimitedToSomeModes) {
   EXPECT_EQ(narrowed.header("x-manifold-attempts"), "1") << "demo-flaky is not this key's";
 }
 
+TEST_F(GatewayKeysTest, AKeysAllowedToolsAreKeptChangedAndRestored) {
+  std::string id;
+  createKey(R"("name":"fx-only","allowed_tools":["fx.*","mcp:docs/search"])", &id);
+  const auto toolsOf = [&] {
+    const HttpResult r = gateway_.client().get("/admin/keys/" + id, bearer(kMaster));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> out;
+    for (const auto& tool : *parseObject(r.body)->getArray("allowed_tools"))
+      out.push_back(tool.toString());
+    return out;
+  };
+  EXPECT_EQ(toolsOf(), (std::vector<std::string>{"fx.*", "mcp:docs/search"}));
+  const HttpResult patched = gateway_.client().request(
+      "PATCH", "/admin/keys/" + id, R"({"allowed_tools":["weather.*"]})", bearer(kMaster));
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(toolsOf(), (std::vector<std::string>{"weather.*"}));
+  gateway_.restart();  // from the store
+  EXPECT_EQ(toolsOf(), (std::vector<std::string>{"weather.*"}));
+  expectOpenAiError(gateway_.client().post("/admin/keys", R"({"name":"x","allowed_tools":"fx.*"})",
+                                           bearer(kMaster)),
+                    400, "allowed_tools must be an array of names", "allowed_tools");
+}
+
 TEST(MetricsTokenTest, TheMetricsTokenReadsMetricsAndNothingElse) {
   MasterKeyEnv env;
   ::setenv("MANIFOLD_TEST_METRICS_TOKEN", "scraper-token-1", 1);

@@ -1,20 +1,16 @@
 #include "FakeToolServer.h"
 
-#include <Poco/Environment.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 
-#include <filesystem>
-#include <sstream>
 #include <stdexcept>
+
+#include "support/CommandOnPath.h"
 
 namespace manifold::test {
 
 std::string FakeToolServer::missingTool() {
-  std::istringstream dirs(Poco::Environment::get("PATH", ""));
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "node")) return "";
+  if (commandOnPath("node")) return "";
   return "node is not installed (packaging/install-deps.sh --test)";
 }
 
@@ -57,11 +53,13 @@ void FakeToolServer::fault(const std::string& kind, const std::string& pathPrefi
   body.set("path", pathPrefix);
   if (times > 0) body.set("times", times);
   body.set("delay_ms", delayMs);
-  client_.post("/_fault", json::stringify(body));
+  const HttpResult answer = client_.post("/_fault", json::stringify(body));
+  if (!answer.ok()) throw std::runtime_error("the fake refused the fault: " + answer.body);
 }
 
 void FakeToolServer::clear() const {
-  client_.post("/_clear", "");
+  const HttpResult answer = client_.post("/_clear", "");
+  if (!answer.ok()) throw std::runtime_error("the fake refused to clear: " + answer.body);
 }
 
 std::vector<json::Value> FakeToolServer::ledger() const {
@@ -74,6 +72,13 @@ std::vector<json::Value> FakeToolServer::requestsTo(const std::string& path) con
   std::vector<json::Value> found;
   for (const json::Value& r : ledger())
     if (r["path"].asString() == path) found.push_back(r);
+  return found;
+}
+
+std::vector<json::Value> FakeToolServer::requestsUnder(const std::string& prefix) const {
+  std::vector<json::Value> found;
+  for (const json::Value& r : ledger())
+    if (r["path"].asString().rfind(prefix, 0) == 0) found.push_back(r);
   return found;
 }
 

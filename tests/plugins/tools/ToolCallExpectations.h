@@ -4,6 +4,7 @@
 
 #include <manifold/json.hpp>
 
+#include <initializer_list>
 #include <string>
 
 #include "tools/ToolResult.h"
@@ -26,6 +27,11 @@ inline void expectError(const tools::ToolResult& result, int32_t code,
   for (const std::string& word : words)
     EXPECT_NE(result.message.find(word), std::string::npos)
         << "message \"" << result.message << "\" does not name \"" << word << "\"";
+}
+
+/// A failed call with `code` whose message names `cause`.
+inline void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause) {
+  expectError(result, code, {cause});
 }
 
 }  // namespace manifold::test

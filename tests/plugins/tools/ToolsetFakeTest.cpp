@@ -16,6 +16,11 @@ std::unique_ptr<LoadedToolset> ToolsetFakeTest::load(const std::string& plugin,
   return loaded;
 }
 
+void ToolsetFakeTest::loadForCalls(const std::string& plugin, const std::string& config) {
+  toolset_ = load(plugin, config);
+  ASSERT_NE(toolset_->get(), nullptr);
+}
+
 std::string ToolsetFakeTest::argsWith(const std::string& name, const std::string& value) {
   json::Value args = json::Value::object();
   args.set(name, value);

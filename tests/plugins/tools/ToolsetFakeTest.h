@@ -16,25 +16,27 @@ namespace manifold::test {
 
 /// A test of one toolset plugin against its fake upstream: starts the fake
 /// (or skips, saying why, where node is missing) and loads instances of the
-/// plugin allowed to reach it.
+/// plugin allowed to reach it. Each test gets a fresh fake (empty ledger, no
+/// faults).
 class ToolsetFakeTest : public ::testing::Test {
  protected:
   /// Starts tests/fakes/<fake>/server.mjs; the test is skipped when node is
   /// missing (check IsSkipped() after).
-  void startFake(const std::string& fake, const std::vector<std::string>& args);
+  void startFake(const std::string& fake, const std::vector<std::string>& args = {});
   /// An instance of `plugin` created with `config`, its HTTP let through to the fake.
   std::unique_ptr<LoadedToolset> load(const std::string& plugin, const std::string& config) const;
-
-  /// The result's JSON, after expecting it succeeded (ToolCallExpectations.h).
-  static json::Value parsed(const tools::ToolResult& result) { return okJson(result); }
-  /// Expects a failure with `code` whose message names `cause`.
-  static void expectError(const tools::ToolResult& result, int32_t code, const std::string& cause) {
-    test::expectError(result, code, {cause});
+  /// Loads the instance call() uses, failing the test when it does not load.
+  void loadForCalls(const std::string& plugin, const std::string& config);
+  /// Calls `tool` on the instance loadForCalls() loaded.
+  tools::ToolResult call(const std::string& tool, const std::string& args) const {
+    return (*toolset_)->call(tool, args);
   }
+
   /// {"<name>": "<value>"}
   static std::string argsWith(const std::string& name, const std::string& value);
 
   std::unique_ptr<FakeToolServer> fake_;
+  std::unique_ptr<LoadedToolset> toolset_;
 };
 
 }  // namespace manifold::test

@@ -54,7 +54,7 @@ TEST_F(ContainersToolsetTest, DeclaresValidateTrackAndALiveLookup) {
 TEST_F(ContainersToolsetTest, ValidatesTheStandardsExample) {
   auto containers = loadContainers();
   const json::Value out =
-      parsed((*containers)->call("validate", argsWith("number", "CSQU3054383")));
+      okJson((*containers)->call("validate", argsWith("number", "CSQU3054383")));
   EXPECT_EQ(out["number"].asString(), "CSQU3054383");
   EXPECT_TRUE(out["valid"].asBool());
   EXPECT_EQ(out["owner_code"].asString(), "CSQ");
@@ -67,7 +67,7 @@ TEST_F(ContainersToolsetTest, ValidatesTheStandardsExample) {
 TEST_F(ContainersToolsetTest, ReadsNumbersAsPeopleWriteThem) {
   auto containers = loadContainers();
   const json::Value out =
-      parsed((*containers)->call("validate", argsWith("number", " csqu 305438-3 ")));
+      okJson((*containers)->call("validate", argsWith("number", " csqu 305438-3 ")));
   EXPECT_EQ(out["number"].asString(), "CSQU3054383");
 }
 
@@ -82,7 +82,7 @@ TEST_F(ContainersToolsetTest, AWrongCheckDigitSaysWhatItShouldBe) {
 TEST_F(ContainersToolsetTest, ARemainderOfTenGivesCheckDigitZero) {
   auto containers = loadContainers();
   EXPECT_EQ(
-      parsed((*containers)->call("validate", argsWith("number", "MSKU1000090")))["check_digit"]
+      okJson((*containers)->call("validate", argsWith("number", "MSKU1000090")))["check_digit"]
           .asInt(),
       0);
   expectError((*containers)->call("validate", argsWith("number", "MSKU1000091")), MF_ERR_INVALID,
@@ -92,21 +92,21 @@ TEST_F(ContainersToolsetTest, ARemainderOfTenGivesCheckDigitZero) {
 TEST_F(ContainersToolsetTest, NamesTheCategory) {
   auto containers = loadContainers();
   const json::Value chassis =
-      parsed((*containers)->call("validate", argsWith("number", "CSQZ3054387")));
+      okJson((*containers)->call("validate", argsWith("number", "CSQZ3054387")));
   EXPECT_EQ(chassis["category"].asString(), "Z");
   EXPECT_EQ(chassis["category_name"].asString(), "trailer or chassis");
   const json::Value equipment =
-      parsed((*containers)->call("validate", argsWith("number", "HLXJ1234564")));
+      okJson((*containers)->call("validate", argsWith("number", "HLXJ1234564")));
   EXPECT_EQ(equipment["category"].asString(), "J");
   EXPECT_EQ(equipment["carrier"].asString(), "Hapag-Lloyd");
 }
 
 TEST_F(ContainersToolsetTest, NamesTheCarrierFromTheOwnerCode) {
   auto containers = loadContainers();
-  EXPECT_EQ(parsed((*containers)->call("validate", argsWith("number", "MSCU1234566")))["carrier"]
+  EXPECT_EQ(okJson((*containers)->call("validate", argsWith("number", "MSCU1234566")))["carrier"]
                 .asString(),
             "MSC");
-  EXPECT_EQ(parsed((*containers)->call("validate", argsWith("number", "MAEU1234567")))["carrier"]
+  EXPECT_EQ(okJson((*containers)->call("validate", argsWith("number", "MAEU1234567")))["carrier"]
                 .asString(),
             "Maersk");
 }
@@ -114,7 +114,7 @@ TEST_F(ContainersToolsetTest, NamesTheCarrierFromTheOwnerCode) {
 TEST_F(ContainersToolsetTest, AnUnknownOwnerCodeIsValidWithTheCarrierUnknown) {
   auto containers = loadContainers();
   const json::Value out =
-      parsed((*containers)->call("validate", argsWith("number", "CSQU3054383")));
+      okJson((*containers)->call("validate", argsWith("number", "CSQU3054383")));
   EXPECT_TRUE(out["carrier"].isNull());
   EXPECT_NE(out["carrier_note"].asString().find("the owner code CSQ is not in the table"),
             std::string::npos)
@@ -140,7 +140,7 @@ TEST_F(ContainersToolsetTest, MalformedNumbersSayWhatIsWrong) {
 
 TEST_F(ContainersToolsetTest, WithoutABackendTrackGivesTheCarriersPageAndSaysSo) {
   auto containers = loadContainers(kUnsetVariable);
-  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
+  const json::Value out = okJson((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["number"].asString(), "MSCU1234566");
   EXPECT_EQ(out["carrier"].asString(), "MSC");
   EXPECT_NE(out["tracking_url"].asString().find("msc.com"), std::string::npos);
@@ -154,7 +154,7 @@ TEST_F(ContainersToolsetTest, WithoutABackendTrackGivesTheCarriersPageAndSaysSo)
 
 TEST_F(ContainersToolsetTest, TheBackendCanBeTurnedOff) {
   auto containers = loadContainers(kKeyVariable, R"(,"search_backend":"none")");
-  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
+  const json::Value out = okJson((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_TRUE(out["status"].isNull());
   EXPECT_NE(out["status_note"].asString().find("search_backend is \"none\""), std::string::npos)
       << out["status_note"].asString();
@@ -163,7 +163,7 @@ TEST_F(ContainersToolsetTest, TheBackendCanBeTurnedOff) {
 
 TEST_F(ContainersToolsetTest, WithTavilyTrackAnswersWithTheTopResults) {
   auto containers = loadContainers();
-  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
+  const json::Value out = okJson((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["carrier"].asString(), "MSC");
   const json::Value& status = out["status"];
   EXPECT_EQ(status["source"].asString(), "Tavily web search");
@@ -189,7 +189,7 @@ TEST_F(ContainersToolsetTest, WithTavilyTrackAnswersWithTheTopResults) {
 
 TEST_F(ContainersToolsetTest, MaxResultsIsASetting) {
   auto containers = loadContainers(kKeyVariable, R"(,"max_results":2)");
-  const json::Value out = parsed((*containers)->call("track", argsWith("number", "MSCU1234566")));
+  const json::Value out = okJson((*containers)->call("track", argsWith("number", "MSCU1234566")));
   EXPECT_EQ(out["status"]["results"].size(), 2u);
   EXPECT_EQ(json::parse(fake_->requestsTo("/search")[0]["body"].asString())
                 .value()["max_results"]
@@ -199,7 +199,7 @@ TEST_F(ContainersToolsetTest, MaxResultsIsASetting) {
 
 TEST_F(ContainersToolsetTest, LookupFindsTheNumberInAMessage) {
   auto containers = loadContainers();
-  const json::Value out = parsed(
+  const json::Value out = okJson(
       (*containers)
           ->call("lookup",
                  argsWith("query",

@@ -1,5 +1,5 @@
 // The fx toolset plugin (plugins/tools/fx), loaded by the host's real loader,
-// against the fake Frankfurter (tests/fakes/tools-a, fixtures in
+// against the fake Frankfurter (tests/fakes/fx, fixtures in
 // tests/fixtures/tools/fx) on loopback: conversions and rates with their ECB
 // date, the live tool reading free text, and every bad input and upstream
 // fault the issue lists.
@@ -7,18 +7,17 @@
 
 #include <memory>
 
-#include "../ToolCallExpectations.h"
-#include "../ToolsetAgainstFake.h"
-#include "support/LoadedToolset.h"
+#include "plugins/tools/ToolsetFakeTest.h"
 
 namespace manifold::test {
 namespace {
 
-class FxToolsetTest : public ToolsetAgainstFake<FxToolsetTest> {
- public:
-  static constexpr const char* kPlugin = "fx";
-  static std::string configFor(const FakeToolApi& fake) {
-    return R"({"base_url":")" + fake.url() + R"(/","timeout_ms":400})";
+class FxToolsetTest : public ToolsetFakeTest {
+ protected:
+  void SetUp() override {
+    startFake("fx");
+    if (IsSkipped()) return;
+    loadForCalls("fx", R"({"base_url":")" + fake_->url() + R"(/","timeout_ms":400})");
   }
 };
 
@@ -97,7 +96,7 @@ TEST_F(FxToolsetTest, AnUnknownCurrencyIsRefusedWithTheKnownOnes) {
 TEST_F(FxToolsetTest, ADateBeforeTheFirstEcbRateIsRefused) {
   expectError(call("convert", R"({"amount":5,"from":"USD","to":"EUR","date":"1998-12-31"})"),
               MF_ERR_INVALID, {"1998-12-31", "before 1999-01-04"});
-  EXPECT_TRUE(fake_->requestsTo("/1998").empty());
+  EXPECT_TRUE(fake_->requestsUnder("/1998").empty());
 }
 
 TEST_F(FxToolsetTest, AMalformedOrFutureDateIsRefused) {
@@ -127,34 +126,35 @@ TEST_F(FxToolsetTest, BadArgumentsAndUnknownToolsAreRefused) {
 }
 
 TEST_F(FxToolsetTest, AnUpstream500IsUnavailableAndTheToolRecovers) {
-  fake_->fault("/latest", "500");
+  fake_->fault("500", "/latest");
   const tools::ToolResult failed = call("convert", R"({"amount":1,"from":"USD","to":"EUR"})");
   expectError(failed, MF_ERR_UNAVAILABLE, {"frankfurter answered 500"});
   EXPECT_EQ(failed.upstreamStatus, 500);
-  fake_->fault("/", "");
+  fake_->clear();
   okJson(call("convert", R"({"amount":1,"from":"USD","to":"EUR"})"));
 }
 
 TEST_F(FxToolsetTest, AFailedCurrencyListIsNotKept) {
-  fake_->fault("/currencies", "500");
+  fake_->fault("500", "/currencies");
   expectError(call("currencies", "{}"), MF_ERR_UNAVAILABLE, {"frankfurter answered 500"});
-  fake_->fault("/", "");
+  fake_->clear();
   okJson(call("currencies", "{}"));
   EXPECT_EQ(fake_->requestsTo("/currencies").size(), 2u);
 }
 
 TEST_F(FxToolsetTest, ABodyThatIsNotJsonOrHasNoRatesIsInternal) {
   okJson(call("currencies", "{}"));
-  fake_->fault("/latest", "not-json");
+  fake_->fault("not-json", "/latest");
   expectError(call("convert", R"({"amount":1,"from":"USD","to":"EUR"})"), MF_ERR_INTERNAL,
               {"frankfurter", "not JSON"});
-  fake_->fault("/latest", "wrong-shape");
+  fake_->clear();
+  fake_->fault("wrong-shape", "/latest");
   expectError(call("rates", "{}"), MF_ERR_INTERNAL, {"frankfurter", "without a date and rates"});
 }
 
 TEST_F(FxToolsetTest, ASlowUpstreamTimesOut) {
   okJson(call("currencies", "{}"));
-  fake_->fault("/latest", "slow");
+  fake_->fault("slow", "/latest");
   expectError(call("convert", R"({"amount":1,"from":"USD","to":"EUR"})"), MF_ERR_TIMEOUT,
               {"frankfurter did not answer within 400 ms"});
 }
@@ -190,10 +190,10 @@ TEST_F(FxToolsetTest, TheLiveToolSaysWhenAMessageNamesNoCurrency) {
 }
 
 TEST(FxToolsetReachTest, AnUpstreamThatCannotBeReachedIsUnavailable) {
-  if (const std::string missing = FakeToolApi::missingTool(); !missing.empty())
+  if (const std::string missing = FakeToolServer::missingTool(); !missing.empty())
     GTEST_SKIP() << missing;
   // A port that was just listening and no longer is.
-  const uint16_t port = FakeToolApi("fx").port();
+  const uint16_t port = FakeToolServer("fx").port();
   LoadedToolset fx("fx", R"({"base_url":"http://127.0.0.1:)" + std::to_string(port) + "\"}",
                    {port});
   ASSERT_TRUE(fx.get()) << fx.problem();

@@ -60,7 +60,7 @@ TEST_F(NewsToolsetTest, DeclaresTopSearchAndALiveHeadlinesTool) {
 
 TEST_F(NewsToolsetTest, TopReadsTheTopStoriesAndTheirItems) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call("top", R"({"limit":5})"));
+  const json::Value out = okJson((*news)->call("top", R"({"limit":5})"));
   EXPECT_EQ(out["source"].asString(), "Hacker News");
   EXPECT_FALSE(out["retrieved_at"].asString().empty());
   const json::Value& list = out["headlines"];
@@ -76,15 +76,12 @@ TEST_F(NewsToolsetTest, TopReadsTheTopStoriesAndTheirItems) {
   EXPECT_EQ(list[2]["url"].asString(), "https://news.ycombinator.com/item?id=192327");
 
   EXPECT_EQ(fake_->requestsTo("/v0/topstories.json").size(), 1u);
-  size_t items = 0;
-  for (const json::Value& r : fake_->ledger())
-    if (r["path"].asString().rfind("/v0/item/", 0) == 0) ++items;
-  EXPECT_EQ(items, 5u);
+  EXPECT_EQ(fake_->requestsUnder("/v0/item/").size(), 5u);
 }
 
 TEST_F(NewsToolsetTest, TopLeavesOutDeletedAndMissingItems) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call("top", R"({"limit":20})"));
+  const json::Value out = okJson((*news)->call("top", R"({"limit":20})"));
   // 20 ids are read; 39000011 is deleted.
   EXPECT_EQ(out["headlines"].size(), 19u);
   for (const json::Value& h : out["headlines"].asArray()) {
@@ -106,7 +103,7 @@ TEST_F(NewsToolsetTest, TheLimitIsChecked) {
 
 TEST_F(NewsToolsetTest, SearchAsksAlgoliaForStories) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call("search", R"({"query":"rust","limit":5})"));
+  const json::Value out = okJson((*news)->call("search", R"({"query":"rust","limit":5})"));
   EXPECT_EQ(out["query"].asString(), "rust");
   EXPECT_EQ(titles(out), (std::vector<std::string>{"Rust 2.0 compiler released with faster builds",
                                                    "Why the Rust borrow checker rejects this code",
@@ -127,7 +124,7 @@ TEST_F(NewsToolsetTest, SearchAsksAlgoliaForStories) {
 
 TEST_F(NewsToolsetTest, ASearchWithNoHitsSaysSo) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call("search", R"({"query":"xyzzy plugh"})"));
+  const json::Value out = okJson((*news)->call("search", R"({"query":"xyzzy plugh"})"));
   EXPECT_EQ(out["headlines"].size(), 0u);
   EXPECT_NE(out["note"].asString().find("no stories found about \"xyzzy plugh\""),
             std::string::npos);
@@ -141,7 +138,7 @@ TEST_F(NewsToolsetTest, SearchNeedsAQuery) {
 
 TEST_F(NewsToolsetTest, TheLiveToolSearchesTheTopicAMessageNames) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call(
+  const json::Value out = okJson((*news)->call(
       "headlines", argsWith("query", "Any news about the Rust borrow checker today?")));
   EXPECT_EQ(out["kind"].asString(), "search");
   EXPECT_EQ(out["query"].asString(), "Rust borrow checker");
@@ -151,7 +148,7 @@ TEST_F(NewsToolsetTest, TheLiveToolSearchesTheTopicAMessageNames) {
 
 TEST_F(NewsToolsetTest, TheLiveToolFindsATopicWithoutAMarkerWord) {
   auto news = hackerNews();
-  const json::Value out = parsed((*news)->call("headlines", argsWith("query", "latest Rust news")));
+  const json::Value out = okJson((*news)->call("headlines", argsWith("query", "latest Rust news")));
   EXPECT_EQ(out["query"].asString(), "Rust");
   EXPECT_EQ(out["headlines"].size(), 3u);
 }
@@ -159,7 +156,7 @@ TEST_F(NewsToolsetTest, TheLiveToolFindsATopicWithoutAMarkerWord) {
 TEST_F(NewsToolsetTest, TheLiveToolGivesTopStoriesWhenNoTopicIsNamed) {
   auto news = hackerNews();
   const json::Value out =
-      parsed((*news)->call("headlines", argsWith("query", "What are today's top headlines?")));
+      okJson((*news)->call("headlines", argsWith("query", "What are today's top headlines?")));
   EXPECT_EQ(out["kind"].asString(), "top");
   EXPECT_FALSE(out.contains("query"));
   EXPECT_EQ(out["headlines"].size(), 10u);
@@ -180,7 +177,7 @@ TEST_F(NewsToolsetTest, AFailingItemFailsTheTopStories) {
   expectError((*news)->call("top", R"({"limit":3})"), MF_ERR_UNAVAILABLE,
               "the Hacker News API answered 500");
   // The fault was for one request; the plugin keeps serving.
-  EXPECT_EQ(parsed((*news)->call("top", R"({"limit":3})"))["headlines"].size(), 3u);
+  EXPECT_EQ(okJson((*news)->call("top", R"({"limit":3})"))["headlines"].size(), 3u);
 }
 
 TEST_F(NewsToolsetTest, ABodyThatIsNotJsonIsInternal) {
@@ -211,7 +208,7 @@ TEST_F(NewsToolsetTest, AnUnknownToolIsNotFound) {
 
 TEST_F(NewsToolsetTest, NewsApiGivesTopHeadlinesWithItsKey) {
   auto news = newsApi();
-  const json::Value out = parsed((*news)->call("top", R"({"limit":3})"));
+  const json::Value out = okJson((*news)->call("top", R"({"limit":3})"));
   EXPECT_EQ(out["source"].asString(), "NewsAPI.org");
   ASSERT_EQ(out["headlines"].size(), 3u);
   const json::Value& first = out["headlines"][0];
@@ -229,7 +226,7 @@ TEST_F(NewsToolsetTest, NewsApiGivesTopHeadlinesWithItsKey) {
 
 TEST_F(NewsToolsetTest, NewsApiSearchesEverything) {
   auto news = newsApi();
-  const json::Value out = parsed((*news)->call("search", R"({"query":"rust"})"));
+  const json::Value out = okJson((*news)->call("search", R"({"query":"rust"})"));
   EXPECT_EQ(titles(out), (std::vector<std::string>{"Rust 2.0 is here"}));
   const std::vector<json::Value> sent = fake_->requestsTo("/v2/everything");
   ASSERT_EQ(sent.size(), 1u);

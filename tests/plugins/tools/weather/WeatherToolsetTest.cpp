@@ -1,6 +1,6 @@
 // The weather toolset plugin (plugins/tools/weather), loaded by the host's
 // real loader, against the fake Open-Meteo geocoding and forecast APIs
-// (tests/fakes/tools-a, fixtures in tests/fixtures/tools/weather) on loopback:
+// (tests/fakes/weather, fixtures in tests/fixtures/tools/weather) on loopback:
 // current conditions and forecasts in words, the ambiguity rule, the live
 // tool reading a place from free text, and every bad input and upstream fault.
 #include <gtest/gtest.h>
@@ -8,20 +8,20 @@
 #include <algorithm>
 #include <memory>
 
-#include "../ToolCallExpectations.h"
-#include "../ToolsetAgainstFake.h"
+#include "plugins/tools/ToolsetFakeTest.h"
 #include "support/CapturedLog.h"
-#include "support/LoadedToolset.h"
 
 namespace manifold::test {
 namespace {
 
-class WeatherToolsetTest : public ToolsetAgainstFake<WeatherToolsetTest> {
- public:
-  static constexpr const char* kPlugin = "weather";
-  static std::string configFor(const FakeToolApi& fake) {
-    return R"({"geocoding_url":")" + fake.url("/v1/search") + R"(","forecast_url":")" +
-           fake.url("/v1/forecast") + R"(","timeout_ms":400})";
+class WeatherToolsetTest : public ToolsetFakeTest {
+ protected:
+  void SetUp() override {
+    startFake("weather");
+    if (IsSkipped()) return;
+    loadForCalls("weather", R"({"geocoding_url":")" + fake_->url("/v1/search") +
+                                R"(","forecast_url":")" + fake_->url("/v1/forecast") +
+                                R"(","timeout_ms":400})");
   }
 };
 
@@ -129,22 +129,24 @@ TEST_F(WeatherToolsetTest, BadArgumentsAndUnknownToolsAreRefused) {
 }
 
 TEST_F(WeatherToolsetTest, AnUpstream500IsUnavailableAndTheToolRecovers) {
-  fake_->fault("/v1/search", "500");
+  fake_->fault("500", "/v1/search");
   const tools::ToolResult failed = call("current", R"({"place":"Berlin"})");
   expectError(failed, MF_ERR_UNAVAILABLE, {"open-meteo geocoding answered 500"});
   EXPECT_EQ(failed.upstreamStatus, 500);
-  fake_->fault("/v1/forecast", "500");
+  fake_->clear();
+  fake_->fault("500", "/v1/forecast");
   expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_UNAVAILABLE,
               {"open-meteo forecast answered 500"});
-  fake_->fault("/", "");
+  fake_->clear();
   okJson(call("forecast", R"({"place":"Berlin"})"));
 }
 
 TEST_F(WeatherToolsetTest, ABodyThatIsNotJsonOrLacksTheWeatherIsInternal) {
-  fake_->fault("/v1/search", "not-json");
+  fake_->fault("not-json", "/v1/search");
   expectError(call("current", R"({"place":"Berlin"})"), MF_ERR_INTERNAL,
               {"open-meteo geocoding", "not JSON"});
-  fake_->fault("/v1/forecast", "wrong-shape");
+  fake_->clear();
+  fake_->fault("wrong-shape", "/v1/forecast");
   expectError(call("current", R"({"place":"Berlin"})"), MF_ERR_INTERNAL,
               {"open-meteo forecast answered without current conditions"});
   expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_INTERNAL,
@@ -152,7 +154,7 @@ TEST_F(WeatherToolsetTest, ABodyThatIsNotJsonOrLacksTheWeatherIsInternal) {
 }
 
 TEST_F(WeatherToolsetTest, ASlowUpstreamTimesOut) {
-  fake_->fault("/v1/forecast", "slow");
+  fake_->fault("slow", "/v1/forecast");
   expectError(call("current", R"({"place":"Berlin"})"), MF_ERR_TIMEOUT,
               {"open-meteo forecast did not answer within 400 ms"});
 }
@@ -187,7 +189,7 @@ TEST_F(WeatherToolsetTest, AFailedCallIsLoggedWithTheToolAndTheCause) {
   {
     const CapturedLog log("plugin.weather");
     expectError(call("current", R"({"place":"Xyzzyville"})"), MF_ERR_INVALID, {"Xyzzyville"});
-    fake_->fault("/v1/search", "500");
+    fake_->fault("500", "/v1/search");
     expectError(call("forecast", R"({"place":"Berlin"})"), MF_ERR_UNAVAILABLE, {"500"});
     logged = log.text();
   }
@@ -197,7 +199,7 @@ TEST_F(WeatherToolsetTest, AFailedCallIsLoggedWithTheToolAndTheCause) {
             std::string::npos)
       << logged;
   // The instance keeps serving.
-  fake_->fault("/", "");
+  fake_->clear();
   okJson(call("current", R"({"place":"Berlin"})"));
 }
 

@@ -1,7 +1,18 @@
-// Frankfurter (https://www.frankfurter.app/docs/): /currencies, /latest and
-// /YYYY-MM-DD with from (or base), to (or symbols) and amount, answered from
-// latest.json (EUR rates) and currencies.json.
+// A fake Frankfurter (https://www.frankfurter.app/docs/) on loopback for the fx
+// plugin, serving the recorded shapes in tests/fixtures/tools/fx (README.md
+// there): /currencies, /latest and /YYYY-MM-DD with from (or base), to (or
+// symbols) and amount, answered from latest.json (EUR rates) and
+// currencies.json; an unknown currency or a date with no rates is a 404.
+//
+//   node server.mjs
+//
+// Faults and the ledger: tests/fakes/tools/fixture-server.mjs.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fixtureReader, sendJson, serveFixtures } from '../tools/fixture-server.mjs';
 
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = fixtureReader(join(here, '../../fixtures/tools/fx'));
 const FIRST_DATE = '1999-01-04';
 
 // The ECB publishes on working days: a weekend answers the Friday before.
@@ -16,7 +27,7 @@ function round(value) {
   return Number(value.toPrecision(6));
 }
 
-export function answerFx(url, fixture) {
+function answer(url) {
   const path = url.pathname;
   const notFound = { status: 404, body: fixture('not-found.json') };
   if (path === '/currencies') return { status: 200, body: fixture('currencies.json') };
@@ -40,3 +51,9 @@ export function answerFx(url, fixture) {
   const date = path === '/latest' ? latest.date : publishedOn(day, latest.date);
   return { status: 200, body: { amount, base: from, date, rates } };
 }
+
+serveFixtures(async (req, url, body, res) => {
+  const { status, body: answered } = answer(url);
+  sendJson(res, status, answered);
+  return true;
+});

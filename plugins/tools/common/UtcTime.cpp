@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-namespace news {
+namespace toolcommon {
 
 std::string isoUtc(int64_t unixSeconds) {
   const std::time_t t = static_cast<std::time_t>(unixSeconds);
@@ -13,4 +13,4 @@ std::string isoUtc(int64_t unixSeconds) {
   return text;
 }
 
-}  // namespace news
+}  // namespace toolcommon
