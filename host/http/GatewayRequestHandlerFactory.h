@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/GatewayContext.h"
+#include "mcp/McpSessions.h"
 
 namespace manifold::http {
 
@@ -27,6 +28,7 @@ class GatewayRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
   GatewayContext& context_;
   std::string idPrefix_;
   std::atomic<uint64_t> counter_{0};
+  mcp::McpSessions mcpSessions_;  ///< /mcp's 2025-11-25 sessions
 };
 
 }  // namespace manifold::http
