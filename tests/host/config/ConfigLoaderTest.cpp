@@ -83,6 +83,59 @@ TEST_F(ConfigLoaderTest, TrustSwitchesDefaultOffAndCanBeTurnedOnGloballyOrPerMod
   EXPECT_NE(problems.find("$.trust: unknown property \"strip\""), std::string::npos) << problems;
 }
 
+TEST_F(ConfigLoaderTest, ToolsLoadWithTheirDefaultsAndEveryProblemIsNamed) {
+  ConfigLoadResult defaults = ConfigLoader::loadText(withPluginDir(kValid));
+  ASSERT_TRUE(defaults.config) << problemsOf(defaults);
+  const ToolsConfig& d = defaults.config->tools;
+  EXPECT_EQ(d.maxToolSteps, 4);
+  EXPECT_EQ(d.callTimeoutMs, 15000);
+  EXPECT_TRUE(d.mcpServers.empty());
+  EXPECT_TRUE(d.mcpEndpoint.enabled);
+  EXPECT_TRUE(defaults.config->modes.at(0).tools.empty());
+  EXPECT_TRUE(defaults.config->modes.at(0).preStepTools().empty()) << "smart runs no live tools";
+
+  std::string text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1,
+              R"("tools": {"max_tool_steps": 2, "cache_ttl_ms": {"fx.convert": 0},
+      "mcp_servers": [{"id": "docs", "url": "https://mcp.example.com/mcp",
+                       "auth": {"secret_env": "DOCS_MCP_TOKEN"}}],
+      "mcp_endpoint": {"allowed_origins": ["*", "https://app.example.com"]}},)");
+  text.insert(text.find(R"("chain")"),
+              R"("tools": ["fx.convert", "mcp:docs/*"], "max_tool_steps": 1, "live_tools": [],)");
+  ConfigLoadResult loaded = ConfigLoader::loadText(text);
+  ASSERT_TRUE(loaded.config) << problemsOf(loaded);
+  const ToolsConfig& t = loaded.config->tools;
+  EXPECT_EQ(t.maxToolSteps, 2);
+  EXPECT_EQ(t.cacheTtlMs.at("fx.convert"), 0);
+  ASSERT_EQ(t.mcpServers.size(), 1u);
+  EXPECT_EQ(t.mcpServers[0].secretEnv, "DOCS_MCP_TOKEN");
+  EXPECT_EQ(t.mcpServers[0].authHeader, "Authorization");
+  EXPECT_EQ(t.mcpEndpoint.allowedOrigins.size(), 2u);
+  const ModeConfig& mode = loaded.config->modes.at(0);
+  EXPECT_EQ(mode.tools, (std::vector<std::string>{"fx.convert", "mcp:docs/*"}));
+  EXPECT_EQ(mode.maxToolSteps, 1);
+  EXPECT_TRUE(mode.liveToolsSet);
+
+  text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1, R"("tools": {"mcp_servers": [
+      {"id": "a", "url": "http://x/mcp", "auth": {"secret_env": "A", "secret_file": "/a"}},
+      {"id": "a", "url": "ftp://x"}, {"id": "b_c", "url": "http://x/mcp"}]},)");
+  text.insert(text.find(R"("chain")"), R"("tools": ["fx"],)");
+  const std::string problems = problemsOf(ConfigLoader::loadText(text));
+  EXPECT_NE(problems.find("$.tools.mcp_servers[1].url"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("$.tools.mcp_servers[2].id"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("$.modes.smart.tools[0]"), std::string::npos) << problems;
+
+  text = withPluginDir(kValid);
+  text.insert(text.find('{') + 1, R"("tools": {"mcp_servers": [
+      {"id": "a", "url": "http://x/mcp", "auth": {"secret_env": "A", "secret_file": "/a"}},
+      {"id": "a", "url": "http://y/mcp"}]},)");
+  const std::string crossField = problemsOf(ConfigLoader::loadText(text));
+  EXPECT_NE(crossField.find("$.tools.mcp_servers[0].auth.secret_file"), std::string::npos)
+      << crossField;
+  EXPECT_NE(crossField.find("duplicate MCP server id \"a\""), std::string::npos) << crossField;
+}
+
 TEST_F(ConfigLoaderTest, ReportsEveryProblemWithItsPath) {
   ConfigLoadResult r = ConfigLoader::loadText(withPluginDir(R"({
     "server": {"port": "eighty", "prot": 1},
