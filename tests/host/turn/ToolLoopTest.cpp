@@ -3,6 +3,7 @@
 // probe toolset (tests/plugins/probes/ToolProbe.cpp) as the gateway's tools.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
+#include <stdlib.h>
 
 #include "../failover/FailoverFixture.h"
 #include "config/JsonSchemaValidator.h"
@@ -234,6 +235,30 @@ TEST_F(ToolLoopTest, TheClientsOwnToolsPassThroughUnchanged) {
   const std::vector<std::string> offered = toolNamesOf(fake_.bodies("a")[0]);
   EXPECT_EQ(offered.front(), "get_time");
   EXPECT_TRUE(contains(offered, "probe__echo"));
+}
+
+TEST_F(ToolLoopTest, AKeyIsOfferedAndRunsOnlyTheToolsItIsAllowed) {
+  const std::string master = "mk-tool-loop-master-0123456789";
+  ::setenv("MANIFOLD_MASTER_KEY", master.c_str(), 1);
+  startWith({"probe.*"});
+  ::unsetenv("MANIFOLD_MASTER_KEY");  // read once, at start
+  const HttpResult created = gateway_->client().post(
+      "/admin/keys", R"({"name":"echo-only","allowed_tools":["probe.echo"]})",
+      {{"Authorization", "Bearer " + master}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string secret = parseObject(created.body)->getValue<std::string>("secret");
+  // The model calls a tool the key may not use: to this key it does not exist.
+  fake_.script("a", {callsTool("probe__add", {"{\"a\":1,\"b\":2}"}), says({"no"})});
+  const HttpResult r = gateway_->client().post(
+      "/v1/chat/completions",
+      R"({"model":"mode/toolsy","messages":[{"role":"user","content":"add"}]})",
+      {{"Authorization", "Bearer " + secret}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::vector<std::string> bodies = fake_.bodies("a");
+  ASSERT_EQ(bodies.size(), 2u);
+  EXPECT_EQ(toolNamesOf(bodies[0]), std::vector<std::string>{"probe__echo"});
+  const std::string refused = lastMessageText(bodies[1]);
+  EXPECT_NE(refused.find("unknown tool \"probe__add\""), std::string::npos) << refused;
 }
 
 TEST_F(ToolLoopTest, AModeWithoutToolsSendsTheRequestAsTheClientSentIt) {
