@@ -4,8 +4,7 @@
 
 #include <manifold/json.hpp>
 
-#include <future>
-
+#include "tools/CallAll.h"
 #include "tools/LiveIntents.h"
 #include "tools/ToolEvents.h"
 #include "tools/ToolFence.h"
@@ -53,18 +52,16 @@ std::string LivePreStep::run(TurnRequest& request, const config::ModeConfig& mod
   json::Value query = json::Value::object();
   query.set("query", message);
   const std::string arguments = json::stringify(query);
-  std::vector<std::future<tools::ToolResult>> calls;
-  for (const tools::ToolDefinition& tool : matched)
-    calls.push_back(std::async(std::launch::async, [this, &tool, &arguments, &config] {
-      return tools_.runtime().call(tool, arguments, config,
-                                   std::chrono::milliseconds(config.liveTimeoutMs));
-    }));
+  const std::vector<tools::ToolResult> results = tools::callAll(matched.size(), [&](size_t i) {
+    return tools_.runtime().call(matched[i], arguments, config,
+                                 std::chrono::milliseconds(config.liveTimeoutMs));
+  });
 
   const trust::BoundaryMarkers markers = trust::markersFor(request.chat);
   std::vector<std::string> sources;
   std::string context;
   for (size_t i = 0; i < matched.size(); ++i) {
-    const tools::ToolResult result = calls[i].get();
+    const tools::ToolResult& result = results[i];
     sources.push_back(tools::sourceItem(matched[i], result));
     if (!result.ok) {
       logger().information("[%s] live tool %s left out: %s", request.requestId, matched[i].id(),

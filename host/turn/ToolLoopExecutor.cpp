@@ -3,9 +3,9 @@
 #include <Poco/Logger.h>
 
 #include <algorithm>
-#include <future>
 #include <set>
 
+#include "tools/CallAll.h"
 #include "tools/ToolEvents.h"
 #include "tools/ToolFence.h"
 #include "trust/RequestGuard.h"
@@ -85,28 +85,26 @@ void ToolLoopExecutor::runCalls(const ExecutionContext& context,
   assistant.toolCalls = calls;
   chat.messages.push_back(std::move(assistant));
 
-  std::vector<std::future<tools::ToolResult>> results;
-  for (const chat::ToolCall& call : calls)
-    results.push_back(std::async(std::launch::async, [&, call] {
-      const auto left =
-          std::chrono::duration_cast<std::chrono::milliseconds>(turnDeadline - Clock::now());
-      if (left.count() <= 0)
-        return tools::ToolResult::failure(
-            MF_ERR_TIMEOUT,
-            "the turn's time for tools (" + std::to_string(config.turnTimeoutMs) + " ms) is spent");
-      const tools::ToolDefinition* tool = findTool(offer, call.name);
-      if (!tool)
-        return tools::ToolResult::failure(MF_ERR_NOT_FOUND, "unknown tool \"" + call.name +
-                                                                "\"; the tools are " +
-                                                                "the ones offered in this request");
-      return tools_->runtime().call(
-          *tool, call.arguments, config,
-          std::min(left, std::chrono::milliseconds(config.callTimeoutMs)));
-    }));
+  const std::vector<tools::ToolResult> results = tools::callAll(calls.size(), [&](size_t i) {
+    const chat::ToolCall& call = calls[i];
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(turnDeadline - Clock::now());
+    if (left.count() <= 0)
+      return tools::ToolResult::failure(
+          MF_ERR_TIMEOUT,
+          "the turn's time for tools (" + std::to_string(config.turnTimeoutMs) + " ms) is spent");
+    const tools::ToolDefinition* tool = findTool(offer, call.name);
+    if (!tool)
+      return tools::ToolResult::failure(MF_ERR_NOT_FOUND, "unknown tool \"" + call.name +
+                                                              "\"; the tools are " +
+                                                              "the ones offered in this request");
+    return tools_->runtime().call(*tool, call.arguments, config,
+                                  std::min(left, std::chrono::milliseconds(config.callTimeoutMs)));
+  });
 
   const trust::BoundaryMarkers markers = trust::markersFor(chat);
   for (size_t i = 0; i < calls.size(); ++i) {
-    const tools::ToolResult result = results[i].get();
+    const tools::ToolResult& result = results[i];
     if (!result.ok)
       logger().information("[%s] tool call %s failed: %s", context.request.requestId, calls[i].name,
                            result.message);
