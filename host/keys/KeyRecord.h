@@ -13,11 +13,11 @@ struct KeyLimits {
   std::vector<std::string> allowedEngines;  ///< empty: every engine
   /// Gateway tools it may have run ("fx.*", "mcp:<server>/*"); empty: every tool.
   std::vector<std::string> allowedTools;
-  int64_t rpm = 0;                          ///< requests per minute
-  int64_t tpm = 0;                          ///< tokens (prompt + completion) per minute
-  int64_t maxConcurrent = 0;                ///< requests in flight at once
-  std::optional<double> dailyBudgetUsd;     ///< resets at 00:00 UTC
-  std::optional<double> monthlyBudgetUsd;   ///< resets on the 1st, 00:00 UTC
+  int64_t rpm = 0;                         ///< requests per minute
+  int64_t tpm = 0;                         ///< tokens (prompt + completion) per minute
+  int64_t maxConcurrent = 0;               ///< requests in flight at once
+  std::optional<double> dailyBudgetUsd;    ///< resets at 00:00 UTC
+  std::optional<double> monthlyBudgetUsd;  ///< resets on the 1st, 00:00 UTC
 };
 
 /// A virtual gateway key as stored: never its secret, only the secret's hash.

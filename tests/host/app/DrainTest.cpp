@@ -90,13 +90,12 @@ TEST(DrainTest, SigtermLetsEveryStreamFinishAndKeepsItsUsage) {
     streams.emplace_back([&, i] {
       bool first = true;
       try {
-        results[i] = client.postStreaming(
-            "/v1/chat/completions", chatBody("mode/smart", true),
-            [&](const std::string&) {
-              if (first) ++streaming;
-              first = false;
-            },
-            {{"x-request-id", "drain-" + std::to_string(i)}});
+        results[i] = client.postStreaming("/v1/chat/completions", chatBody("mode/smart", true),
+                                          [&](const std::string&) {
+                                            if (first) ++streaming;
+                                            first = false;
+                                          },
+                                          {{"x-request-id", "drain-" + std::to_string(i)}});
       } catch (const Poco::Exception& e) {
         results[i].body = e.displayText();  // counted below as not finished
       }
