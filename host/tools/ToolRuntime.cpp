@@ -19,8 +19,16 @@ Poco::Logger& logger() {
 
 // A list that failed is asked again sooner than one that worked.
 constexpr std::chrono::milliseconds kFailedListTtl{2000};
+// How long shutdown waits for calls that outlived their timeout.
+constexpr std::chrono::seconds kShutdownWait{5};
 
 }  // namespace
+
+ToolRuntime::~ToolRuntime() {
+  std::unique_lock<std::mutex> lock(running_->mutex);
+  if (!running_->done.wait_for(lock, kShutdownWait, [this] { return running_->count == 0; }))
+    logger().warning("%d tool calls were still running at shutdown", running_->count);
+}
 
 const ToolDefinition* ToolListing::find(const std::string& nameOrId) const {
   for (const ToolDefinition& tool : tools)
@@ -154,9 +162,20 @@ ToolResult ToolRuntime::call(const ToolDefinition& tool, const std::string& argu
   // deadline, and the thread ends when the plugin returns.
   auto promise = std::make_shared<std::promise<ToolResult>>();
   std::future<ToolResult> future = promise->get_future();
-  std::thread([toolset, name = tool.name, arguments, deadline, promise] {
-    plugins::CallDeadline bound(deadline);
-    promise->set_value(toolset->call(name, arguments));
+  {
+    std::lock_guard<std::mutex> lock(running_->mutex);
+    ++running_->count;
+  }
+  std::thread([toolset, name = tool.name, arguments, deadline, promise,
+               running = running_]() mutable {
+    {
+      plugins::CallDeadline bound(deadline);
+      promise->set_value(toolset->call(name, arguments));
+    }
+    toolset.reset();  // before the count: shutdown waits for the instance's release too
+    std::lock_guard<std::mutex> lock(running->mutex);
+    --running->count;
+    running->done.notify_all();
   }).detach();
   if (future.wait_until(deadline) != std::future_status::ready) {
     logger().warning("tool %s did not answer within %d ms", tool.id(),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,6 +39,11 @@ struct ToolListing {
 class ToolRuntime {
  public:
   explicit ToolRuntime(ToolDirectory& directory) : directory_(directory) {}
+  /// Waits, a bounded time, for calls that outlived their timeout: their
+  /// plugins may still be using the host's services, which go next.
+  ~ToolRuntime();
+  ToolRuntime(const ToolRuntime&) = delete;
+  ToolRuntime& operator=(const ToolRuntime&) = delete;
 
   /// The tools `allowed` lets through; only toolset `toolset` when it is set.
   ToolListing list(const ToolPatterns& allowed, const config::ToolsConfig& config,
@@ -66,7 +72,15 @@ class ToolRuntime {
   /// The schema problems of `argumentsJson` for `tool`, "" when none.
   std::string argumentProblems(const ToolDefinition& tool, const std::string& argumentsJson);
 
+  /// Call threads still running, shared with them.
+  struct CallsRunning {
+    std::mutex mutex;
+    std::condition_variable done;
+    int count = 0;
+  };
+
   ToolDirectory& directory_;
+  const std::shared_ptr<CallsRunning> running_ = std::make_shared<CallsRunning>();
   ToolResultCache cache_;
   std::mutex mutex_;
   std::map<std::string, ListedToolset> listed_;
