@@ -36,4 +36,22 @@ inline AbiCallResult callWriting(
   return result;
 }
 
+/// Creates a plugin instance with `create` (any kind's table function of that
+/// signature). Returns null after filling `error` when the plugin refuses or
+/// throws.
+template <class CreateFn>
+void* createInstance(CreateFn create, const mf_host* host, const std::string& configJson,
+                     mf_error& error) {
+  error = blankError();
+  void* handle = nullptr;
+  try {
+    handle = create(host, toAbi(configJson), &error);
+  } catch (...) {
+    fillError(&error, MF_ERR_INTERNAL, false, "create threw an exception");
+  }
+  if (!handle && error.code == MF_ERR_NONE)
+    fillError(&error, MF_ERR_INTERNAL, false, "create returned no instance");
+  return handle;
+}
+
 }  // namespace manifold::plugins

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "plugins/AbiCall.h"
 #include "plugins/AbiStrings.h"
 #include "plugins/AbiTable.h"
 #include "plugins/DispatcherKind.h"
@@ -25,23 +26,9 @@ DispatchError failure(const std::string& call, const mf_error& error) {
 /// Runs one plugin call that writes a string; throws DispatchError when it fails.
 std::string callWriting(const std::string& call,
                         const std::function<int32_t(const mf_string_sink*, mf_error*)>& fn) {
-  std::string text;
-  mf_string_sink sink{sizeof(mf_string_sink), &text, [](void* ctx, mf_str value) {
-                        *static_cast<std::string*>(ctx) = plugins::fromAbi(value);
-                      }};
-  mf_error error = plugins::blankError();
-  int32_t rc = MF_FAILED;
-  try {
-    rc = fn(&sink, &error);
-  } catch (...) {
-    plugins::fillError(&error, MF_ERR_INTERNAL, false, "threw an exception");
-  }
-  if (rc != MF_OK) {
-    if (error.code == MF_ERR_NONE)
-      plugins::fillError(&error, MF_ERR_INTERNAL, false, "no reason given");
-    throw failure(call, error);
-  }
-  return text;
+  plugins::AbiCallResult result = plugins::callWriting(fn);
+  if (result.rc != MF_OK) throw failure(call, result.error);
+  return std::move(result.text);
 }
 
 void callPlain(const std::string& call, const std::function<int32_t(mf_error*)>& fn) {
@@ -73,12 +60,8 @@ PluginDispatcher::PluginDispatcher(std::shared_ptr<plugins::PluginLibrary> libra
       library_->table(MF_KIND_DISPATCHER));
   if (!table) throw DispatchError(502, "not_a_dispatcher", library_->id() + " is not a dispatcher");
   api_ = table->api();
-  mf_error error = plugins::blankError();
-  try {
-    handle_ = api_.create(library_->hostTable(), toAbi(configJson), &error);
-  } catch (...) {
-    plugins::fillError(&error, MF_ERR_INTERNAL, false, "create threw an exception");
-  }
+  mf_error error;
+  handle_ = plugins::createInstance(api_.create, library_->hostTable(), configJson, error);
   if (!handle_) throw failure(library_->id() + " create", error);
 }
 

@@ -29,12 +29,8 @@ PluginToolset::PluginToolset(std::string id, std::shared_ptr<plugins::PluginLibr
       dynamic_cast<const plugins::AbiTable<mf_toolset_api>*>(library_->table(MF_KIND_TOOLSET));
   if (!table) throw ToolsetError(library_->id() + " is not a toolset");
   api_ = table->api();
-  mf_error error = plugins::blankError();
-  try {
-    handle_ = api_.create(library_->hostTable(), toAbi(configJson), &error);
-  } catch (...) {
-    plugins::fillError(&error, MF_ERR_INTERNAL, false, "create threw an exception");
-  }
+  mf_error error;
+  handle_ = plugins::createInstance(api_.create, library_->hostTable(), configJson, error);
   if (!handle_)
     throw ToolsetError(id_ + " (" + library_->id() +
                        ") would not start: " + plugins::errorMessage(error));

@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "config/JsonSchemaValidator.h"
+
 namespace manifold::test {
 
 using Poco::JSON::Object;
@@ -65,6 +67,17 @@ void expectOpenAiError(const HttpResult& r, int status, const std::string& messa
   EXPECT_NE(error->getValue<std::string>("message").find(messagePart), std::string::npos) << r.body;
   EXPECT_TRUE(error->has("type") && error->has("param") && error->has("code"));
   if (!param.empty()) EXPECT_EQ(error->getValue<std::string>("param"), param);
+}
+
+void expectDocumentedEvents(const std::vector<SseEvent>& events) {
+  static const config::JsonSchemaValidator schema = config::JsonSchemaValidator::fromFile(
+      std::string(MANIFOLD_SOURCE_DIR) + "/schemas/stream-events.schema.json");
+  for (const SseEvent& e : events) {
+    const Poco::Dynamic::Var data = Poco::JSON::Parser().parse(e.data);
+    for (const auto& v : schema.validate(data))
+      ADD_FAILURE() << e.name << ": " << v.path << ": " << v.message << " in " << e.data;
+    EXPECT_EQ(data.extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("type"), e.name);
+  }
 }
 
 std::string chatBody(const std::string& model, bool stream, const std::string& extra) {

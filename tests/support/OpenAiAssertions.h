@@ -21,6 +21,10 @@ struct SseEvent {
 };
 std::vector<SseEvent> sseEvents(const std::string& body);
 
+/// Checks every event of a native stream against
+/// schemas/stream-events.schema.json, and that its data's "type" is its name.
+void expectDocumentedEvents(const std::vector<SseEvent>& events);
+
 /// The concatenated delta.content of an OpenAI chunk stream.
 std::string streamedText(const std::string& body);
 

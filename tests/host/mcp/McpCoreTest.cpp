@@ -7,30 +7,16 @@
 #include "mcp/McpOrigin.h"
 #include "mcp/McpServer.h"
 #include "mcp/McpToolJson.h"
-#include "plugins/PluginManager.h"
-#include "support/TempDir.h"
-#include "support/TestPaths.h"
+#include "support/ProbeToolRuntime.h"
 
 namespace manifold::mcp {
 namespace {
 
 class McpCoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    test::installFile(test::testPlugin("tool_probe"), folder_ / "tool_probe.so");
-    manager_ = std::make_unique<plugins::PluginManager>(
-        std::make_unique<plugins::PluginLoader>(folder_.str(), std::map<std::string, std::string>{},
-                                                plugins::HostServiceDeps{}),
-        50);
-    manager_->scan(false);
-    directory_ =
-        std::make_unique<tools::ToolDirectory>(*manager_, std::map<std::string, std::string>{});
-    runtime_ = std::make_unique<tools::ToolRuntime>(*directory_);
-  }
-
   /// A 2026-07-28 tools/list with this cursor ("" for none), pages of 3.
   json::Value listPage(const std::string& cursor) {
-    McpServer server(*runtime_, sessions_, 3);
+    McpServer server(probe_.runtime(), sessions_, 3);
     McpHttpRequest request;
     request.method = "POST";
     request.allowed = tools::ToolPatterns::everything();
@@ -43,10 +29,7 @@ class McpCoreTest : public ::testing::Test {
     return json::parse(reply.body).value_or(json::Value());
   }
 
-  test::TempDir folder_;
-  std::unique_ptr<plugins::PluginManager> manager_;
-  std::unique_ptr<tools::ToolDirectory> directory_;
-  std::unique_ptr<tools::ToolRuntime> runtime_;
+  test::ProbeToolRuntime probe_;
   McpSessions sessions_;
   config::ToolsConfig config_;
 };

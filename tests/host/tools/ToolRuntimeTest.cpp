@@ -7,9 +7,8 @@
 
 #include <manifold/json.hpp>
 
-#include "plugins/PluginManager.h"
+#include "support/ProbeToolRuntime.h"
 #include "support/TempDir.h"
-#include "support/TestPaths.h"
 
 namespace manifold::tools {
 namespace {
@@ -18,31 +17,17 @@ using std::chrono::milliseconds;
 
 class ToolRuntimeTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    test::installFile(test::testPlugin("tool_probe"), folder_ / "tool_probe.so");
-    manager_ = std::make_unique<plugins::PluginManager>(
-        std::make_unique<plugins::PluginLoader>(folder_.str(), std::map<std::string, std::string>{},
-                                                plugins::HostServiceDeps{}),
-        50);
-    manager_->scan(false);
-    directory_ = std::make_unique<ToolDirectory>(*manager_, std::map<std::string, std::string>{});
-    runtime_ = std::make_unique<ToolRuntime>(*directory_);
-  }
-
   ToolResult call(const std::string& name, const std::string& args,
                   milliseconds timeout = milliseconds(5000)) {
-    return runtime_->call(name, args, ToolPatterns::everything(), config_, timeout);
+    return probe_.runtime().call(name, args, ToolPatterns::everything(), config_, timeout);
   }
 
-  test::TempDir folder_;
-  std::unique_ptr<plugins::PluginManager> manager_;
-  std::unique_ptr<ToolDirectory> directory_;
-  std::unique_ptr<ToolRuntime> runtime_;
+  test::ProbeToolRuntime probe_;
   config::ToolsConfig config_;
 };
 
 TEST_F(ToolRuntimeTest, NamesEveryToolByItsToolsetAndKeepsItsDeclaration) {
-  const ToolListing listing = runtime_->list(ToolPatterns::everything(), config_);
+  const ToolListing listing = probe_.runtime().list(ToolPatterns::everything(), config_);
   EXPECT_TRUE(listing.problems.empty());
   ASSERT_EQ(listing.tools.size(), 8u);
   const ToolDefinition* add = listing.find("probe__add");
@@ -135,15 +120,16 @@ TEST_F(ToolRuntimeTest, AToolsOwnFailureKeepsItsCodeStatusAndWords) {
 
 TEST_F(ToolRuntimeTest, PatternsNarrowWhatIsListedAndWhatMayBeCalled) {
   const ToolPatterns echoOnly({"probe.echo"});
-  const ToolListing listing = runtime_->list(echoOnly, config_);
+  const ToolListing listing = probe_.runtime().list(echoOnly, config_);
   ASSERT_EQ(listing.tools.size(), 1u);
   EXPECT_EQ(listing.tools[0].wireName, "probe__echo");
-  EXPECT_EQ(runtime_->call("probe__add", R"({"a":1,"b":2})", echoOnly, config_, milliseconds(1000))
+  EXPECT_EQ(probe_.runtime()
+                .call("probe__add", R"({"a":1,"b":2})", echoOnly, config_, milliseconds(1000))
                 .errorCode,
             MF_ERR_NOT_FOUND);
-  EXPECT_EQ(runtime_->list(ToolPatterns({"mcp:probe/*"}), config_).tools.size(), 8u);
-  EXPECT_EQ(runtime_->list(ToolPatterns({"other.*"}), config_).tools.size(), 0u);
-  EXPECT_EQ(runtime_->list(ToolPatterns(), config_).tools.size(), 0u);
+  EXPECT_EQ(probe_.runtime().list(ToolPatterns({"mcp:probe/*"}), config_).tools.size(), 8u);
+  EXPECT_EQ(probe_.runtime().list(ToolPatterns({"other.*"}), config_).tools.size(), 0u);
+  EXPECT_EQ(probe_.runtime().list(ToolPatterns(), config_).tools.size(), 0u);
 }
 
 TEST_F(ToolRuntimeTest, AnMcpServerThatCannotStartIsAProblemAndItsToolsAreUnavailable) {
@@ -151,8 +137,8 @@ TEST_F(ToolRuntimeTest, AnMcpServerThatCannotStartIsAProblemAndItsToolsAreUnavai
   server.id = "remote";
   server.url = "http://127.0.0.1:9/mcp";
   server.secretEnv = "MANIFOLD_TEST_UNSET_MCP_SECRET";
-  directory_->setMcpServers({server});
-  const ToolListing listing = runtime_->list(ToolPatterns::everything(), config_);
+  probe_.directory().setMcpServers({server});
+  const ToolListing listing = probe_.runtime().list(ToolPatterns::everything(), config_);
   EXPECT_EQ(listing.tools.size(), 8u);  // the probe's tools are still there
   ASSERT_EQ(listing.problems.size(), 1u);
   EXPECT_EQ(listing.problems[0].toolset, "remote");
