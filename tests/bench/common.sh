@@ -251,3 +251,33 @@ check_no_errors() {
     bench_failed=1
   fi
 }
+
+# ttft_rounds BENCH REQUESTS TARGET...: a warm-up, then bench_rounds rounds in
+# which each TARGET in turn runs `load TARGET REQUESTS` (a function the caller
+# defines, printing manifold-stream-load's JSON line). Rows go to
+# $bench_tmp/BENCH-TARGET.jsonl; the medians of ttftUs p50/p90/p99 over the
+# rounds are left in the global arrays p50, p90 and p99, by target. A run with
+# failures sets bench_failed.
+ttft_rounds() {
+  local bench=$1 requests=$2 round t status line
+  shift 2
+  for t in "$@"; do load "$t" 50 >/dev/null || true; done # warm-up
+  for round in $(seq "$bench_rounds"); do
+    for t in "$@"; do
+      status=0
+      line=$(load "$t" "$requests") || status=$?
+      jq -c --arg t "$t" --argjson r "$round" '{target: $t, round: $r} + .' <<<"$line" \
+        >>"$bench_tmp/$bench-$t.jsonl"
+      if [[ $status -ne 0 ]]; then
+        echo "ERROR: $bench $t round $round: $(jq -c .failures <<<"$line")" >&2
+        bench_failed=1
+      fi
+    done
+  done
+  declare -gA p50 p90 p99
+  for t in "$@"; do
+    p50[$t]=$(jq_median ttftUs.p50 "$bench_tmp/$bench-$t.jsonl")
+    p90[$t]=$(jq_median ttftUs.p90 "$bench_tmp/$bench-$t.jsonl")
+    p99[$t]=$(jq_median ttftUs.p99 "$bench_tmp/$bench-$t.jsonl")
+  done
+}

@@ -37,27 +37,7 @@ load() { # TARGET COUNT
     --requests "$2" --timeout-ms 10000
 }
 
-raw=$bench_tmp/ttft
-for t in "${targets[@]}"; do load "$t" 50 >/dev/null || true; done # warm-up
-for round in $(seq "$bench_rounds"); do
-  for t in "${targets[@]}"; do
-    status=0
-    line=$(load "$t" "$requests") || status=$?
-    jq -c --arg t "$t" --argjson r "$round" '{target: $t, round: $r} + .' <<<"$line" \
-      >>"$raw-$t.jsonl"
-    if [[ $status -ne 0 ]]; then
-      echo "ERROR: ttft $t round $round: $(jq -c .failures <<<"$line")" >&2
-      bench_failed=1
-    fi
-  done
-done
-
-declare -A p50 p90 p99
-for t in "${targets[@]}"; do
-  p50[$t]=$(jq_median ttftUs.p50 "$raw-$t.jsonl")
-  p90[$t]=$(jq_median ttftUs.p90 "$raw-$t.jsonl")
-  p99[$t]=$(jq_median ttftUs.p99 "$raw-$t.jsonl")
-done
+ttft_rounds ttft "$requests" "${targets[@]}"
 
 {
   echo "== TTFT: streamed completion, $requests sequential requests per run, median of $bench_rounds runs =="
@@ -78,5 +58,5 @@ jq -s --argjson n "$requests" '{bench: "ttft", requestsPerRun: $n,
       p50Us: ([.[].ttftUs.p50] | sort | .[(length - 1) / 2 | floor]),
       p90Us: ([.[].ttftUs.p90] | sort | .[(length - 1) / 2 | floor]),
       p99Us: ([.[].ttftUs.p99] | sort | .[(length - 1) / 2 | floor])})),
-    runs: .}' "$raw"-*.jsonl >"$results_dir/ttft.json"
+    runs: .}' "$bench_tmp/ttft"-*.jsonl >"$results_dir/ttft.json"
 exit "$bench_failed"
