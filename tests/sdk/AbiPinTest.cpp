@@ -25,6 +25,7 @@ constexpr PinnedAbi kPinned[] = {
     {1, 0, "6e6be73c9440d1c8987cbd97d9f2d7feafdbb593cf9025edef64dcb0c60901d8"},
     {1, 1, "eea83732bfc3b4093e31ba4a280aa540e7646f6dec1335f2004b66f0a196d56a"},
     {1, 2, "dcde8aae010dcae09fef6a3de99b7a4c4792d8db1eda6096e6b9e0d77b4c8341"},
+    {1, 3, "273680cfddbff321476936b71f311b2f1616b9209d88b38424166da87659d4a9"},
 };
 
 std::string sha256Of(const std::string& path) {

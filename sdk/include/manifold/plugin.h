@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 #define MANIFOLD_ABI_MAJOR 1
-#define MANIFOLD_ABI_MINOR 2
+#define MANIFOLD_ABI_MINOR 3
 
 /* The one symbol a plugin exports (see manifold_plugin_entry_fn below). */
 #define MANIFOLD_PLUGIN_ENTRY_SYMBOL "manifold_plugin_entry"
@@ -315,7 +315,36 @@ typedef struct mf_provider_api {
    * otherwise fills `error` (as an upstream failure would be classified). */
   int32_t (*generate)(void* instance, const mf_engine* engine, mf_str canonical_request_json,
                       const mf_event_sink* sink, mf_error* error);
+
+  /* Since ABI 1.3: media. A provider that makes pictures or speech, or reads
+   * speech, sets both functions; NULL (or a table of an older minor) means it
+   * does none of it. Like build_request they are pure: the host sends the
+   * request, classifies a non-2xx answer with classify_error, and hands a 2xx
+   * body to parse_media_response. `operation` is one of the MF_MEDIA_* ids;
+   * schemas/media.md documents the request and result JSON of each. Binary
+   * data (images, audio) travels base64-encoded inside that JSON; the
+   * upstream body the builder gets may be binary (multipart, raw audio). */
+
+  /* Translates a media request into the upstream HTTP request. Returns
+   * MF_NOT_FOUND, without filling `error`, when this engine does not do
+   * `operation`: the host then skips the engine, as it does a missing key. */
+  int32_t (*build_media_request)(void* instance, const mf_engine* engine, mf_str operation,
+                                 mf_str request_json, const mf_request_builder* out,
+                                 mf_error* error);
+  /* Translates a 2xx upstream body (headers borrowed) into the result JSON.
+   * An answer that is a refusal (a safety block in a 200) fails with
+   * MF_ERR_CONTENT_FILTER and the provider's reason; a body of the wrong
+   * shape fails with MF_ERR_INTERNAL. */
+  int32_t (*parse_media_response)(void* instance, const mf_engine* engine, mf_str operation,
+                                  const mf_header* headers, uint64_t header_count, mf_str body,
+                                  const mf_string_sink* result_json, mf_error* error);
 } mf_provider_api;
+
+/* Media operations (ABI 1.3), the `operation` of the media functions above. */
+#define MF_MEDIA_IMAGE_GENERATE "image.generate"     /* text to pictures */
+#define MF_MEDIA_IMAGE_EDIT "image.edit"             /* pictures and text to pictures */
+#define MF_MEDIA_SPEECH "audio.speech"               /* text to speech */
+#define MF_MEDIA_TRANSCRIPTION "audio.transcription" /* speech to text */
 
 /* ------------------------------------------------------------------------ */
 /* Kind "manifold.toolset/1": live tools and MCP bridges                     */

@@ -431,6 +431,22 @@ class TranslatorProvider {
     return classifyStatus(status, "upstream returned HTTP " + std::to_string(status) + ": " +
                                       std::string(body.substr(0, 200)));
   }
+
+  // Media (ABI 1.3; schemas/media.md). Return false when this engine does not
+  // do `operation` (an MF_MEDIA_* id): the host skips it.
+  virtual bool buildMediaRequest(const Engine& engine, std::string_view operation,
+                                 std::string_view requestJson, RequestBuilder& out) {
+    (void)engine, (void)operation, (void)requestJson, (void)out;
+    return false;
+  }
+  // A 2xx body into the result JSON. Throw Error(MF_ERR_CONTENT_FILTER, ...)
+  // for a refusal, Error(MF_ERR_INTERNAL, ...) for a body of the wrong shape.
+  virtual std::string parseMediaResponse(const Engine& engine, std::string_view operation,
+                                         const std::vector<HeaderView>& headers,
+                                         std::string_view body) {
+    (void)engine, (void)operation, (void)headers, (void)body;
+    throw Error(MF_ERR_INTERNAL, "this provider makes no media");
+  }
 };
 
 // A provider with no HTTP upstream: it produces the answer itself.
@@ -604,6 +620,26 @@ struct ProviderTable {
               .fill(out);
         });
         (void)rc;
+      };
+      api.build_media_request = [](void* self, const mf_engine* engine, mf_str operation,
+                                   mf_str request, const mf_request_builder* out,
+                                   mf_error* error) noexcept {
+        bool supported = false;
+        const int32_t rc = guard(error, [&] {
+          RequestBuilder builder(out);
+          supported = static_cast<T*>(self)->buildMediaRequest(
+              Engine::from(engine), toView(operation), toView(request), builder);
+        });
+        return rc != MF_OK ? rc : supported ? MF_OK : MF_NOT_FOUND;
+      };
+      api.parse_media_response = [](void* self, const mf_engine* engine, mf_str operation,
+                                    const mf_header* headers, uint64_t count, mf_str body,
+                                    const mf_string_sink* result, mf_error* error) noexcept {
+        return guard(error, [&] {
+          writeString(result, static_cast<T*>(self)->parseMediaResponse(
+                                  Engine::from(engine), toView(operation),
+                                  headerViews(headers, count), toView(body)));
+        });
       };
     }
     return api;
