@@ -1,5 +1,6 @@
 #include "export/PdfCanvas.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
@@ -53,29 +54,25 @@ void PdfCanvas::down(double points) {
 std::vector<std::string> PdfCanvas::wrap(const std::string& text, Face face, double size,
                                          double width) const {
   std::vector<std::string> lines;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string rest = text.substr(start, end - start);
-    do {
-      const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(rest.data());
-      const auto length = static_cast<HPDF_UINT>(rest.size());
-      HPDF_UINT fit =
-          HPDF_Font_MeasureText(font(face), bytes, length, static_cast<HPDF_REAL>(width),
-                                static_cast<HPDF_REAL>(size), 0, 0, HPDF_TRUE, nullptr);
-      if (fit == 0)  // one word wider than the line: cut inside it
-        fit = HPDF_Font_MeasureText(font(face), bytes, length, static_cast<HPDF_REAL>(width),
-                                    static_cast<HPDF_REAL>(size), 0, 0, HPDF_FALSE, nullptr);
-      if (fit == 0) fit = 1;
-      std::string line = rest.substr(0, fit);
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      lines.push_back(std::move(line));
-      const size_t next = rest.find_first_not_of(' ', fit);
-      rest = next == std::string::npos ? "" : rest.substr(next);
-    } while (!rest.empty());
-    start = end + 1;
-  }
+  std::string rest = text;
+  std::replace(rest.begin(), rest.end(), '\n', ' ');
+  do {
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(rest.data());
+    const auto length = static_cast<HPDF_UINT>(rest.size());
+    const auto measure = [&](HPDF_BOOL wordwrap) {
+      HPDF_REAL used = 0;
+      return HPDF_Font_MeasureText(font(face), bytes, length, static_cast<HPDF_REAL>(width),
+                                   static_cast<HPDF_REAL>(size), 0, 0, wordwrap, &used);
+    };
+    HPDF_UINT fit = measure(HPDF_TRUE);
+    if (fit == 0) fit = measure(HPDF_FALSE);  // one word wider than the line: cut inside it
+    if (fit == 0) fit = 1;
+    std::string line = rest.substr(0, fit);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    lines.push_back(std::move(line));
+    const size_t next = rest.find_first_not_of(' ', fit);
+    rest = next == std::string::npos ? "" : rest.substr(next);
+  } while (!rest.empty());
   return lines;
 }
 

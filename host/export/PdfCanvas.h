@@ -26,7 +26,8 @@ class PdfCanvas {
   double width() const { return pageWidth_ - 2 * kMargin; }
 
   /// `text` split into lines that fit `width` at this face and size: at
-  /// spaces where it can, inside a word too long for a line, and at every '\n'.
+  /// spaces where it can, inside a word too long for a line ('\n' counts as
+  /// a space: callers split lines that must stay lines).
   std::vector<std::string> wrap(const std::string& text, Face face, double size,
                                 double width) const;
   /// Wrapped text from x = left() + indent to the right margin.

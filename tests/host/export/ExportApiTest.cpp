@@ -14,6 +14,7 @@
 #include "support/CommandOnPath.h"
 #include "support/CommandOutput.h"
 #include "support/OpenAiAssertions.h"
+#include "support/RawHttp.h"
 #include "support/TestGateway.h"
 
 namespace manifold::test {
@@ -225,10 +226,22 @@ TEST_F(ExportApiTest, BadInputIsRefusedAndTheGatewayKeepsServing) {
   expectOpenAiError(r, 400, "title must be a string", "title");
 
   // Over export.max_input_bytes (2 MiB): a body, then a 10 MB stored conversation.
-  const std::string big(3 * 1024 * 1024, 'a');
-  r = exportAs("pdf", body(R"([{"role":"user","content":")" + big + "\"}]"), secretA_);
-  EXPECT_EQ(r.status, 413);
-  EXPECT_EQ(code(r), "body_too_large");
+  // The body is refused by its Content-Length before it is read, and when it
+  // comes chunked, once the cap is passed.
+  const std::string big =
+      body(R"([{"role":"user","content":")" + std::string(3 << 20, 'a') + "\"}]");
+  std::ostringstream chunkSize;
+  chunkSize << std::hex << big.size();
+  for (const std::string& framing :
+       {"Content-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big,
+        "Transfer-Encoding: chunked\r\n\r\n" + chunkSize.str() + "\r\n" + big + "\r\n0\r\n\r\n"}) {
+    const RawExchange raw =
+        sendRaw(gateway_.server().port(),
+                "POST /v1/export/pdf HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + secretA_ +
+                    "\r\n" + framing);
+    EXPECT_EQ(raw.first.status, 413) << framing.substr(0, 30);
+    EXPECT_EQ(code(raw.first), "body_too_large");
+  }
   storeConversation(keyA_, "conv_huge",
                     R"([{"role":"user","content":")" + std::string(10'000'000, 'b') + "\"}]");
   r = exportAs("xlsx", R"({"conversation_id":"conv_huge"})", secretA_);
