@@ -54,11 +54,13 @@ void PdfCanvas::down(double points) {
 std::vector<std::string> PdfCanvas::wrap(const std::string& text, Face face, double size,
                                          double width) const {
   std::vector<std::string> lines;
-  std::string rest = text;
-  std::replace(rest.begin(), rest.end(), '\n', ' ');
+  std::string flat = text;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  size_t start = 0;  // an offset, not a copy of the rest: a 2 MiB paragraph stays linear
   do {
-    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(rest.data());
-    const auto length = static_cast<HPDF_UINT>(rest.size());
+    const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(flat.data() + start);
+    // libharu refuses to measure more than 65535 bytes; no line holds 4096.
+    const auto length = static_cast<HPDF_UINT>(std::min<size_t>(flat.size() - start, 4096));
     const auto measure = [&](HPDF_BOOL wordwrap) {
       HPDF_REAL used = 0;
       return HPDF_Font_MeasureText(font(face), bytes, length, static_cast<HPDF_REAL>(width),
@@ -67,12 +69,11 @@ std::vector<std::string> PdfCanvas::wrap(const std::string& text, Face face, dou
     HPDF_UINT fit = measure(HPDF_TRUE);
     if (fit == 0) fit = measure(HPDF_FALSE);  // one word wider than the line: cut inside it
     if (fit == 0) fit = 1;
-    std::string line = rest.substr(0, fit);
+    std::string line = flat.substr(start, fit);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     lines.push_back(std::move(line));
-    const size_t next = rest.find_first_not_of(' ', fit);
-    rest = next == std::string::npos ? "" : rest.substr(next);
-  } while (!rest.empty());
+    start = flat.find_first_not_of(' ', start + fit);
+  } while (start != std::string::npos && start < flat.size());
   return lines;
 }
 
