@@ -3,7 +3,6 @@
 // XML, conversations come from a source keyed by owner, and bad input is
 // refused while the gateway keeps serving.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <fstream>
 #include <mutex>
@@ -13,6 +12,7 @@
 #include "support/CapturedLog.h"
 #include "support/CommandOnPath.h"
 #include "support/CommandOutput.h"
+#include "support/MasterKeyEnv.h"
 #include "support/OpenAiAssertions.h"
 #include "support/RawHttp.h"
 #include "support/TestGateway.h"
@@ -21,11 +21,6 @@ namespace manifold::test {
 namespace {
 
 const std::string kMaster = "mk-export-master-0123456789";
-
-struct MasterKeyEnv {
-  MasterKeyEnv() { ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1); }
-  ~MasterKeyEnv() { ::unsetenv("MANIFOLD_MASTER_KEY"); }
-};
 
 /// A conversation with every kind of block, reasoning in both forms, and
 /// characters inside and outside the PDF fonts' WinAnsiEncoding.
@@ -98,7 +93,7 @@ class ExportApiTest : public ::testing::Test {
         commandOutput("pdftotext", {"-layout", "-enc", "UTF-8", saved(r.body, "out.pdf"), "-"}));
   }
 
-  MasterKeyEnv env_;
+  MasterKeyEnv env_{kMaster};
   TestGateway gateway_;
   TempDir files_;
   std::string keyA_, secretA_, secretB_;
