@@ -118,7 +118,8 @@ void PdfCanvas::verticalLine(double x, double height) {
 }
 
 std::string PdfCanvas::save(const std::string& title) {
-  HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, title.c_str());
+  // libharu refuses strings over 65535 bytes; a title needs far fewer.
+  HPDF_SetInfoAttr(pdf_, HPDF_INFO_TITLE, title.substr(0, 1024).c_str());
   HPDF_SetInfoAttr(pdf_, HPDF_INFO_CREATOR, "Manifold");
   HPDF_SaveToStream(pdf_);
   std::string bytes(HPDF_GetStreamSize(pdf_), '\0');

@@ -17,6 +17,8 @@ constexpr double kBodySize = 10.5;
 constexpr double kCodeSize = 9;
 constexpr double kIndentStep = 16;
 constexpr double kCellPadding = 4;
+/// More columns than this leave cells too narrow to read on A4.
+constexpr size_t kMaxGridColumns = 12;
 
 std::string roleLabel(const std::string& role) {
   std::string label = role;
@@ -29,8 +31,18 @@ double headingSize(int level) {
   return level == 1 ? 15 : level == 2 ? 13 : 11.5;
 }
 
+/// A table too wide for a grid: a line per row, cells between " | ".
+void wideTable(PdfCanvas& canvas, const MarkdownBlock& block) {
+  for (size_t r = 0; r < block.rows.size(); ++r) {
+    std::string line;
+    for (const std::string& cell : block.rows[r]) line += (line.empty() ? "" : " | ") + cell;
+    canvas.paragraph(toWinAnsi(line), r == 0 ? Face::Bold : Face::Regular, kBodySize);
+  }
+}
+
 void table(PdfCanvas& canvas, const MarkdownBlock& block) {
   const size_t columns = std::max<size_t>(1, block.rows.front().size());
+  if (columns > kMaxGridColumns) return wideTable(canvas, block);
   const double columnWidth = canvas.width() / static_cast<double>(columns);
   const double lineHeight = PdfCanvas::lineHeight(kBodySize);
   const double right = canvas.left() + canvas.width();

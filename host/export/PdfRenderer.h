@@ -10,7 +10,8 @@ namespace manifold::exporting {
 /// role's name ("User", "Assistant" ...) with its markdown laid out:
 /// headings in bold by level, paragraphs wrapped, list items with their
 /// bullet or number and nesting, code blocks in Courier on grey, tables as
-/// ruled grids (header row bold), thematic breaks as lines. Pages are added
+/// ruled grids (header row bold; a table of more than 12 columns as a line
+/// per row, cells between " | "), thematic breaks as lines. Pages are added
 /// as the text needs them.
 ///
 /// Unicode: the standard fonts cover WinAnsiEncoding only (ASCII, Latin-1 and

@@ -14,6 +14,9 @@ namespace manifold::exporting {
 namespace {
 
 constexpr size_t kCellCharacters = 32767;  // Excel's limit, which libxlsxwriter enforces
+/// Each sheet costs memory until the workbook is closed: 2 MiB of tiny tables
+/// must not become 100000 sheets.
+constexpr int kMaxTableSheets = 100;
 
 /// `text` cut into pieces of at most kCellCharacters code points, never
 /// inside a UTF-8 sequence.
@@ -75,8 +78,9 @@ class Workbook {
   void table(const MarkdownBlock& table, int number) {
     const std::string name = "Table " + std::to_string(number);
     lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
-    for (size_t r = 0; r < table.rows.size(); ++r)
-      for (size_t c = 0; c < table.rows[r].size(); ++c) {
+    // Cells past Excel's last row or column are left out (the Conversation sheet has them).
+    for (size_t r = 0; r < table.rows.size() && r < LXW_ROW_MAX; ++r)
+      for (size_t c = 0; c < table.rows[r].size() && c < LXW_COL_MAX; ++c) {
         const std::string& cell = table.rows[r][c];
         const auto row = static_cast<lxw_row_t>(r);
         const auto column = static_cast<lxw_col_t>(c);
@@ -120,7 +124,8 @@ std::string renderXlsx(const ExportDocument& document) {
     int tables = 0;
     for (const ExportMessage& message : document.messages)
       for (const MarkdownBlock& block : parseMarkdown(message.text))
-        if (block.kind == MarkdownBlock::Kind::Table) book.table(block, ++tables);
+        if (block.kind == MarkdownBlock::Kind::Table && tables < kMaxTableSheets)
+          book.table(block, ++tables);
     book.close(document.title);
   }
   std::ifstream in(file.path(), std::ios::binary);

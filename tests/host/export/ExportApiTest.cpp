@@ -4,11 +4,10 @@
 // refused while the gateway keeps serving.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <mutex>
 #include <sstream>
 
-#include "host/export/XlsxSheets.h"
+#include "host/export/DocumentReaders.h"
 #include "support/CapturedLog.h"
 #include "support/CommandOnPath.h"
 #include "support/CommandOutput.h"
@@ -33,20 +32,6 @@ const std::string kMessages = R"([
 
 std::string body(const std::string& messages, const std::string& extra = "") {
   return R"({"messages":)" + messages + (extra.empty() ? "" : "," + extra) + "}";
-}
-
-/// Whitespace runs as one space, blank lines dropped: what the text says,
-/// whatever the columns pdftotext -layout chose.
-std::vector<std::string> normalisedLines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream words(line);
-    std::string out, word;
-    while (words >> word) out += (out.empty() ? "" : " ") + word;
-    if (!out.empty()) lines.push_back(out);
-  }
-  return lines;
 }
 
 class ExportApiTest : public ::testing::Test {
@@ -84,13 +69,10 @@ class ExportApiTest : public ::testing::Test {
   }
   /// The bytes of a document written to a file, for the command-line readers.
   std::string saved(const std::string& bytes, const std::string& name) const {
-    const std::string path = (files_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
+    return writeFile((files_ / name).string(), bytes);
   }
   std::vector<std::string> pdfLines(const HttpResult& r) const {
-    return normalisedLines(
-        commandOutput("pdftotext", {"-layout", "-enc", "UTF-8", saved(r.body, "out.pdf"), "-"}));
+    return pdfTextLines(saved(r.body, "out.pdf"));
   }
 
   MasterKeyEnv env_{kMaster};

@@ -1,4 +1,4 @@
-#include "host/export/XlsxSheets.h"
+#include "host/export/DocumentReaders.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/DOM/DOMParser.h>
@@ -6,17 +6,36 @@
 #include <Poco/DOM/Element.h>
 #include <Poco/DOM/NodeList.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "support/CommandOutput.h"
+#include "support/TempDir.h"
 
 namespace manifold::test {
 namespace {
 
 using Poco::XML::Element;
 
-Poco::AutoPtr<Poco::XML::Document> partOf(const std::string& path, const std::string& part) {
-  Poco::XML::DOMParser parser;
-  return parser.parseString(commandOutput("unzip", {"-p", path, part}));
-}
+/// The workbook's parts, unzipped once into a folder of their own.
+class Parts {
+ public:
+  explicit Parts(const std::string& path) {
+    commandOutput("unzip", {"-q", path, "-d", dir_.str()});
+  }
+  bool has(const std::string& part) const { return std::filesystem::exists(dir_ / part); }
+  Poco::AutoPtr<Poco::XML::Document> xml(const std::string& part) const {
+    std::ifstream in(dir_ / part, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    Poco::XML::DOMParser parser;
+    return parser.parseString(text.str());
+  }
+
+ private:
+  TempDir dir_;
+};
 
 std::vector<Element*> elements(Poco::XML::Node* root, const std::string& localName) {
   std::vector<Element*> found;
@@ -46,23 +65,24 @@ size_t columnOf(const std::string& reference) {
 }  // namespace
 
 std::map<std::string, SheetCells> readXlsxSheets(const std::string& path) {
+  const Parts parts(path);
   std::vector<std::string> shared;
-  if (commandOutput("unzip", {"-Z1", path}).find("xl/sharedStrings.xml") != std::string::npos) {
-    Poco::AutoPtr<Poco::XML::Document> strings = partOf(path, "xl/sharedStrings.xml");
+  if (parts.has("xl/sharedStrings.xml")) {
+    Poco::AutoPtr<Poco::XML::Document> strings = parts.xml("xl/sharedStrings.xml");
     for (Element* si : elements(strings->documentElement(), "si")) shared.push_back(textOf(si));
   }
   std::map<std::string, std::string> targets;  // relationship id -> part
-  Poco::AutoPtr<Poco::XML::Document> rels = partOf(path, "xl/_rels/workbook.xml.rels");
+  Poco::AutoPtr<Poco::XML::Document> rels = parts.xml("xl/_rels/workbook.xml.rels");
   for (Element* rel : elements(rels->documentElement(), "Relationship"))
     targets[rel->getAttribute("Id")] = "xl/" + rel->getAttribute("Target");
 
   std::map<std::string, SheetCells> sheets;
-  Poco::AutoPtr<Poco::XML::Document> book = partOf(path, "xl/workbook.xml");
+  Poco::AutoPtr<Poco::XML::Document> book = parts.xml("xl/workbook.xml");
   for (Element* sheet : elements(book->documentElement(), "sheet")) {
     const std::string id = sheet->getAttributeNS(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
     SheetCells& cells = sheets[sheet->getAttribute("name")];
-    Poco::AutoPtr<Poco::XML::Document> xml = partOf(path, targets[id]);
+    Poco::AutoPtr<Poco::XML::Document> xml = parts.xml(targets[id]);
     for (Element* row : elements(xml->documentElement(), "row")) {
       const size_t r = std::stoul(row->getAttribute("r")) - 1;
       if (cells.size() <= r) cells.resize(r + 1);
@@ -84,9 +104,26 @@ std::map<std::string, SheetCells> readXlsxSheets(const std::string& path) {
 }
 
 std::string xlsxTitle(const std::string& path) {
-  Poco::AutoPtr<Poco::XML::Document> core = partOf(path, "docProps/core.xml");
+  Poco::AutoPtr<Poco::XML::Document> core = Parts(path).xml("docProps/core.xml");
   const std::vector<Element*> titles = elements(core->documentElement(), "title");
   return titles.empty() ? "" : titles.front()->innerText();
+}
+
+std::vector<std::string> pdfTextLines(const std::string& path) {
+  std::vector<std::string> lines;
+  std::istringstream in(commandOutput("pdftotext", {"-layout", "-enc", "UTF-8", path, "-"}));
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string out, word;
+    while (words >> word) out += (out.empty() ? "" : " ") + word;
+    if (!out.empty()) lines.push_back(out);
+  }
+  return lines;
+}
+
+std::string writeFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
 }
 
 }  // namespace manifold::test
