@@ -78,7 +78,7 @@ void table(PdfCanvas& canvas, const MarkdownBlock& block) {
   canvas.horizontalLine(canvas.left(), right);
 }
 
-void block(PdfCanvas& canvas, const MarkdownBlock& block) {
+void layOut(PdfCanvas& canvas, const MarkdownBlock& block) {
   switch (block.kind) {
     case Kind::Heading:
       canvas.down(4);
@@ -127,7 +127,7 @@ std::string renderPdf(const ExportDocument& document) {
     canvas.down(6);
     canvas.paragraph(roleLabel(message.role), Face::Bold, 12);
     canvas.down(2);
-    for (const MarkdownBlock& each : parseMarkdown(message.text)) block(canvas, each);
+    for (const MarkdownBlock& block : parseMarkdown(message.text)) layOut(canvas, block);
   }
   return canvas.save(toWinAnsi(document.title));
 }
