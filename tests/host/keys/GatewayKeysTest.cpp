@@ -197,7 +197,7 @@ TEST_F(GatewayKeysTest, AKeysAllowedToolsAreKeptChangedAndRestored) {
 }
 
 TEST(MetricsTokenTest, TheMetricsTokenReadsMetricsAndNothingElse) {
-  MasterKeyEnv env;
+  MasterKeyEnv env(kMaster);
   ::setenv("MANIFOLD_TEST_METRICS_TOKEN", "scraper-token-1", 1);
   TempDir unused;
   config::GatewayConfig cfg = demoConfig(unused.str(), (unused / "x.db").string());
