@@ -100,6 +100,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   store::UsageLedger& usage() override { return *usageLedger_; }
   tasks::TaskService& tasks() override { return *tasks_; }
   tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
+  media::MediaService& media() override { return *media_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -130,6 +131,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<tools::ToolRuntime> toolRuntime_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
+  std::unique_ptr<media::MediaService> media_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<tools::GatewayTurnTools> turnTools_;
