@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/MediaConfig.h"
 #include "config/ToolsConfig.h"
 
 namespace manifold::config {
@@ -210,6 +211,7 @@ struct GatewayConfig {
   UsageConfig usage;
   TasksConfig tasks;
   ToolsConfig tools;
+  MediaConfig media;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";
