@@ -13,6 +13,8 @@ packages=(
   g++ cmake ninja-build pkg-config binutils ca-certificates curl
   libpoco-dev libboost-dev libsqlite3-dev libssl-dev
 )
+# Speech (host/media/AudioConverter): libsndfile reads and writes WAV, MP3 and Ogg Opus.
+packages+=(libsndfile1-dev)
 case ${1:-} in
   --test)
     packages+=(libgtest-dev libgmock-dev)
@@ -53,6 +55,9 @@ case ${1:-} in
     # mingw-w64 and runs them under wine64 (/usr/lib/wine/wine64; the wine
     # package's launchers are not needed).
     packages+=(mingw-w64 wine64)
+    # The speech tests make real speech with espeak-ng, check returned MP3 and WAV
+    # with sox (libsox-fmt-mp3 for MP3) and Ogg Opus with opusinfo (opus-tools).
+    packages+=(espeak-ng sox libsox-fmt-mp3 opus-tools)
     ;;
   --bench)
     packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev)
