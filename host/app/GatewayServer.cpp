@@ -77,6 +77,7 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
   media_ = std::make_unique<media::MediaService>(*http_, *breakers_,
                                                  startConfig_.media.maxStoredImageBytes);
+  imageExecutor_ = std::make_unique<turn::ImageExecutor>(*media_);
   keyStore_ = std::make_unique<keys::SqliteKeyStore>(startConfig_.store.sqlitePath);
   keys_ = std::make_unique<keys::KeyDirectory>(*keyStore_);
   authenticator_ = std::make_unique<keys::Authenticator>(

@@ -77,7 +77,7 @@ void ImagesHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     const turn::TurnError error = media::mediaErrorFor(answer.outcome, "images");
     logger().warning("[%s] images: %d %s (%s)", requestId, error.status, error.code,
                      answer.outcome.loggableSummary);
-    for (const auto& [name, value] : error.headers) response.set(name, value);
+    for (const auto& [name, value] : error.headers) response.set(std::string(name), value);
     return sendError(response, asStatus(error.status), error.message, error.param, error.code);
   }
   std::string why;
