@@ -36,10 +36,16 @@ std::string imageRequestBody(const json::Value& request) {
   content.set("role", "user");
   content.set("parts", std::move(parts));
 
+  // push returns the element it added, so arrays are filled step by step.
+  json::Value modalities = json::Value::array();
+  modalities.push("TEXT");
+  modalities.push("IMAGE");
   json::Value generation = json::Value::object();
-  generation.set("responseModalities", json::Value::array().push("TEXT").push("IMAGE"));
+  generation.set("responseModalities", std::move(modalities));
+  json::Value contents = json::Value::array();
+  contents.push(std::move(content));
   json::Value body = json::Value::object();
-  body.set("contents", json::Value::array().push(std::move(content)));
+  body.set("contents", std::move(contents));
   body.set("generationConfig", std::move(generation));
   return json::stringify(body);
 }
