@@ -39,6 +39,9 @@ case ${1:-} in
     # The /mcp interop test (tests/compat/mcp-sdk) runs the official MCP TypeScript client,
     # pinned there, on the same Node.js; /mcp's conformance run (tests/conformance/mcp/
     # run_server.sh) reuses the bridge's pinned suite and Node 22: nothing more from apt.
+    # The image tests (tests/host/media, tests/compat/openai-sdk/run_images.sh) run the fake
+    # image upstreams (tests/fakes/images) on the same Node.js, with no npm packages, and the
+    # pinned openai client: nothing more from apt.
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
     # The dashboard test (tests/ui) drives Debian's headless Chromium with

@@ -7,6 +7,7 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/SHA2Engine.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "FakeImages.h"
@@ -64,21 +65,26 @@ class ImagesApiTest : public ::testing::Test {
     c.server.port = 0;
     c.server.maxThreads = 32;
     c.egress.allow = {"127.0.0.1:" + std::to_string(fake_->port())};
-    c.engines.push_back(engine("openai-images", "openai-compatible", "gpt-image-1",
-                               fake_->baseUrl("openai")));
-    c.engines.push_back(engine("dall-e", "openai-compatible", "dall-e-3", fake_->baseUrl("openai")));
-    config::EngineConfig flux = engine("flux", "openai-compatible",
-                                       "@cf/black-forest-labs/flux-1-schnell",
-                                       fake_->baseUrl("cloudflare"));
+    c.engines.push_back(
+        engine("openai-images", "openai-compatible", "gpt-image-1", fake_->baseUrl("openai")));
+    c.engines.push_back(
+        engine("dall-e", "openai-compatible", "dall-e-3", fake_->baseUrl("openai")));
+    config::EngineConfig flux =
+        engine("flux", "openai-compatible", "@cf/black-forest-labs/flux-1-schnell",
+               fake_->baseUrl("cloudflare"));
     flux.optionsJson = R"({"preset":"cloudflare"})";
     flux.keyEnv = "MANIFOLD_TEST_CLOUDFLARE_AI";
     c.engines.push_back(flux);
-    c.engines.push_back(engine("gemini-images", "gemini", "gemini-2.5-flash-image",
-                               fake_->baseUrl("gemini")));
+    c.engines.push_back(
+        engine("gemini-images", "gemini", "gemini-2.5-flash-image", fake_->baseUrl("gemini")));
     config::ModeConfig smart;
     smart.name = "smart";
     smart.chain = {"openai-images"};
     c.modes.push_back(smart);
+    config::ModeConfig image;  // its chain is unused while media.image_chain is set
+    image.name = "image";
+    image.chain = {"dall-e"};
+    c.modes.push_back(image);
     c.media.imageChain = std::move(imageChain);
     c.media.maxUploadBytes = maxUploadBytes;
     gateway_ = std::make_unique<TestGateway>(
@@ -223,10 +229,11 @@ TEST_F(ImagesApiTest, WorkersAiFluxRotatesOverAccountTokenPairs) {
 TEST_F(ImagesApiTest, AnEditUploadsThePictureByteForByte) {
   start({"openai-images"});
   std::string picture = decodeBase64(
-      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==");
+      "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5E"
+      "rkJggg==");
   picture += std::string("\r\n--XBOUNDARY\0\xff tail", 19);  // bytes a naive parser would trip on
-  const HttpResult r = edit(multipart({{"prompt", "add a hat"}, {"n", "1"}, {"response_format", "b64_json"}},
-                                      "image", picture));
+  const HttpResult r = edit(multipart(
+      {{"prompt", "add a hat"}, {"n", "1"}, {"response_format", "b64_json"}}, "image", picture));
   ASSERT_EQ(r.status, 200) << r.body;
   const std::vector<json::Value> sent = fake_->requestsTo("openai");
   ASSERT_EQ(sent.size(), 1u);
@@ -274,6 +281,59 @@ TEST_F(ImagesApiTest, NoImageEngineConfiguredIs503) {
   const HttpResult r = generate(R"({"prompt":"a red fox"})");
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_EQ(parse(r.body)["error"]["code"].asString(), "no_engine_available");
+}
+
+std::vector<json::Value> ssePayloads(const std::string& body) {
+  std::vector<json::Value> events;
+  std::istringstream lines(body);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("data: ", 0) == 0) events.push_back(parse(line.substr(6)));
+  return events;
+}
+
+TEST_F(ImagesApiTest, TheImageModeAnswersTheNativeStreamWithAnImageEvent) {
+  start({"openai-images"});
+  const HttpResult r = gateway_->client().post(
+      "/api/chat", R"({"mode":"image","messages":[{"role":"user","content":"draw a red fox"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> types;
+  json::Value image;
+  for (const json::Value& event : ssePayloads(r.body)) {
+    types.push_back(event["type"].asString());
+    if (types.back() == "image") image = event;
+  }
+  EXPECT_EQ(std::count(types.begin(), types.end(), "image"), 1) << r.body;
+  EXPECT_EQ(std::count(types.begin(), types.end(), "token"), 0) << r.body;
+  ASSERT_FALSE(types.empty());
+  EXPECT_EQ(types.back(), "done");
+  EXPECT_EQ(image["mime"].asString(), "image/png");
+  EXPECT_EQ(image["revised_prompt"].asString(), "revised: draw a red fox");
+  const std::string url = image["url"].asString();
+  ASSERT_EQ(url.rfind("/v1/images/files/img_", 0), 0u) << url;
+  const std::vector<json::Value> sent = fake_->requestsTo("openai");
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["json"]["prompt"].asString(), "draw a red fox");
+  const HttpResult file = gateway_->client().get(url);
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, decodeBase64(sent[0]["answered"].asString()));
+}
+
+TEST_F(ImagesApiTest, TheImageModeAnswersOpenAiChatWithAMarkdownImage) {
+  start({"openai-images"});
+  const HttpResult r = gateway_->client().post(
+      "/v1/chat/completions",
+      R"({"model":"mode/image","messages":[{"role":"user","content":"draw a red fox"}]})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string content = parse(r.body)["choices"][0]["message"]["content"].asString();
+  ASSERT_EQ(content.rfind("![image](/v1/images/files/img_", 0), 0u) << content;
+  EXPECT_EQ(content.back(), ')');
+  EXPECT_EQ(gateway_->client().get(content.substr(9, content.size() - 10)).status, 200);
+
+  const HttpResult refused = gateway_->client().post(
+      "/v1/chat/completions",
+      R"({"model":"mode/image","messages":[{"role":"user","content":"a forbidden fox"}]})");
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(parse(refused.body)["error"]["code"].asString(), "content_policy_violation");
 }
 
 }  // namespace
