@@ -1,25 +1,10 @@
 #include "media/ImageResult.h"
 
-#include <Poco/Base64Decoder.h>
+#include <manifold/base64.hpp>
+
 #include <Poco/JSON/Parser.h>
 
-#include <sstream>
-
 namespace manifold::media {
-namespace {
-
-bool decodeBase64(const std::string& text, std::string& out) {
-  try {
-    std::istringstream in(text);
-    Poco::Base64Decoder decoder(in);
-    out.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    return !out.empty() || text.empty();
-  } catch (const Poco::Exception&) {
-    return false;
-  }
-}
-
-}  // namespace
 
 std::optional<std::vector<GeneratedImage>> readImageResult(const std::string& resultJson,
                                                            std::string& problem) {
@@ -44,10 +29,12 @@ std::optional<std::vector<GeneratedImage>> readImageResult(const std::string& re
       image.mime = entry->optValue<std::string>("mime", "image/png");
       image.revisedPrompt = entry->optValue<std::string>("revised_prompt", "");
     }
-    if (image.b64.empty() || !decodeBase64(image.b64, image.bytes)) {
+    std::optional<std::string> bytes = base64::decode(image.b64);
+    if (!bytes || bytes->empty()) {
       problem = "image " + std::to_string(i) + " of the engine's result has no valid base64";
       return std::nullopt;
     }
+    image.bytes = std::move(*bytes);
     out.push_back(std::move(image));
   }
   return out;

@@ -1,8 +1,8 @@
 #include "api/openai/ImageRequestParser.h"
 
 #include <manifold/plugin.h>
+#include <manifold/base64.hpp>
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 #include <Poco/NumberParser.h>
@@ -22,18 +22,9 @@ std::optional<ImageJob> refuse(RequestProblem& problem, std::string message, std
   return std::nullopt;
 }
 
-std::string base64(const std::string& bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out);
-  encoder.rdbuf()->setLineLength(0);
-  encoder << bytes;
-  encoder.close();
-  return out.str();
-}
-
 Object::Ptr fileJson(const http::FormFile& file) {
   Object::Ptr o = new Object;
-  o->set("b64", base64(file.bytes));
+  o->set("b64", base64::encode(file.bytes));
   o->set("mime", file.contentType);
   if (!file.filename.empty()) o->set("filename", file.filename);
   return o;

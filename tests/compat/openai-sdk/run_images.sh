@@ -9,18 +9,9 @@ if [[ ! -d $here/node_modules/openai ]]; then
   npm ci --prefix "$here" --no-audit --no-fund >/dev/null
 fi
 work=$(mktemp -d)
-fake_pid=""
 trap '[[ -n $fake_pid ]] && kill "$fake_pid" 2>/dev/null; stop_gateway; rm -rf "$work"' EXIT
 
-node "$here/../../fakes/images/server.mjs" --cf-account acct:token >"$work/fake.log" 2>&1 &
-fake_pid=$!
-fake_port=""
-for _ in $(seq 100); do
-  fake_port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$work/fake.log")
-  [[ -n $fake_port ]] && break
-  sleep 0.1
-done
-[[ -n $fake_port ]] || { echo "fake images did not start" >&2; cat "$work/fake.log" >&2; exit 1; }
+start_node_fake "$work/fake.log" "$here/../../fakes/images/server.mjs" --cf-account acct:token
 
 mkdir -p "$work/plugins"
 cp "$2"/{openai-compatible,gemini}.so "$work/plugins/"

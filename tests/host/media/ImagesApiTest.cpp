@@ -5,6 +5,9 @@
 #include <stdlib.h>
 
 #include <Poco/Base64Decoder.h>
+#include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <Poco/SHA2Engine.h>
 
 #include <algorithm>
@@ -178,6 +181,29 @@ TEST_F(ImagesApiTest, AFailingEngineFailsOverToTheNext) {
             "/gemini/v1beta/models/gemini-2.5-flash-image:generateContent");
   const json::Value& modalities = gemini[0]["json"]["generationConfig"]["responseModalities"];
   EXPECT_EQ(json::stringify(modalities), R"(["TEXT","IMAGE"])");
+}
+
+TEST_F(ImagesApiTest, EveryAttemptIsRecordedAndTheAnswerBilledWithItsUsage) {
+  start({"openai-images", "gemini-images"});
+  fake_->fault("openai", 503);
+  ASSERT_EQ(generate(R"({"prompt":"a red fox"})").status, 200);
+  gateway_->server().flushAttempts();
+  Poco::Data::SQLite::Connector::registerConnector();
+  Poco::Data::Session session("SQLite", gateway_->storePath());
+  Poco::Data::Statement select(session);
+  select << "SELECT engine_id, mode, outcome, billed, prompt_tokens, completion_tokens "
+            "FROM attempts ORDER BY id";
+  select.execute();
+  Poco::Data::RecordSet rows(select);
+  std::vector<std::string> out;
+  for (size_t r = 0; r < rows.rowCount(); ++r) {
+    std::string row;
+    for (size_t c = 0; c < rows.columnCount(); ++c)
+      row += (c ? ":" : "") + rows.value(c, r).convert<std::string>();
+    out.push_back(row);
+  }
+  EXPECT_EQ(out, (std::vector<std::string>{"openai-images:image:failed:0:0:0",
+                                           "gemini-images:image:answered:1:9:1290"}));
 }
 
 TEST_F(ImagesApiTest, ARefusedPromptIs400WithTheProvidersReasonAndNoFailover) {
