@@ -5,9 +5,6 @@
 #include <stdlib.h>
 
 #include <Poco/Base64Decoder.h>
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Session.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -17,6 +14,7 @@
 #include <sstream>
 
 #include "FakeImages.h"
+#include "support/AttemptRows.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"
 
@@ -191,20 +189,8 @@ TEST_F(ImagesApiTest, EveryAttemptIsRecordedAndTheAnswerBilledWithItsUsage) {
   fake_->fault("openai", 503);
   ASSERT_EQ(generate(R"({"prompt":"a red fox"})").status, 200);
   gateway_->server().flushAttempts();
-  Poco::Data::SQLite::Connector::registerConnector();
-  Poco::Data::Session session("SQLite", gateway_->storePath());
-  Poco::Data::Statement select(session);
-  select << "SELECT engine_id, mode, outcome, billed, prompt_tokens, completion_tokens "
-            "FROM attempts ORDER BY id";
-  select.execute();
-  Poco::Data::RecordSet rows(select);
-  std::vector<std::string> out;
-  for (size_t r = 0; r < rows.rowCount(); ++r) {
-    std::string row;
-    for (size_t c = 0; c < rows.columnCount(); ++c)
-      row += (c ? ":" : "") + rows.value(c, r).convert<std::string>();
-    out.push_back(row);
-  }
+  const std::vector<std::string> out = attemptRows(
+      gateway_->storePath(), "engine_id, mode, outcome, billed, prompt_tokens, completion_tokens");
   EXPECT_EQ(out, (std::vector<std::string>{"openai-images:image:failed:0:0:0",
                                            "gemini-images:image:answered:1:9:1290"}));
 }
