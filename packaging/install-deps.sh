@@ -15,6 +15,8 @@ packages=(
 )
 # PDF and XLSX export (host/export): libharu and libxlsxwriter.
 packages+=(libhpdf-dev libxlsxwriter-dev)
+# Speech (host/media/AudioConverter): libsndfile reads and writes WAV, MP3 and Ogg Opus.
+packages+=(libsndfile1-dev)
 case ${1:-} in
   --test)
     packages+=(libgtest-dev libgmock-dev)
@@ -39,6 +41,9 @@ case ${1:-} in
     # The /mcp interop test (tests/compat/mcp-sdk) runs the official MCP TypeScript client,
     # pinned there, on the same Node.js; /mcp's conformance run (tests/conformance/mcp/
     # run_server.sh) reuses the bridge's pinned suite and Node 22: nothing more from apt.
+    # The image tests (tests/host/media, tests/compat/openai-sdk/run_images.sh) run the fake
+    # image upstreams (tests/fakes/images) on the same Node.js, with no npm packages, and the
+    # pinned openai client: nothing more from apt.
     # The manifold-chat test types into a real terminal: tmux send-keys and capture-pane.
     packages+=(tmux)
     # The dashboard test (tests/ui) drives Debian's headless Chromium with
@@ -57,6 +62,9 @@ case ${1:-} in
     packages+=(mingw-w64 wine64)
     # The export tests read PDFs back with pdftotext and pdfinfo, and XLSX sheets with unzip.
     packages+=(poppler-utils unzip)
+    # The speech tests make real speech with espeak-ng, check returned MP3 and WAV
+    # with sox (libsox-fmt-mp3 for MP3) and Ogg Opus with opusinfo (opus-tools).
+    packages+=(espeak-ng sox libsox-fmt-mp3 opus-tools)
     ;;
   --bench)
     packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev)

@@ -35,6 +35,7 @@
 #include "tools/ToolRuntime.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
+#include "turn/ImageExecutor.h"
 #include "turn/ObserverList.h"
 #include "turn/ToolLoopExecutor.h"
 #include "upstream/PooledHttpExchange.h"
@@ -88,6 +89,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::Admission& admission() override { return *keyAdmission_; }
   turn::Executor& executorFor(const turn::TurnRoute& route) override {
     if (route.dispatch && dispatchExecutor_) return *dispatchExecutor_;
+    if (route.mode == "image" && imageExecutor_) return *imageExecutor_;  // a picture, not a chat
     return *toolLoopExecutor_;  // a plain chain walk for a mode without gateway tools
   }
   turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
@@ -100,6 +102,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   store::UsageLedger& usage() override { return *usageLedger_; }
   tasks::TaskService& tasks() override { return *tasks_; }
   tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
+  media::MediaService& media() override { return *media_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -134,6 +137,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<tools::ToolRuntime> toolRuntime_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
+  std::unique_ptr<media::MediaService> media_;
+  std::unique_ptr<turn::ImageExecutor> imageExecutor_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<tools::GatewayTurnTools> turnTools_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "chat/ThinkTagSplitter.h"
+#include "engines/AbiEngine.h"
 #include "plugins/AbiStrings.h"
 #include "plugins/UpstreamAbi.h"
 
@@ -98,17 +99,6 @@ int32_t emitToGate(void* ctx, const mf_event* event) {
   }
 }
 
-mf_engine toAbiEngine(const engines::ResolvedEngine& engine) {
-  mf_engine e{};
-  e.struct_size = sizeof(e);
-  e.engine_id = toAbi(engine.config->id);
-  e.model = toAbi(engine.config->model);
-  e.base_url = toAbi(engine.config->baseUrl);
-  e.api_key = toAbi(engine.apiKey);
-  e.options_json = toAbi(engine.config->optionsJson);
-  return e;
-}
-
 AttemptResult failed(int32_t code, bool retryable, const std::string& message) {
   AttemptResult r;
   r.error = plugins::makeError(code, retryable, message);
@@ -143,20 +133,6 @@ AttemptResult gateVerdict(Gatekeeper& gate, const AttemptLimits& limits, Clock::
     result = failed(MF_ERR_UNAVAILABLE, true, "upstream answered with no content and no finish");
   return result;
 }
-
-struct BuiltRequest {
-  upstream::OutboundRequest request;
-  static void setMethod(void* c, mf_str v) {
-    static_cast<BuiltRequest*>(c)->request.method = fromAbi(v);
-  }
-  static void setUrl(void* c, mf_str v) { static_cast<BuiltRequest*>(c)->request.url = fromAbi(v); }
-  static void addHeader(void* c, mf_str n, mf_str v) {
-    static_cast<BuiltRequest*>(c)->request.headers.emplace_back(fromAbi(n), fromAbi(v));
-  }
-  static void setBody(void* c, mf_str v) {
-    static_cast<BuiltRequest*>(c)->request.body = fromAbi(v);
-  }
-};
 
 bool isJsonBody(const upstream::HeaderList& headers) {
   for (const auto& [name, value] : headers) {
@@ -200,7 +176,7 @@ AttemptResult ProviderCall::run(const engines::ResolvedEngine& engine,
                                 const AttemptLimits& limits,
                                 const upstream::CancellationToken* cancel,
                                 const EventHandler& onEvent) {
-  const mf_engine abiEngine = toAbiEngine(engine);
+  const mf_engine abiEngine = engines::toAbiEngine(engine);
   const mf_provider_api& api = engine.provider->api();
   if (!api.generate)
     return runTranslator(engine, abiEngine, canonicalRequestJson, limits, cancel, onEvent);
@@ -229,12 +205,10 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   const Clock::time_point start = Clock::now();
   const mf_provider_api& api = engine.provider->api();
   void* self = engine.provider->handle();
-  BuiltRequest built;
-  mf_request_builder builder{sizeof(mf_request_builder), &built,
-                             &BuiltRequest::setMethod,   &BuiltRequest::setUrl,
-                             &BuiltRequest::addHeader,   &BuiltRequest::setBody};
+  plugins::RequestCollector built;
   mf_error error = plugins::blankError();
-  if (api.build_request(self, &abiEngine, toAbi(canonicalRequestJson), &builder, &error) != MF_OK)
+  if (api.build_request(self, &abiEngine, toAbi(canonicalRequestJson), built.builder(), &error) !=
+      MF_OK)
     return fromRc(MF_FAILED, error);
   built.request.headDeadline = limits.headDeadline;
   built.request.cancel = cancel;
@@ -292,12 +266,7 @@ AttemptResult ProviderCall::runTranslator(const engines::ResolvedEngine& engine,
   } else if (failure) {
     result = transportResult(failure, gate.sawContent, limits, start);
   } else if (status >= 400) {
-    mf_error classified = plugins::blankError();
-    const std::vector<mf_header> abiHeaders = plugins::toAbiHeaders(headers);
-    api.classify_error(self, status, abiHeaders.data(), abiHeaders.size(), toAbi(wholeBody),
-                       &classified);
-    if (classified.upstream_status == 0) classified.upstream_status = status;
-    result = fromRc(MF_FAILED, classified);
+    result = fromRc(MF_FAILED, engine.provider->classifyError(status, headers, wholeBody));
   } else if (parser) {
     result = fromRc(api.stream_finish(parser, &error), error);
   } else if (bodyTooLarge) {

@@ -13,6 +13,7 @@
 #include "config/EmbeddedSchemas.h"
 #include "config/JsonFields.h"
 #include "config/JsonSchemaValidator.h"
+#include "config/MediaConfigReader.h"
 #include "config/ToolsConfigReader.h"
 #include "upstream/EgressRule.h"
 
@@ -254,6 +255,9 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   for (const auto& name : modes->getNames())
     config.modes.push_back(readMode(name, modes->getObject(name)));
 
+  std::set<std::string> engineIds;
+  for (const EngineConfig& engine : config.engines) engineIds.insert(engine.id);
+  config.media = readMedia(child(root, "media"), engineIds, result.problems);
   checkCrossReferences(config, result.problems);
   if (result.problems.empty()) result.config = std::move(config);
   return result;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/MediaConfig.h"
 #include "config/ToolsConfig.h"
 
 namespace manifold::config {
@@ -218,6 +219,7 @@ struct GatewayConfig {
   TasksConfig tasks;
   ToolsConfig tools;
   ExportConfig exports;  ///< "export" in the file (a C++ keyword)
+  MediaConfig media;
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <random>
 
-#include "chat/ErrorCodes.h"
 #include "failover/FailureDisposition.h"
-#include "logging/LogContent.h"
+#include "failover/FailureEffects.h"
+#include "failover/LoggableReason.h"
 #include "plugins/AbiStrings.h"
 
 namespace manifold::failover {
@@ -35,29 +35,9 @@ milliseconds backoff(int retry) {
   return milliseconds(static_cast<int64_t>(100.0 * (1 << retry) * factor(random)));
 }
 
-constexpr const char* kInBandPrefix = "upstream reported an error: ";
-
 mf_error errorFrom(const chat::CanonicalEvent& inBand) {
   return plugins::makeError(inBand.errorCode ? inBand.errorCode : MF_ERR_UNAVAILABLE,
                             inBand.retryable, kInBandPrefix + inBand.text);
-}
-
-// An error as logs and the attempt table may show it. The provider's own
-// words (an error body, an in-band error event) can quote the prompt or part
-// of a key, so unless logging.include_content is on they are withheld and
-// only the code and the upstream status remain. Errors the host made itself
-// (time-outs, connection failures, egress refusals) are kept as they are.
-std::string loggableReason(const mf_error& error) {
-  std::string message = plugins::errorMessage(error);
-  if (logging::LogContent::included()) return message;
-  const std::string prefix = kInBandPrefix;
-  if (message.compare(0, prefix.size(), prefix) == 0)
-    return prefix + chat::openAiErrorCode(error.code) + " " +
-           logging::LogContent::redact(message.substr(prefix.size()), "provider message");
-  if (error.upstream_status == 0) return message;
-  return std::string(chat::openAiErrorCode(error.code)) + ", upstream status " +
-         std::to_string(error.upstream_status) + " " +
-         logging::LogContent::redact(message, "provider message");
 }
 
 }  // namespace
@@ -333,37 +313,18 @@ ChainWalk::Next ChainWalk::tryKey(size_t step, const engines::ResolvedEngine& en
   note(id, reason, logged);
   outcome_.error = error;
   if (disposition != FailureDisposition::RateLimited) allRateLimited_ = false;
-  const Clock::time_point now = Clock::now();
-  switch (disposition) {
-    case FailureDisposition::Cancelled:
-      engine_.breakers_.released(key);
-      outcome_.kind = ChainOutcome::Kind::ClientGone;
+  switch (settleFailure(engine_.breakers_, key, disposition, error)) {
+    case AfterFailure::Stop:
+      outcome_.kind = disposition == FailureDisposition::Cancelled ? ChainOutcome::Kind::ClientGone
+                                                                   : ChainOutcome::Kind::Rejected;
       return Next::Stop;
-    case FailureDisposition::Rejected:
-      engine_.breakers_.released(key);
-      outcome_.kind = ChainOutcome::Kind::Rejected;
-      return Next::Stop;
-    case FailureDisposition::ContextLength:
-      engine_.breakers_.released(key);
-      contextFloor_ = std::max(contextFloor_, engine.config->contextWindow);
+    case AfterFailure::NextStep:
+      if (disposition == FailureDisposition::ContextLength)
+        contextFloor_ = std::max(contextFloor_, engine.config->contextWindow);
       return Next::NextStep;
-    case FailureDisposition::KeyRefused:
-      engine_.breakers_.coolDown(key, now + milliseconds(engine_.breakers_.config().authCooldownMs),
-                                 "key refused");
+    case AfterFailure::NextKey:
       return Next::NextKey;
-    case FailureDisposition::RateLimited:
-      engine_.breakers_.coolDown(key, now + milliseconds(error.retry_after_ms),
-                                 "rate limited, Retry-After", true);
-      return Next::NextKey;
-    case FailureDisposition::Silent:
-      engine_.breakers_.failed(key, now);
-      return Next::NextStep;
-    case FailureDisposition::Unreachable:
-      // Not the upstream's health: its breaker learns nothing from this.
-      engine_.breakers_.released(key);
-      return Next::NextStep;
-    case FailureDisposition::Retryable:
-      engine_.breakers_.failed(key, now);
+    case AfterFailure::Retry:
       if (!lastStep || retriesLeft <= 0 || keyIndex + 1 < catalog_.keyCount(*engine.config))
         return Next::NextKey;
       if (!pause(backoff(request_.policy.maxRetries - retriesLeft))) {

@@ -5,6 +5,7 @@
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
+#include "media/MediaService.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
@@ -50,6 +51,8 @@ class GatewayContext {
   virtual tools::ToolRuntime& toolRuntime() = 0;
   /// Where exports by conversation_id find a conversation's messages.
   virtual exporting::ConversationSource conversationSource() const = 0;
+  /// Pictures and speech: the media chain and the pictures kept for URLs.
+  virtual media::MediaService& media() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

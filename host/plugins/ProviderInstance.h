@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "plugins/AbiCall.h"
 #include "plugins/PluginLibrary.h"
+#include "upstream/HttpExchange.h"
 
 namespace manifold::plugins {
 
@@ -26,6 +28,24 @@ class ProviderInstance {
   void* handle() const { return handle_; }
   /// True for providers that answer in-process (generate) rather than through HTTP.
   bool generates() const { return api().generate != nullptr; }
+
+  /// True when the plugin makes media (ABI 1.3): its table's struct_size
+  /// covers build_media_request and parse_media_response and it sets both.
+  /// A table of an older minor is never read past its struct_size.
+  bool makesMedia() const;
+  /// Builds the upstream request for a media operation (an MF_MEDIA_* id).
+  /// Returns MF_OK, MF_NOT_FOUND (this engine does not do the operation;
+  /// `error` untouched) or MF_FAILED with `error` filled.
+  int32_t buildMediaRequest(const mf_engine& engine, const std::string& operation,
+                            const std::string& requestJson, upstream::OutboundRequest& out,
+                            mf_error& error) const;
+  /// Turns a 2xx upstream body into the operation's result JSON.
+  AbiCallResult parseMediaResponse(const mf_engine& engine, const std::string& operation,
+                                   const upstream::HeaderList& headers,
+                                   const std::string& body) const;
+  /// Classifies a non-2xx upstream answer; upstream_status is always set.
+  mf_error classifyError(int status, const upstream::HeaderList& headers,
+                         const std::string& body) const;
 
  private:
   ProviderInstance(std::shared_ptr<PluginLibrary> library, void* handle);

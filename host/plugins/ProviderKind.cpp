@@ -1,5 +1,7 @@
 #include "plugins/ProviderKind.h"
 
+#include <cstddef>
+
 #include "plugins/AbiStrings.h"
 #include "plugins/AbiTable.h"
 #include "plugins/TableChecks.h"
@@ -14,8 +16,10 @@ const char* ProviderKind::kindId() const {
 // of translator functions (the host does the HTTP); never half of it.
 std::unique_ptr<KindTable> ProviderKind::check(const void* table, std::string& refusal) const {
   const auto* raw = static_cast<const mf_provider_api*>(table);
-  // The table has not grown since ABI 1.0; once it does, this stays 1.0's size.
-  refusal = checkTableSize("provider", MF_KIND_PROVIDER, raw->struct_size, sizeof(mf_provider_api));
+  // ABI 1.0's table ends at generate; 1.3 added the media functions after it,
+  // which an older table simply lacks (copyStruct reads them as null).
+  constexpr size_t kAbi10Size = offsetof(mf_provider_api, build_media_request);
+  refusal = checkTableSize("provider", MF_KIND_PROVIDER, raw->struct_size, kAbi10Size);
   if (!refusal.empty()) return nullptr;
   const mf_provider_api api = copyStruct(raw);
   refusal = checkRequired("provider", {{"create", api.create}, {"destroy", api.destroy}});

@@ -39,4 +39,31 @@ inline void fillTransportError(mf_error* error, const upstream::TransportFailure
   }
 }
 
+/// Collects the upstream request a provider builds (mf_request_builder).
+class RequestCollector {
+ public:
+  RequestCollector()
+      : builder_{sizeof(mf_request_builder), this, &setMethod, &setUrl, &addHeader, &setBody} {}
+  RequestCollector(const RequestCollector&) = delete;
+  RequestCollector& operator=(const RequestCollector&) = delete;
+
+  const mf_request_builder* builder() const { return &builder_; }
+  upstream::OutboundRequest request;
+
+ private:
+  static void setMethod(void* c, mf_str v) {
+    static_cast<RequestCollector*>(c)->request.method = fromAbi(v);
+  }
+  static void setUrl(void* c, mf_str v) {
+    static_cast<RequestCollector*>(c)->request.url = fromAbi(v);
+  }
+  static void addHeader(void* c, mf_str n, mf_str v) {
+    static_cast<RequestCollector*>(c)->request.headers.emplace_back(fromAbi(n), fromAbi(v));
+  }
+  static void setBody(void* c, mf_str v) {
+    static_cast<RequestCollector*>(c)->request.body = fromAbi(v);
+  }
+  mf_request_builder builder_;
+};
+
 }  // namespace manifold::plugins

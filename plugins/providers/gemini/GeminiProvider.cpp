@@ -10,7 +10,9 @@
 #include "ErrorClassifier.h"
 #include "EventTranslator.h"
 #include "GeminiStreamParser.h"
+#include "ImageRequests.h"
 #include "RequestTranslator.h"
+#include "SpeechRequests.h"
 
 namespace gemini {
 namespace {
@@ -56,6 +58,12 @@ std::string modelPath(std::string_view model) {
   return "/v1beta/models/" + std::string(model);
 }
 
+std::string baseUrlOf(const manifold::Engine& engine) {
+  std::string base = engine.baseUrl.empty() ? kDefaultBaseUrl : std::string(engine.baseUrl);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
 class GeminiProvider : public manifold::TranslatorProvider {
  public:
   // Everything is per engine; the instance has no settings of its own.
@@ -66,11 +74,8 @@ class GeminiProvider : public manifold::TranslatorProvider {
     const EngineSettings settings = settingsOf(engine);
     const json::Value canonical = parseOrFail(canonicalJson, "the canonical request");
     const bool stream = canonical["stream"].asBool();
-    std::string base = engine.baseUrl.empty() ? kDefaultBaseUrl : std::string(engine.baseUrl);
-    while (!base.empty() && base.back() == '/') base.pop_back();
-
     out.method("POST");
-    out.url(base + modelPath(engine.model) +
+    out.url(baseUrlOf(engine) + modelPath(engine.model) +
             (stream ? ":streamGenerateContent?alt=sse" : ":generateContent"));
     out.header("Content-Type", "application/json");
     // In a header, never in the URL: URLs end up in logs and error messages.
@@ -96,6 +101,34 @@ class GeminiProvider : public manifold::TranslatorProvider {
                             true);
     EventTranslator translator(sink);
     if (translator.onResponse(*response)) translator.end();
+  }
+
+  // Media (schemas/media.md): one branch per operation this plugin does.
+  bool buildMediaRequest(const manifold::Engine& engine, std::string_view operation,
+                         std::string_view requestJson, manifold::RequestBuilder& out) override {
+    const bool image = operation == MF_MEDIA_IMAGE_GENERATE || operation == MF_MEDIA_IMAGE_EDIT;
+    if (operation != MF_MEDIA_SPEECH && !image) return false;
+    const json::Value request = parseOrFail(requestJson, "the media request");
+    const json::Value options =
+        parseOrFail(engine.optionsJson.empty() ? "{}" : engine.optionsJson, "the engine options");
+    out.method("POST");
+    out.url(baseUrlOf(engine) + modelPath(engine.model) + ":generateContent");
+    out.header("Content-Type", "application/json");
+    if (!engine.apiKey.empty()) out.header("x-goog-api-key", engine.apiKey);
+    out.body(image ? imageRequestBody(request)
+                   : speechRequestBody(request, options["voice"].isString()
+                                                    ? options["voice"].asString()
+                                                    : "Kore"));
+    return true;
+  }
+
+  std::string parseMediaResponse(const manifold::Engine& /*engine*/, std::string_view operation,
+                                 const std::vector<manifold::HeaderView>& /*headers*/,
+                                 std::string_view body) override {
+    if (operation == MF_MEDIA_SPEECH) return parseSpeechResponse(body);
+    if (operation == MF_MEDIA_IMAGE_GENERATE || operation == MF_MEDIA_IMAGE_EDIT)
+      return parseImageResponse(body);
+    throw manifold::Error(MF_ERR_INTERNAL, "gemini: no media operation " + std::string(operation));
   }
 
   manifold::Error classifyError(int32_t status, const std::vector<manifold::HeaderView>& headers,

@@ -64,6 +64,7 @@ EngineTarget EngineTarget::resolve(const manifold::Engine& engine, const Presets
   while (!base.empty() && base.back() == '/') base.pop_back();
   std::string path = stringOption(options, "path", kDefaultPath);
   if (!path.empty() && path.front() != '/') path.insert(path.begin(), '/');
+  target.baseUrl = base;
   target.url = base + path;
 
   const json::Value& headers = options["headers"];

@@ -14,7 +14,8 @@ namespace openai_compatible {
 /// The upstream endpoint and request settings for one engine.
 struct EngineTarget {
   std::string presetName;
-  std::string url;                  // base URL (trailing slashes trimmed) + path
+  std::string baseUrl;              // trailing slashes trimmed
+  std::string url;                  // baseUrl + path
   std::vector<HeaderPair> headers;  // preset headers, overridden by options.headers
   AuthStyle auth = AuthStyle::Bearer;
   bool streamUsage = true;

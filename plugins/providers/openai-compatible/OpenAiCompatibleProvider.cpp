@@ -12,13 +12,22 @@
 #include "EngineTarget.h"
 #include "ErrorClassifier.h"
 #include "EventTranslator.h"
+#include "ImageRequests.h"
 #include "Presets.h"
 #include "RequestTranslator.h"
+#include "SpeechRequests.h"
 
 namespace openai_compatible {
 namespace {
 
 namespace json = manifold::json;
+
+json::Value mediaRequest(std::string_view text) {
+  std::optional<json::Value> request = json::parse(text);
+  if (!request || !request->isObject())
+    throw manifold::Error(MF_ERR_INVALID, "openai-compatible: the media request is not JSON");
+  return std::move(*request);
+}
 
 class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
  public:
@@ -64,6 +73,28 @@ class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
     if (!completion->contains("error") && !(*completion)["choices"].isArray())
       throw manifold::Error(MF_ERR_UNAVAILABLE, "upstream sent a response without choices", true);
     translateCompletion(*completion, sink);
+  }
+
+  // Media (schemas/media.md): one branch per family of operations.
+  bool buildMediaRequest(const manifold::Engine& engine, std::string_view operation,
+                         std::string_view requestJson, manifold::RequestBuilder& out) override {
+    const EngineTarget target = EngineTarget::resolve(engine, presets_);
+    const json::Value request = mediaRequest(requestJson);
+    if (isSpeechOperation(operation))
+      return buildSpeechRequest(engine, target, operation, request, out);
+    if (isImageOperation(operation))
+      return buildImageRequest(engine, target, operation, request, out);
+    return false;
+  }
+
+  std::string parseMediaResponse(const manifold::Engine& engine, std::string_view operation,
+                                 const std::vector<manifold::HeaderView>& headers,
+                                 std::string_view body) override {
+    const EngineTarget target = EngineTarget::resolve(engine, presets_);
+    if (isSpeechOperation(operation)) return parseSpeechResponse(target, operation, headers, body);
+    if (isImageOperation(operation)) return parseImageResponse(target, body);
+    throw manifold::Error(MF_ERR_INTERNAL,
+                          "openai-compatible: no media operation " + std::string(operation));
   }
 
   // classify_error is not told the engine, so the message names the plugin.

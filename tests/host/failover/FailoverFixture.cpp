@@ -1,9 +1,6 @@
 #include "FailoverFixture.h"
 
-#include <Poco/Data/RecordSet.h>
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Session.h>
-
+#include "support/AttemptRows.h"
 #include "support/TestPaths.h"
 
 namespace manifold::test {
@@ -68,20 +65,7 @@ HttpResult FailoverFixture::chat(const std::string& model, bool stream,
 
 std::vector<std::string> FailoverFixture::attemptRows(const std::string& columns) {
   gateway_->server().flushAttempts();
-  Poco::Data::SQLite::Connector::registerConnector();
-  Poco::Data::Session session("SQLite", gateway_->storePath());
-  Poco::Data::Statement select(session);
-  select << "SELECT " + columns + " FROM attempts ORDER BY id";
-  select.execute();
-  Poco::Data::RecordSet rows(select);
-  std::vector<std::string> out;
-  for (size_t r = 0; r < rows.rowCount(); ++r) {
-    std::string row;
-    for (size_t c = 0; c < rows.columnCount(); ++c)
-      row += (c ? ":" : "") + rows.value(c, r).convert<std::string>();
-    out.push_back(row);
-  }
-  return out;
+  return test::attemptRows(gateway_->storePath(), columns);
 }
 
 }  // namespace manifold::test

@@ -6,6 +6,8 @@
  *   NO_ENTRY           export a misspelt entry symbol instead of the real one
  *   NULL_ENTRY         the entry returns NULL
  *   INIT_FAILS         init returns an error
+ *   PROVIDER_TABLE_SIZE the provider table's struct_size; its media functions
+ *                      (ABI 1.3) are always set, so a smaller size must hide them
  */
 #include <manifold/plugin.h>
 #include <stdio.h>
@@ -52,8 +54,42 @@ static int32_t generate(void* instance, const mf_engine* engine, mf_str request,
   return MF_OK;
 }
 
-static const mf_provider_api provider = {
-    sizeof(mf_provider_api), create, destroy, NULL, NULL, NULL, NULL, NULL, NULL, NULL, generate};
+#ifndef PROVIDER_TABLE_SIZE
+#define PROVIDER_TABLE_SIZE sizeof(mf_provider_api)
+#endif
+
+/* Media: POST the request as it is to the engine's base URL; the answer is
+ * the result. */
+static int32_t build_media_request(void* instance, const mf_engine* engine, mf_str operation,
+                                   mf_str request, const mf_request_builder* out, mf_error* error) {
+  (void)instance, (void)operation, (void)error;
+  out->set_method(out->ctx, (mf_str)MF_STR("POST"));
+  out->set_url(out->ctx, engine->base_url);
+  out->set_body(out->ctx, request);
+  return MF_OK;
+}
+
+static int32_t parse_media_response(void* instance, const mf_engine* engine, mf_str operation,
+                                    const mf_header* headers, uint64_t header_count, mf_str body,
+                                    const mf_string_sink* result, mf_error* error) {
+  (void)instance, (void)engine, (void)operation, (void)headers, (void)header_count, (void)error;
+  result->write(result->ctx, body);
+  return MF_OK;
+}
+
+static const mf_provider_api provider = {PROVIDER_TABLE_SIZE,
+                                         create,
+                                         destroy,
+                                         NULL,
+                                         NULL,
+                                         NULL,
+                                         NULL,
+                                         NULL,
+                                         NULL,
+                                         NULL,
+                                         generate,
+                                         build_media_request,
+                                         parse_media_response};
 
 static int32_t init(const mf_host* host, mf_error* error) {
   (void)host;

@@ -2,6 +2,9 @@
 // path (build, send, stream-feed, classify) run against a loopback fake.
 // Upstream "protocol": POST {base_url}; a stream of "data: <text>\n" lines
 // ended by "data: [DONE]"; errors carry Retry-After in seconds.
+// Media (ABI 1.3): image.generate only, POSTed as it is to {base_url} with
+// the key as a bearer token; the answer must be a result with "images"; a
+// 400 whose body says content_policy_violation is a refusal.
 #include <manifold/plugin.hpp>
 
 #include <cstdlib>
@@ -54,7 +57,27 @@ class TranslatorProbe : public manifold::TranslatorProvider {
     int64_t retryAfterMs = -1;
     for (const auto& h : headers)
       if (h.name == "Retry-After") retryAfterMs = std::atoll(std::string(h.value).c_str()) * 1000;
+    if (status == 400 && body.find("content_policy_violation") != std::string_view::npos)
+      return manifold::Error(MF_ERR_CONTENT_FILTER, std::string(body), false, status);
     return manifold::classifyStatus(status, std::string(body), retryAfterMs);
+  }
+
+  bool buildMediaRequest(const manifold::Engine& engine, std::string_view operation,
+                         std::string_view request, manifold::RequestBuilder& out) override {
+    if (operation != MF_MEDIA_IMAGE_GENERATE) return false;
+    out.method("POST");
+    out.url(engine.baseUrl);
+    out.header("Content-Type", "application/json");
+    if (!engine.apiKey.empty()) out.header("Authorization", "Bearer " + std::string(engine.apiKey));
+    out.body(request);
+    return true;
+  }
+  std::string parseMediaResponse(const manifold::Engine&, std::string_view,
+                                 const std::vector<manifold::HeaderView>&,
+                                 std::string_view body) override {
+    if (body.find("\"images\"") == std::string_view::npos)
+      throw manifold::Error(MF_ERR_INTERNAL, "no image in the answer");
+    return std::string(body);
   }
 };
 
