@@ -81,6 +81,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   upstream::HttpExchange& http() override { return *http_; }
   const failover::CircuitBreakers& breakers() const override { return *breakers_; }
   turn::TurnServices& turns() override { return *this; }
+  media::MediaChain& mediaChain() override { return *mediaChain_; }
   http::ClientHangupMonitor& hangups() override { return *hangups_; }
   bool ready() const override { return ready_.load(); }
   http::InFlightRequests& inFlight() override { return inFlight_; }
@@ -130,6 +131,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<tools::ToolRuntime> toolRuntime_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
+  std::unique_ptr<media::MediaChain> mediaChain_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<tools::GatewayTurnTools> turnTools_;

@@ -4,6 +4,7 @@
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
+#include "media/MediaChain.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
@@ -49,6 +50,9 @@ class GatewayContext {
   virtual tools::ToolRuntime& toolRuntime() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
+  /// Walks media chains (speech, transcription, pictures) with chat's
+  /// breakers and key pools.
+  virtual media::MediaChain& mediaChain() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

@@ -15,6 +15,7 @@
 #include "http/AdminHealthHandler.h"
 #include "http/AdminKeysHandler.h"
 #include "http/AdminPluginsHandler.h"
+#include "http/AudioHandler.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
@@ -144,6 +145,13 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
   if (path == "/v1/mcp/call")
     return method == HTTPRequest::HTTP_POST
                ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::Call))
+               : wrongMethod("POST");
+  // Speech in and out (issue 15, speech): OpenAI's audio API on the media chains.
+  if (path == "/v1/audio/speech" || path == "/v1/audio/transcriptions")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new AudioHandler(
+                     context_, path == "/v1/audio/speech" ? AudioHandler::Action::Speech
+                                                          : AudioHandler::Action::Transcription))
                : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
