@@ -16,7 +16,7 @@ HttpResult exchange(uint16_t port, const std::string& method, const std::string&
   Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
   for (const auto& [name, value] : headers) request.set(name, value);
   if (method == "POST" || !body.empty()) {
-    request.setContentType("application/json");
+    if (!request.has("Content-Type")) request.setContentType("application/json");
     request.setContentLength(static_cast<std::streamsize>(body.size()));
   }
   session.sendRequest(request) << body;
