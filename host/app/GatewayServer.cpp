@@ -75,7 +75,9 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
   breakers_ = std::make_unique<failover::CircuitBreakers>(startConfig_.breaker);
   router_ = std::make_shared<router::RuleBasedRouter>(plugins_.get());
   failover_ = std::make_unique<failover::FailoverEngine>(*http_, *breakers_);
-  mediaChain_ = std::make_unique<media::MediaChain>(*http_, *breakers_);
+  media_ = std::make_unique<media::MediaService>(*http_, *breakers_,
+                                                 startConfig_.media.maxStoredImageBytes);
+  imageExecutor_ = std::make_unique<turn::ImageExecutor>(*media_);
   keyStore_ = std::make_unique<keys::SqliteKeyStore>(startConfig_.store.sqlitePath);
   keys_ = std::make_unique<keys::KeyDirectory>(*keyStore_);
   authenticator_ = std::make_unique<keys::Authenticator>(

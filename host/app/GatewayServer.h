@@ -35,6 +35,7 @@
 #include "tools/ToolRuntime.h"
 #include "turn/ChainExecutor.h"
 #include "turn/DispatchExecutor.h"
+#include "turn/ImageExecutor.h"
 #include "turn/ObserverList.h"
 #include "turn/ToolLoopExecutor.h"
 #include "upstream/PooledHttpExchange.h"
@@ -81,7 +82,6 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   upstream::HttpExchange& http() override { return *http_; }
   const failover::CircuitBreakers& breakers() const override { return *breakers_; }
   turn::TurnServices& turns() override { return *this; }
-  media::MediaChain& mediaChain() override { return *mediaChain_; }
   http::ClientHangupMonitor& hangups() override { return *hangups_; }
   bool ready() const override { return ready_.load(); }
   http::InFlightRequests& inFlight() override { return inFlight_; }
@@ -89,6 +89,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   turn::Admission& admission() override { return *keyAdmission_; }
   turn::Executor& executorFor(const turn::TurnRoute& route) override {
     if (route.dispatch && dispatchExecutor_) return *dispatchExecutor_;
+    if (route.mode == "image" && imageExecutor_) return *imageExecutor_;  // a picture, not a chat
     return *toolLoopExecutor_;  // a plain chain walk for a mode without gateway tools
   }
   turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
@@ -101,6 +102,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   store::UsageLedger& usage() override { return *usageLedger_; }
   tasks::TaskService& tasks() override { return *tasks_; }
   tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
+  media::MediaService& media() override { return *media_; }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -131,7 +133,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<tools::ToolRuntime> toolRuntime_;
   std::unique_ptr<failover::CircuitBreakers> breakers_;
   std::unique_ptr<failover::FailoverEngine> failover_;
-  std::unique_ptr<media::MediaChain> mediaChain_;
+  std::unique_ptr<media::MediaService> media_;
+  std::unique_ptr<turn::ImageExecutor> imageExecutor_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
   std::unique_ptr<tools::GatewayTurnTools> turnTools_;

@@ -67,6 +67,17 @@ class AnswerSink {
     (void)type, (void)fields;
     return true;
   }
+
+  /// Whether the answer can carry an `image` event (the native stream
+  /// does); elsewhere a picture is told as a markdown image link.
+  virtual bool streamsImageEvents() const { return false; }
+  /// The image event, between begin() and end(): `fields` are its JSON
+  /// members after "type" (`"url":"..","mime":".."`). Returns false once the
+  /// client has gone away.
+  virtual bool imageEvent(const std::string& fields) {
+    (void)fields;
+    return true;
+  }
 };
 
 }  // namespace manifold::failover

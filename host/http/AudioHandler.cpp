@@ -10,7 +10,7 @@
 #include "http/HttpReplies.h"
 #include "http/MultipartForm.h"
 #include "media/AudioConverter.h"
-#include "turn/OutcomeErrors.h"
+#include "media/MediaErrors.h"
 
 namespace manifold::http {
 namespace {
@@ -45,14 +45,14 @@ std::optional<std::string> walk(GatewayContext& context, Poco::Net::HTTPServerRe
   ConnectionGuard* connection = ConnectionGuard::current();
   request.cancel = connection ? connection->hangupToken() : nullptr;
   request.observer = context.turns().observer();
-  media::MediaAnswer answer = context.mediaChain().run(request);
+  media::MediaAnswer answer = context.media().run(request);
   setGatewayHeader(response, "x-manifold-attempts", std::to_string(answer.outcome.attempts));
   if (answer.outcome.kind == failover::ChainOutcome::Kind::Answered) {
     setGatewayHeader(response, "x-manifold-engine", answer.outcome.lastEngine);
     return std::move(answer.resultJson);
   }
   if (answer.outcome.kind == failover::ChainOutcome::Kind::ClientGone) return std::nullopt;
-  const turn::TurnError error = turn::errorFor(answer.outcome, what);
+  const turn::TurnError error = media::mediaErrorFor(answer.outcome, what);
   logger().warning("[%s] %s failed (%d): %s", request.requestId, what, error.status,
                    answer.outcome.loggableSummary);
   for (const auto& [name, value] : error.headers) response.set(std::string(name), value);

@@ -4,7 +4,7 @@
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
-#include "media/MediaChain.h"
+#include "media/MediaService.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
@@ -48,11 +48,10 @@ class GatewayContext {
   virtual tasks::TaskService& tasks() = 0;
   /// The gateway's tools: toolset plugins and bridged MCP servers.
   virtual tools::ToolRuntime& toolRuntime() = 0;
+  /// Pictures and speech: the media chain and the pictures kept for URLs.
+  virtual media::MediaService& media() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
-  /// Walks media chains (speech, transcription, pictures) with chat's
-  /// breakers and key pools.
-  virtual media::MediaChain& mediaChain() = 0;
   /// True once start-up finished and until shutdown begins.
   virtual bool ready() const = 0;
 };

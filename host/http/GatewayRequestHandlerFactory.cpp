@@ -19,6 +19,7 @@
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
+#include "http/ImagesHandler.h"
 #include "http/McpHandler.h"
 #include "http/McpToolsHandler.h"
 #include "http/MetricsHandler.h"
@@ -138,6 +139,21 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                : wrongMethod("POST");
   if (path == "/v1/tasks" || path.rfind("/v1/tasks/", 0) == 0 || path.rfind("/webhooks/", 0) == 0)
     return routeTasks(request, path);
+  // Images (issue 15, helper "images"): generations, edits, and the pictures kept for URLs.
+  if (path == "/v1/images/generations")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new ImagesHandler(context_, ImagesHandler::Action::Generate))
+               : wrongMethod("POST");
+  if (path == "/v1/images/edits")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new ImagesHandler(context_, ImagesHandler::Action::Edit))
+               : wrongMethod("POST");
+  if (path.rfind("/v1/images/files/", 0) == 0 && path.size() > 17 &&
+      path.find('/', 17) == std::string::npos)
+    return get ? static_cast<Handler*>(
+                     new ImagesHandler(context_, ImagesHandler::Action::File, path.substr(17)))
+               : wrongMethod("GET");
+  // End of images.
   if (path == "/mcp") return new McpHandler(context_, mcpSessions_);
   if (path == "/v1/mcp/tools")
     return get ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::List))

@@ -31,6 +31,8 @@ class NativeAnswerSink : public failover::AnswerSink {
   bool toolEvent(const char* type, const std::string& fields) override {
     return taskEvent(type, fields);
   }
+  bool streamsImageEvents() const override { return true; }
+  bool imageEvent(const std::string& fields) override { return taskEvent("image", fields); }
 
  private:
   Poco::Net::HTTPServerResponse& response_;

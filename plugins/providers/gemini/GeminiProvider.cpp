@@ -10,6 +10,7 @@
 #include "ErrorClassifier.h"
 #include "EventTranslator.h"
 #include "GeminiStreamParser.h"
+#include "ImageRequests.h"
 #include "RequestTranslator.h"
 #include "SpeechRequests.h"
 
@@ -105,7 +106,8 @@ class GeminiProvider : public manifold::TranslatorProvider {
   // Media (schemas/media.md): one branch per operation this plugin does.
   bool buildMediaRequest(const manifold::Engine& engine, std::string_view operation,
                          std::string_view requestJson, manifold::RequestBuilder& out) override {
-    if (operation != MF_MEDIA_SPEECH) return false;
+    const bool image = operation == MF_MEDIA_IMAGE_GENERATE || operation == MF_MEDIA_IMAGE_EDIT;
+    if (operation != MF_MEDIA_SPEECH && !image) return false;
     const json::Value request = parseOrFail(requestJson, "the media request");
     const json::Value options =
         parseOrFail(engine.optionsJson.empty() ? "{}" : engine.optionsJson, "the engine options");
@@ -113,18 +115,20 @@ class GeminiProvider : public manifold::TranslatorProvider {
     out.url(baseUrlOf(engine) + modelPath(engine.model) + ":generateContent");
     out.header("Content-Type", "application/json");
     if (!engine.apiKey.empty()) out.header("x-goog-api-key", engine.apiKey);
-    out.body(speechRequestBody(request,
-                               options["voice"].isString() ? options["voice"].asString() : "Kore"));
+    out.body(image ? imageRequestBody(request)
+                   : speechRequestBody(request, options["voice"].isString()
+                                                    ? options["voice"].asString()
+                                                    : "Kore"));
     return true;
   }
 
   std::string parseMediaResponse(const manifold::Engine& /*engine*/, std::string_view operation,
                                  const std::vector<manifold::HeaderView>& /*headers*/,
                                  std::string_view body) override {
-    if (operation != MF_MEDIA_SPEECH)
-      throw manifold::Error(MF_ERR_INTERNAL,
-                            "gemini: no media operation " + std::string(operation));
-    return parseSpeechResponse(body);
+    if (operation == MF_MEDIA_SPEECH) return parseSpeechResponse(body);
+    if (operation == MF_MEDIA_IMAGE_GENERATE || operation == MF_MEDIA_IMAGE_EDIT)
+      return parseImageResponse(body);
+    throw manifold::Error(MF_ERR_INTERNAL, "gemini: no media operation " + std::string(operation));
   }
 
   manifold::Error classifyError(int32_t status, const std::vector<manifold::HeaderView>& headers,

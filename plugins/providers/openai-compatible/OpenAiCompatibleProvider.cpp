@@ -12,6 +12,7 @@
 #include "EngineTarget.h"
 #include "ErrorClassifier.h"
 #include "EventTranslator.h"
+#include "ImageRequests.h"
 #include "Presets.h"
 #include "RequestTranslator.h"
 #include "SpeechRequests.h"
@@ -81,6 +82,8 @@ class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
     const json::Value request = mediaRequest(requestJson);
     if (isSpeechOperation(operation))
       return buildSpeechRequest(engine, target, operation, request, out);
+    if (isImageOperation(operation))
+      return buildImageRequest(engine, target, operation, request, out);
     return false;
   }
 
@@ -89,6 +92,7 @@ class OpenAiCompatibleProvider : public manifold::TranslatorProvider {
                                  std::string_view body) override {
     const EngineTarget target = EngineTarget::resolve(engine, presets_);
     if (isSpeechOperation(operation)) return parseSpeechResponse(target, operation, headers, body);
+    if (isImageOperation(operation)) return parseImageResponse(target, body);
     throw manifold::Error(MF_ERR_INTERNAL,
                           "openai-compatible: no media operation " + std::string(operation));
   }
