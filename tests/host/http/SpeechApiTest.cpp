@@ -108,6 +108,17 @@ TEST_F(SpeechApiTest, FirstEngine503FailsOverToTheNext) {
   EXPECT_TRUE(fake_->requestsTo("/v1/audio/speech").empty());
 }
 
+TEST_F(SpeechApiTest, ARefusalIs400WithTheReasonAndNoFailover) {
+  startGateway({"openai-tts", "gemini-tts"}, {});
+  fake_->fault("content-filter", "/v1/audio/speech");
+  const HttpResult r = speech(request("mp3"));
+  expectOpenAiError(r, 400, "rejected by the safety system");
+  EXPECT_EQ(parseObject(r.body)->getObject("error")->getValue<std::string>("code"),
+            "content_policy_violation");
+  EXPECT_EQ(fake_->requestsTo("/v1/audio/speech").size(), 1u);
+  EXPECT_TRUE(fake_->requestsUnder("/v1beta").empty());
+}
+
 TEST_F(SpeechApiTest, EveryEngineDownIs503) {
   startGateway({"cf-melotts", "openai-tts"}, {});
   fake_->fault("503");
