@@ -81,6 +81,13 @@ void badResult(Poco::Net::HTTPServerResponse& response, const std::string& reque
             "bad_engine_answer");
 }
 
+void sendReply(Poco::Net::HTTPServerResponse& response, const api::AudioReply& reply) {
+  response.setStatusAndReason(HTTPResponse::HTTP_OK);
+  response.setContentType(reply.contentType);
+  response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
+  response.send() << reply.body;
+}
+
 }  // namespace
 
 void AudioHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
@@ -114,10 +121,7 @@ void AudioHandler::speech(Poco::Net::HTTPServerRequest& request,
   std::string why;
   const std::optional<api::AudioReply> reply = api::speechReply(*result, parsed->format, why);
   if (!reply) return badResult(response, requestId, "speech", why);
-  response.setStatusAndReason(HTTPResponse::HTTP_OK);
-  response.setContentType(reply->contentType);
-  response.setContentLength(static_cast<std::streamsize>(reply->body.size()));
-  response.send() << reply->body;
+  sendReply(response, *reply);
 }
 
 void AudioHandler::transcription(Poco::Net::HTTPServerRequest& request,
@@ -154,10 +158,7 @@ void AudioHandler::transcription(Poco::Net::HTTPServerRequest& request,
   const std::optional<api::AudioReply> reply = api::transcriptionReply(
       *result, parsed->responseFormat, parsed->language, audio->durationS(), why);
   if (!reply) return badResult(response, requestId, "transcription", why);
-  response.setStatusAndReason(HTTPResponse::HTTP_OK);
-  response.setContentType(reply->contentType);
-  response.setContentLength(static_cast<std::streamsize>(reply->body.size()));
-  response.send() << reply->body;
+  sendReply(response, *reply);
 }
 
 }  // namespace manifold::http

@@ -11,18 +11,9 @@ if [[ ! -d $here/node_modules/@modelcontextprotocol/sdk ]]; then
   npm ci --prefix "$here" --no-audit --no-fund >/dev/null
 fi
 work=$(mktemp -d)
-fake_pid=""
 trap '[[ -n $fake_pid ]] && kill "$fake_pid" 2>/dev/null; stop_gateway; rm -rf "$work"' EXIT
 
-node "$tests/fakes/fx/server.mjs" >"$work/fake.log" 2>&1 &
-fake_pid=$!
-fake_port=""
-for _ in $(seq 100); do
-  fake_port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$work/fake.log")
-  [[ -n $fake_port ]] && break
-  sleep 0.1
-done
-[[ -n $fake_port ]] || { echo "fake Frankfurter did not start" >&2; cat "$work/fake.log" >&2; exit 1; }
+start_node_fake "$work/fake.log" "$tests/fakes/fx/server.mjs"
 
 mkdir -p "$work/plugins"
 cp "$2"/{fx,demo}.so "$work/plugins/"

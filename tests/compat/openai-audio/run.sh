@@ -15,7 +15,6 @@ if [[ ! -d $sdk/node_modules/openai ]]; then
   npm ci --prefix "$sdk" --no-audit --no-fund >/dev/null
 fi
 work=$(mktemp -d)
-fake_pid=""
 trap '[[ -n $fake_pid ]] && kill "$fake_pid" 2>/dev/null; stop_gateway; rm -rf "$work"' EXIT
 
 espeak-ng -w "$work/speech.wav" "Hello from the SDK test."
@@ -23,16 +22,8 @@ sox "$work/speech.wav" "$work/speech.mp3"
 sox "$work/speech.wav" -r 24000 -b 16 -e signed -c 1 -L -t raw "$work/speech.pcm"
 cp "$work/speech.wav" "$work/speech.opus"  # the OpenAI engine is never asked for opus here
 
-node "$here/../../fakes/speech/server.mjs" --audio-dir "$work" --transcript "hello from the sdk test" \
-  >"$work/fake.log" 2>&1 &
-fake_pid=$!
-fake_port=""
-for _ in $(seq 100); do
-  fake_port=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$work/fake.log")
-  [[ -n $fake_port ]] && break
-  sleep 0.1
-done
-[[ -n $fake_port ]] || { echo "the speech fake did not start" >&2; cat "$work/fake.log" >&2; exit 1; }
+start_node_fake "$work/fake.log" "$here/../../fakes/speech/server.mjs" --audio-dir "$work" \
+  --transcript "hello from the sdk test"
 
 mkdir -p "$work/plugins"
 cp "$2"/{openai-compatible,gemini}.so "$work/plugins/"
