@@ -61,15 +61,21 @@ std::optional<std::string> walk(GatewayContext& context, Poco::Net::HTTPServerRe
   return std::nullopt;
 }
 
+/// The request to walk `chain` with; `mode` names it in the attempts table
+/// ("speech", "transcription") and in the media.<mode>_chain setting.
 media::MediaRequest mediaRequest(const turn::SnapshotPtr& snapshot, const std::string& requestId,
-                                 const std::string& keyId) {
-  const config::MediaConfig& media = snapshot->config.media;
+                                 const std::string& keyId, const char* mode, const char* operation,
+                                 std::string requestJson, const std::vector<std::string>& chain) {
   media::MediaRequest request;
   request.requestId = requestId;
   request.keyId = keyId;
+  request.mode = mode;
+  request.operation = operation;
+  request.requestJson = std::move(requestJson);
+  request.chain = chain;
   request.catalog = &snapshot->engines;
-  request.attemptTimeoutMs = media.attemptTimeoutMs;
-  request.deadlineMs = media.deadlineMs;
+  request.attemptTimeoutMs = snapshot->config.media.attemptTimeoutMs;
+  request.deadlineMs = snapshot->config.media.deadlineMs;
   return request;
 }
 
@@ -111,12 +117,11 @@ void AudioHandler::speech(Poco::Net::HTTPServerRequest& request,
   const std::optional<api::SpeechRequest> parsed = api::parseSpeechRequest(*body, problem);
   if (!parsed) return refuse(response, requestId, "speech", problem);
 
-  media::MediaRequest chainRequest = mediaRequest(snapshot, requestId, keyId);
-  chainRequest.mode = "speech";
-  chainRequest.operation = MF_MEDIA_SPEECH;
-  chainRequest.requestJson = parsed->requestJson;
-  chainRequest.chain = snapshot->config.media.speechChain;
-  const std::optional<std::string> result = walk(context_, response, chainRequest, "speech");
+  const std::optional<std::string> result =
+      walk(context_, response,
+           mediaRequest(snapshot, requestId, keyId, "speech", MF_MEDIA_SPEECH, parsed->requestJson,
+                        snapshot->config.media.speechChain),
+           "speech");
   if (!result) return;
   std::string why;
   const std::optional<api::AudioReply> reply = api::speechReply(*result, parsed->format, why);
@@ -148,12 +153,11 @@ void AudioHandler::transcription(Poco::Net::HTTPServerRequest& request,
       api::parseTranscriptionForm(*form, audio->mime, problem);
   if (!parsed) return refuse(response, requestId, "transcription", problem);
 
-  media::MediaRequest chainRequest = mediaRequest(snapshot, requestId, keyId);
-  chainRequest.mode = "transcription";
-  chainRequest.operation = MF_MEDIA_TRANSCRIPTION;
-  chainRequest.requestJson = parsed->requestJson;
-  chainRequest.chain = snapshot->config.media.transcriptionChain;
-  const std::optional<std::string> result = walk(context_, response, chainRequest, "transcription");
+  const std::optional<std::string> result =
+      walk(context_, response,
+           mediaRequest(snapshot, requestId, keyId, "transcription", MF_MEDIA_TRANSCRIPTION,
+                        parsed->requestJson, snapshot->config.media.transcriptionChain),
+           "transcription");
   if (!result) return;
   const std::optional<api::AudioReply> reply = api::transcriptionReply(
       *result, parsed->responseFormat, parsed->language, audio->durationS(), why);
