@@ -129,6 +129,29 @@ TEST_F(TranscriptionApiTest, MalformedMultipartIs400) {
   expectServing();
 }
 
+// The closing boundary's CRLF (and any epilogue) is read, so a keep-alive
+// client's next request is parsed from its first byte.
+TEST_F(TranscriptionApiTest, TwoUploadsOnOneKeepAliveConnection) {
+  startGateway({}, {"openai-whisper"});
+  Poco::Net::HTTPClientSession session("127.0.0.1", gateway_->server().port());
+  session.setKeepAlive(true);
+  const std::string body = multipartBody(wav_, "a.wav", {{"model", "whisper-1"}}) + "epilogue\r\n";
+  for (int i = 0; i < 2; ++i) {
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/v1/audio/transcriptions",
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setKeepAlive(true);
+    request.setContentType(kMultipartType);
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    const std::string answer(std::istreambuf_iterator<char>(in), {});
+    EXPECT_EQ(response.getStatus(), 200) << "request " << i << ": " << answer;
+    EXPECT_TRUE(response.getKeepAlive());
+  }
+  EXPECT_EQ(fake_->requestsTo("/v1/audio/transcriptions").size(), 2u);
+}
+
 TEST_F(TranscriptionApiTest, HundredMegabyteUploadIs413) {
   startGateway({}, kCascade);
   Poco::Net::HTTPClientSession session("127.0.0.1", gateway_->server().port());
