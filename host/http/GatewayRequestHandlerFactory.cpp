@@ -15,6 +15,7 @@
 #include "http/AdminHealthHandler.h"
 #include "http/AdminKeysHandler.h"
 #include "http/AdminPluginsHandler.h"
+#include "http/AudioHandler.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
 #include "http/ExportHandler.h"
@@ -168,6 +169,13 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                ? static_cast<Handler*>(new ExportHandler(
                      context_, path == "/v1/export/pdf" ? ExportHandler::Format::Pdf
                                                         : ExportHandler::Format::Xlsx))
+               : wrongMethod("POST");
+  // Speech in and out (issue 15, speech): OpenAI's audio API on the media chains.
+  if (path == "/v1/audio/speech" || path == "/v1/audio/transcriptions")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new AudioHandler(
+                     context_, path == "/v1/audio/speech" ? AudioHandler::Action::Speech
+                                                          : AudioHandler::Action::Transcription))
                : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }

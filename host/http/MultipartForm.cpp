@@ -14,6 +14,8 @@
 namespace manifold::http {
 namespace {
 
+constexpr std::streamsize kMaxEpilogue = 4096;
+
 /// Passes at most `cap` bytes of `source` through; past that it reports end
 /// of stream and remembers that the cap was hit, so a parser reading the
 /// capped stream stops without the rest ever being read.
@@ -187,7 +189,15 @@ std::optional<MultipartForm> readMultipartForm(Poco::Net::HTTPServerRequest& req
       if (guard->expired()) return std::nullopt;  // the socket is shut: nobody to answer
     }
   }
-  if (form) return form;
+  if (form) {
+    // What follows the closing boundary (an epilogue, usually one CRLF) is
+    // still in the body: read it, so the next request on this connection
+    // starts where it should; a long one is not worth reading.
+    std::istream& rest = request.stream();
+    rest.ignore(kMaxEpilogue);
+    if (!rest.eof()) response.setKeepAlive(false);
+    return form;
+  }
   Poco::Logger::get("http").warning("%s %s refused: %s", request.getMethod(), request.getURI(),
                                     problem.message);
   response.setKeepAlive(false);  // whatever is left of the body must not be read as a request

@@ -184,6 +184,24 @@ std::optional<std::string> encode(const Pcm& pcm, AudioFormat to, std::string& w
   return std::move(file.bytes);
 }
 
+std::string containerMime(int format) {
+  switch (format & SF_FORMAT_TYPEMASK) {
+    case SF_FORMAT_WAV:
+    case SF_FORMAT_WAVEX:
+      return "audio/wav";
+    case SF_FORMAT_MPEG:
+      return "audio/mpeg";
+    case SF_FORMAT_OGG:
+      return "audio/ogg";
+    case SF_FORMAT_FLAC:
+      return "audio/flac";
+    case SF_FORMAT_AIFF:
+      return "audio/aiff";
+    default:
+      return "application/octet-stream";
+  }
+}
+
 }  // namespace
 
 std::optional<AudioInfo> AudioConverter::probe(const std::string& bytes, std::string& why) {
@@ -201,7 +219,8 @@ std::optional<AudioInfo> AudioConverter::probe(const std::string& bytes, std::st
     why = "the audio has no samples";
     return std::nullopt;
   }
-  return AudioInfo{info.samplerate, info.channels, info.frames};
+  const int64_t frames = info.frames > 0 && info.frames < SF_COUNT_MAX ? info.frames : 0;
+  return AudioInfo{containerMime(info.format), info.samplerate, info.channels, frames};
 }
 
 std::optional<std::string> AudioConverter::convert(const std::string& bytes,

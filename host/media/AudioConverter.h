@@ -10,9 +10,11 @@ namespace manifold::media {
 
 /// What libsndfile read from some bytes.
 struct AudioInfo {
+  std::string mime;  ///< the container: audio/wav, audio/mpeg, audio/ogg, audio/flac...
   int sampleRate = 0;
   int channels = 0;
-  int64_t frames = 0;
+  int64_t frames = 0;  ///< 0 when the container does not say (some MP3s)
+  double durationS() const { return sampleRate > 0 ? double(frames) / sampleRate : 0; }
 };
 
 /// Audio in memory, read and written with libsndfile (Debian's build reads

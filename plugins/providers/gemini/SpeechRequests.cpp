@@ -22,6 +22,12 @@ std::string pcmMime(const std::string& geminiMime) {
   return "audio/L16;rate=" + rate + ";channels=1";
 }
 
+json::Value arrayOf(json::Value item) {
+  json::Value array = json::Value::array();
+  array.push(std::move(item));
+  return array;
+}
+
 }  // namespace
 
 std::string speechRequestBody(const json::Value& request, const std::string& defaultVoice) {
@@ -34,7 +40,7 @@ std::string speechRequestBody(const json::Value& request, const std::string& def
   speechConfig.set("voiceConfig", std::move(voiceConfig));
 
   json::Value generation = json::Value::object();
-  generation.set("responseModalities", json::Value::array().push("AUDIO"));
+  generation.set("responseModalities", arrayOf("AUDIO"));
   generation.set("speechConfig", std::move(speechConfig));
 
   std::string text = request["input"].asString();
@@ -43,10 +49,10 @@ std::string speechRequestBody(const json::Value& request, const std::string& def
   json::Value part = json::Value::object();
   part.set("text", std::move(text));
   json::Value content = json::Value::object();
-  content.set("parts", json::Value::array().push(std::move(part)));
+  content.set("parts", arrayOf(std::move(part)));
 
   json::Value body = json::Value::object();
-  body.set("contents", json::Value::array().push(std::move(content)));
+  body.set("contents", arrayOf(std::move(content)));
   body.set("generationConfig", std::move(generation));
   return json::stringify(body);
 }
