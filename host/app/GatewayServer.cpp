@@ -60,6 +60,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
                                                       startConfig_.plugins.watchIntervalMs);
   plugins_->scan(false);
   taskStore_ = std::make_unique<tasks::SqliteTaskStore>(startConfig_.store.sqlitePath);
+  conversations_ =
+      std::make_unique<conversations::SqliteConversationStore>(startConfig_.store.sqlitePath);
   dispatchers_ =
       std::make_unique<tasks::DispatcherDirectory>(*plugins_, startConfig_.plugins.settingsJson);
   clientWebhooks_ = std::make_unique<tasks::ClientWebhooks>(

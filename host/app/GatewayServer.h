@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/GatewayConfig.h"
+#include "conversations/SqliteConversationStore.h"
 #include "engines/EngineCatalog.h"
 #include "failover/CircuitBreakers.h"
 #include "failover/FailoverEngine.h"
@@ -100,6 +101,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   store::UsageLedger& usage() override { return *usageLedger_; }
   tasks::TaskService& tasks() override { return *tasks_; }
   tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
+  /// For /v1/conversations and for turns that carry one on.
+  conversations::ConversationStore* conversations() override { return conversations_.get(); }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
@@ -122,6 +125,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<tasks::SqliteTaskStore> taskStore_;
+  std::unique_ptr<conversations::SqliteConversationStore> conversations_;
   tasks::TaskFeed taskFeed_;
   std::unique_ptr<tasks::DispatcherDirectory> dispatchers_;
   std::unique_ptr<tasks::ClientWebhooks> clientWebhooks_;

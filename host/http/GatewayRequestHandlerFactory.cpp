@@ -16,6 +16,7 @@
 #include "http/AdminKeysHandler.h"
 #include "http/AdminPluginsHandler.h"
 #include "http/ConnectionGuard.h"
+#include "http/ConversationsHandler.h"
 #include "http/ErrorHandler.h"
 #include "http/HealthHandler.h"
 #include "http/McpHandler.h"
@@ -137,6 +138,19 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                : wrongMethod("POST");
   if (path == "/v1/tasks" || path.rfind("/v1/tasks/", 0) == 0 || path.rfind("/webhooks/", 0) == 0)
     return routeTasks(request, path);
+  // Conversations (issue 15, convo): list, read, delete; per key.
+  if (path == "/v1/conversations")
+    return get ? static_cast<Handler*>(
+                     new ConversationsHandler(context_, ConversationsHandler::Action::List))
+               : wrongMethod("GET");
+  if (path.rfind("/v1/conversations/", 0) == 0 && path.size() > 18 &&
+      path.find('/', 18) == std::string::npos) {
+    const std::string id = path.substr(18);
+    if (get) return new ConversationsHandler(context_, ConversationsHandler::Action::Get, id);
+    if (method == HTTPRequest::HTTP_DELETE)
+      return new ConversationsHandler(context_, ConversationsHandler::Action::Delete, id);
+    return wrongMethod("GET, DELETE");
+  }
   if (path == "/mcp") return new McpHandler(context_, mcpSessions_);
   if (path == "/v1/mcp/tools")
     return get ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::List))

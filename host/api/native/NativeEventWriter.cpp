@@ -46,7 +46,12 @@ bool NativeEventWriter::writeBackend(const failover::RouteInfo& route) {
                               ",\"provider\":" + quoted(route.providerId) +
                               ",\"provider_version\":" + quoted(route.providerVersion) +
                               ",\"mode\":" + quoted(route.mode) +
-                              ",\"attempts\":" + std::to_string(route.attempts));
+                              ",\"attempts\":" + std::to_string(route.attempts) +
+                              (route.conversationId.empty()
+                                   ? ""
+                                   : ",\"conversation_id\":" + quoted(route.conversationId) +
+                                         ",\"history_turns\":" +
+                                         std::to_string(route.historyTurns)));
 }
 
 bool NativeEventWriter::writeEvent(const chat::CanonicalEvent& event) {
