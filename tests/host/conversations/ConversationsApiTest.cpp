@@ -166,7 +166,7 @@ TEST_F(ConversationsApiTest, HistoryIsTrimmedToTheWindowOldestTurnsFirst) {
       "system: You are terse.", "user: " + text(3), "assistant: Hello world",
       "user: " + text(4),       "assistant: Hello world", "user: next"};
   EXPECT_EQ(sent, expected) << "the system prompt stays; turns 1 and 2 are left out";
-  EXPECT_EQ(conversation(id)->getInt("turns"), 5) << "trimming sends less; it deletes nothing";
+  EXPECT_EQ(conversation(id)->getValue<int>("turns"), 5) << "trimming sends less; it deletes nothing";
 }
 
 TEST_F(ConversationsApiTest, ACutAnswerIsKeptAsFailedAndNeverSentAgain) {
