@@ -1,7 +1,7 @@
 #include "conversations/ConversationStore.h"
 
-#include <manifold/json.hpp>
 #include <openssl/rand.h>
+#include <manifold/json.hpp>
 
 #include <stdexcept>
 

@@ -40,8 +40,8 @@ struct NewTurn {
   std::string mode;
   std::string engine;
   bool complete = false;
-  std::vector<std::string> roles;          ///< one per message
-  std::vector<std::string> messagesJson;   ///< canonical messages, in order
+  std::vector<std::string> roles;         ///< one per message
+  std::vector<std::string> messagesJson;  ///< canonical messages, in order
   int64_t nowMs = 0;
 };
 
@@ -54,8 +54,7 @@ class ConversationStore {
   virtual ~ConversationStore() = default;
 
   /// The conversation, when it exists and belongs to `keyId`.
-  virtual std::optional<ConversationInfo> get(const std::string& keyId,
-                                              const std::string& id) = 0;
+  virtual std::optional<ConversationInfo> get(const std::string& keyId, const std::string& id) = 0;
   /// `keyId`'s conversations, newest first, at most `limit`, after (older
   /// than) the conversation `afterId` when it is set.
   virtual std::vector<ConversationInfo> list(const std::string& keyId, size_t limit,

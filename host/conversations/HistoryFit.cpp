@@ -31,8 +31,8 @@ int64_t estimateTokens(const std::vector<chat::ChatMessage>& messages) {
 
 int64_t historyBudget(int64_t contextWindow, const chat::ChatRequest& client,
                       int64_t reservedChars) {
-  const int64_t answer = client.maxTokens && *client.maxTokens > 0 ? *client.maxTokens
-                                                                    : contextWindow / 4;
+  const int64_t answer =
+      client.maxTokens && *client.maxTokens > 0 ? *client.maxTokens : contextWindow / 4;
   const int64_t left =
       contextWindow - answer - estimateTokens(client.messages) - tokensFor(reservedChars);
   return left < 0 ? 0 : left;

@@ -94,8 +94,7 @@ std::optional<ConversationInfo> SqliteConversationStore::getLocked(const std::st
   return infoAt(s.get());
 }
 
-std::vector<ConversationInfo> SqliteConversationStore::list(const std::string& keyId,
-                                                            size_t limit,
+std::vector<ConversationInfo> SqliteConversationStore::list(const std::string& keyId, size_t limit,
                                                             const std::string& afterId) {
   std::lock_guard<std::mutex> lock(mutex_);
   // Newest first by (created_at_ms, id); the cursor must be the key's own.
@@ -155,7 +154,8 @@ bool SqliteConversationStore::appendTurn(const NewTurn& turn) {
     sqlite3_bind_int64(s.get(), 9, turn.nowMs);
     store::runToEnd(db_, s.get(), kWhat);
   }
-  Statement touch = prepare(db_, "UPDATE conversations SET updated_at_ms = ?2 WHERE id = ?1", kWhat);
+  Statement touch =
+      prepare(db_, "UPDATE conversations SET updated_at_ms = ?2 WHERE id = ?1", kWhat);
   bindText(touch.get(), 1, turn.conversationId);
   sqlite3_bind_int64(touch.get(), 2, turn.nowMs);
   store::runToEnd(db_, touch.get(), kWhat);
@@ -170,8 +170,9 @@ std::vector<StoredMessage> SqliteConversationStore::messages(const std::string& 
   std::vector<StoredMessage> out;
   if (!getLocked(keyId, id)) return out;
   const std::string sql =
-      std::string("SELECT turn, role, mode, engine, status, message FROM conversation_messages "
-                  "WHERE conversation_id = ?1") +
+      std::string(
+          "SELECT turn, role, mode, engine, status, message FROM conversation_messages "
+          "WHERE conversation_id = ?1") +
       (withFailed ? "" : " AND status = 'complete'") + " ORDER BY seq";
   Statement s = prepare(db_, sql.c_str(), kWhat);
   bindText(s.get(), 1, id);

@@ -68,15 +68,13 @@ void ConversationsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 
 void ConversationsHandler::list(conversations::ConversationStore& store,
                                 Poco::Net::HTTPServerRequest& request,
-                                Poco::Net::HTTPServerResponse& response,
-                                const std::string& keyId) {
+                                Poco::Net::HTTPServerResponse& response, const std::string& keyId) {
   const std::optional<int64_t> limit = pageLimit(request, response);
   if (!limit) return;
   const std::string after = queryParam(request, "after");
   if (!after.empty() && !store.get(keyId, after))
     return sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
-                     "after must be the id of one of your conversations", "after",
-                     "invalid_value");
+                     "after must be the id of one of your conversations", "after", "invalid_value");
   // One more than asked tells whether another page follows.
   std::vector<conversations::ConversationInfo> page =
       store.list(keyId, static_cast<size_t>(*limit) + 1, after);
@@ -94,8 +92,7 @@ void ConversationsHandler::list(conversations::ConversationStore& store,
 }
 
 void ConversationsHandler::get(conversations::ConversationStore& store,
-                               Poco::Net::HTTPServerResponse& response,
-                               const std::string& keyId) {
+                               Poco::Net::HTTPServerResponse& response, const std::string& keyId) {
   const std::optional<conversations::ConversationInfo> c = store.get(keyId, id_);
   if (!c) return notFound(response, id_);
   json::Value messages = json::Value::array();

@@ -27,8 +27,8 @@ std::string errorTypeFor(int status) {
   }
 }
 
-void sendValue(Poco::Net::HTTPServerResponse& response,
-               Poco::Net::HTTPResponse::HTTPStatus status, const json::Value& body) {
+void sendValue(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+               const json::Value& body) {
   const std::string text = json::stringify(body);
   response.setStatusAndReason(status);
   response.setContentType("application/json");

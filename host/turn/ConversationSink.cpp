@@ -68,8 +68,8 @@ bool ConversationSink::toolEvent(const char* type, const std::string& fields) {
       // Fenced as the tool loop fenced it for the model, with the
       // conversation's own markers, so it can be sent again as it is.
       const bool failed = v["is_error"].asBool();
-      const std::string body = "tool " + member(v, "name") + (failed ? " failed" : "") + ":\n" +
-                               member(v, "content");
+      const std::string body =
+          "tool " + member(v, "name") + (failed ? " failed" : "") + ":\n" + member(v, "content");
       AnswerMessage result;
       result.message.role = "tool";
       result.message.toolCallId = member(v, "id");

@@ -154,15 +154,15 @@ void ConversationStep::record(const TurnRequest& request, const TurnRoute& route
   row.complete = answered && sink.ended();
   row.nowMs = Poco::Timestamp().epochMicroseconds() / 1000;
   // The title comes from the client's own words, not the history.
-  if (turn.isNew) row.title = titleOf(turn.clientMessages, snapshot.config.conversations.titleChars);
+  if (turn.isNew)
+    row.title = titleOf(turn.clientMessages, snapshot.config.conversations.titleChars);
   for (const chat::ChatMessage& m : turn.clientMessages) {
     row.roles.push_back(m.role);
     row.messagesJson.push_back(conversations::storedMessageJson(m));
   }
   for (const AnswerMessage& m : sink.messages()) {
     row.roles.push_back(m.message.role);
-    row.messagesJson.push_back(
-        conversations::storedMessageJson(m.message, m.reasoning, m.fenced));
+    row.messagesJson.push_back(conversations::storedMessageJson(m.message, m.reasoning, m.fenced));
   }
   try {
     if (!store_->appendTurn(row))

@@ -33,8 +33,8 @@ class ConversationStep {
 
   std::optional<TurnError> apply(TurnRequest& request, const TurnRoute& route,
                                  const RuntimeSnapshot& snapshot) const;
-  void record(const TurnRequest& request, const TurnRoute& route,
-              const RuntimeSnapshot& snapshot, const ConversationSink& sink, bool answered) const;
+  void record(const TurnRequest& request, const TurnRoute& route, const RuntimeSnapshot& snapshot,
+              const ConversationSink& sink, bool answered) const;
 
  private:
   conversations::ConversationStore* store_;

@@ -19,8 +19,8 @@ using AnswerHeaders = std::vector<std::pair<std::string_view, std::string>>;
 /// resolved it (turn/ConversationStep.h).
 struct ConversationTurn {
   std::string id;
-  bool isNew = false;     ///< created when this turn is recorded
-  int historyTurns = 0;   ///< earlier turns sent with this one
+  bool isNew = false;    ///< created when this turn is recorded
+  int historyTurns = 0;  ///< earlier turns sent with this one
   /// What the client sent this turn, system messages aside: what the turn
   /// records before its answer.
   std::vector<chat::ChatMessage> clientMessages;

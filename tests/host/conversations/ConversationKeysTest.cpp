@@ -21,8 +21,8 @@ class ConversationKeysTest : public FailoverFixture {
     return {{"Authorization", "Bearer " + secret}};
   }
   std::string createKey(const std::string& name) const {
-    const HttpResult r = gateway_->client().post("/admin/keys", R"({"name":")" + name + "\"}",
-                                                 bearer(kMaster));
+    const HttpResult r =
+        gateway_->client().post("/admin/keys", R"({"name":")" + name + "\"}", bearer(kMaster));
     EXPECT_EQ(r.status, 201) << r.body;
     return r.status == 201 ? parseObject(r.body)->getValue<std::string>("secret") : "";
   }
@@ -32,7 +32,8 @@ TEST_F(ConversationKeysTest, AnotherKeysConversationIsNotFound) {
   const std::string alice = createKey("alice");
   const std::string bob = createKey("bob");
   HttpResult r = gateway_->client().post(
-      "/api/chat", R"({"mode":"smart","conversation":true,"messages":[{"role":"user","content":"secret plan"}]})",
+      "/api/chat",
+      R"({"mode":"smart","conversation":true,"messages":[{"role":"user","content":"secret plan"}]})",
       bearer(alice));
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string id = r.header("x-manifold-conversation");
@@ -45,10 +46,10 @@ TEST_F(ConversationKeysTest, AnotherKeysConversationIsNotFound) {
   r = gateway_->client().get("/v1/conversations", bearer(bob));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(parseObject(r.body)->getArray("data")->size(), 0u);
-  expectOpenAiError(
-      gateway_->client().post("/v1/chat/completions", chatBody("smart-1", false),
-                              {{"Authorization", "Bearer " + bob}, {"x-manifold-conversation", id}}),
-      400, "no conversation", "conversation_id");
+  expectOpenAiError(gateway_->client().post(
+                        "/v1/chat/completions", chatBody("smart-1", false),
+                        {{"Authorization", "Bearer " + bob}, {"x-manifold-conversation", id}}),
+                    400, "no conversation", "conversation_id");
   EXPECT_EQ(fake_.requests("smart-1"), 1) << "bob's turn reached no upstream";
   EXPECT_EQ(gateway_->client().get("/v1/conversations/" + id).status, 401) << "a key is needed";
 

@@ -58,8 +58,9 @@ TEST_F(ConversationToolsTest, TheGatewaysToolCallsAndResultsAreKeptAndSentAgain)
   EXPECT_NE(result.find("\"sum\":5"), std::string::npos) << result;
   EXPECT_EQ(kept->getObject(3)->getValue<std::string>("content"), "It is 5.");
 
-  r = gateway_->client().post("/api/chat", R"({"mode":"toolsy","conversation_id":")" + id +
-                                               R"(","messages":[{"role":"user","content":"and 2+4?"}]})");
+  r = gateway_->client().post("/api/chat",
+                              R"({"mode":"toolsy","conversation_id":")" + id +
+                                  R"(","messages":[{"role":"user","content":"and 2+4?"}]})");
   ASSERT_EQ(r.status, 200) << r.body;
   const std::vector<std::string> bodies = fake_.bodies("a");
   ASSERT_EQ(bodies.size(), 3u);
@@ -69,8 +70,8 @@ TEST_F(ConversationToolsTest, TheGatewaysToolCallsAndResultsAreKeptAndSentAgain)
     roles.push_back(sent->getObject(static_cast<unsigned>(i))->getValue<std::string>("role"));
   const std::vector<std::string> expected = {"system", "user",      "assistant",
                                              "tool",   "assistant", "user"};
-  EXPECT_EQ(roles, expected) << bodies[2]
-                             << "\nthe markers are explained, and the call is right before its result";
+  EXPECT_EQ(roles, expected)
+      << bodies[2] << "\nthe markers are explained, and the call is right before its result";
   EXPECT_EQ(sent->getObject(3)->getValue<std::string>("content"), result)
       << "sent again exactly as kept";
 }

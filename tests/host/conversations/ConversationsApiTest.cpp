@@ -105,9 +105,9 @@ TEST_F(ConversationsApiTest, TheNextTurnSendsOnlyItsMessageAndTheEngineSeesTheHi
 
   const std::vector<std::string> bodies = fake_.bodies("smart-1");
   ASSERT_EQ(bodies.size(), 2u);
-  const std::vector<std::string> expected = {
-      "system: Be brief.", "user: My cat is called Tom.", "assistant: Hello world",
-      "user: What is my cat called?"};
+  const std::vector<std::string> expected = {"system: Be brief.", "user: My cat is called Tom.",
+                                             "assistant: Hello world",
+                                             "user: What is my cat called?"};
   EXPECT_EQ(sentMessages(bodies[1]), expected)
       << "the client's system prompt first, then the history, then the new message";
 
@@ -135,9 +135,9 @@ TEST_F(ConversationsApiTest, ModeAndModelMayChangeAtAnyTurn) {
                                           "user: Now in Python please."};
   ASSERT_EQ(fake_.bodies("coder-1").size(), 1u);
   EXPECT_EQ(sentMessages(fake_.bodies("coder-1")[0]), coder);
-  const std::vector<std::string> smart = {
-      "user: Tell me about sorting.", "assistant: Hello world", "user: Now in Python please.",
-      "assistant: Hello world",       "user: Thanks!"};
+  const std::vector<std::string> smart = {"user: Tell me about sorting.", "assistant: Hello world",
+                                          "user: Now in Python please.", "assistant: Hello world",
+                                          "user: Thanks!"};
   ASSERT_EQ(fake_.bodies("smart-1").size(), 2u);
   EXPECT_EQ(sentMessages(fake_.bodies("smart-1")[1]), smart);
 
@@ -162,11 +162,12 @@ TEST_F(ConversationsApiTest, HistoryIsTrimmedToTheWindowOldestTurnsFirst) {
   const Object::Ptr backend = turn(nativeBody("next", carryOn(id, "small"), "You are terse."));
   EXPECT_EQ(backend->getValue<int>("history_turns"), 2);
   const std::vector<std::string> sent = sentMessages(fake_.bodies("small").back());
-  const std::vector<std::string> expected = {
-      "system: You are terse.", "user: " + text(3), "assistant: Hello world",
-      "user: " + text(4),       "assistant: Hello world", "user: next"};
+  const std::vector<std::string> expected = {"system: You are terse.", "user: " + text(3),
+                                             "assistant: Hello world", "user: " + text(4),
+                                             "assistant: Hello world", "user: next"};
   EXPECT_EQ(sent, expected) << "the system prompt stays; turns 1 and 2 are left out";
-  EXPECT_EQ(conversation(id)->getValue<int>("turns"), 5) << "trimming sends less; it deletes nothing";
+  EXPECT_EQ(conversation(id)->getValue<int>("turns"), 5)
+      << "trimming sends less; it deletes nothing";
 }
 
 TEST_F(ConversationsApiTest, ACutAnswerIsKeptAsFailedAndNeverSentAgain) {
@@ -313,7 +314,8 @@ TEST_F(AutoStartTest, ANativeRequestWithoutAnIdStartsOneUnlessItSaysNo) {
   EXPECT_EQ(started->getValue<std::string>("conversation_id").rfind("conv_", 0), 0u);
   const Object::Ptr none = turn(nativeBody("hello", R"("mode":"smart","conversation":false)"));
   EXPECT_FALSE(none->has("conversation_id"));
-  const HttpResult openai = gateway_->client().post("/v1/chat/completions", chatBody("smart-1", false));
+  const HttpResult openai =
+      gateway_->client().post("/v1/chat/completions", chatBody("smart-1", false));
   EXPECT_EQ(openai.header("x-manifold-conversation"), "")
       << "OpenAI and Anthropic clients send their history themselves: they opt in by header";
 }

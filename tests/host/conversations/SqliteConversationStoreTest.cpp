@@ -52,15 +52,15 @@ class SqliteConversationStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteConversationStoreTest, TurnsAreKeptInOrderAndFailedOnesApart) {
-  ASSERT_TRUE(store_.appendTurn(turnOf(
-      "conv_a", "key_a", true, true,
-      {textMessage("user", "hi"), textMessage("assistant", "hello")}, 1000)));
-  ASSERT_TRUE(store_.appendTurn(turnOf("conv_a", "key_a", false, false,
-                                       {textMessage("user", "cut"), textMessage("assistant", "par")},
-                                       2000)));
-  ASSERT_TRUE(store_.appendTurn(turnOf(
-      "conv_a", "key_a", false, true,
-      {textMessage("user", "again"), textMessage("assistant", "sure")}, 3000)));
+  ASSERT_TRUE(store_.appendTurn(
+      turnOf("conv_a", "key_a", true, true,
+             {textMessage("user", "hi"), textMessage("assistant", "hello")}, 1000)));
+  ASSERT_TRUE(store_.appendTurn(
+      turnOf("conv_a", "key_a", false, false,
+             {textMessage("user", "cut"), textMessage("assistant", "par")}, 2000)));
+  ASSERT_TRUE(store_.appendTurn(
+      turnOf("conv_a", "key_a", false, true,
+             {textMessage("user", "again"), textMessage("assistant", "sure")}, 3000)));
 
   const std::vector<StoredMessage> complete = store_.messages("key_a", "conv_a", false);
   ASSERT_EQ(complete.size(), 4u);
@@ -80,11 +80,13 @@ TEST_F(SqliteConversationStoreTest, TurnsAreKeptInOrderAndFailedOnesApart) {
 }
 
 TEST_F(SqliteConversationStoreTest, AnotherKeysConversationIsAbsent) {
-  ASSERT_TRUE(store_.appendTurn(turnOf("conv_a", "key_a", true, true, {textMessage("user", "x")}, 1)));
+  ASSERT_TRUE(
+      store_.appendTurn(turnOf("conv_a", "key_a", true, true, {textMessage("user", "x")}, 1)));
   EXPECT_FALSE(store_.get("key_b", "conv_a"));
   EXPECT_TRUE(store_.messages("key_b", "conv_a", true).empty());
   EXPECT_FALSE(store_.messagesJson("key_b", "conv_a"));
-  EXPECT_FALSE(store_.appendTurn(turnOf("conv_a", "key_b", false, true, {textMessage("user", "y")}, 2)));
+  EXPECT_FALSE(
+      store_.appendTurn(turnOf("conv_a", "key_b", false, true, {textMessage("user", "y")}, 2)));
   EXPECT_FALSE(store_.remove("key_b", "conv_a"));
   EXPECT_TRUE(store_.list("key_b", 10, "").empty());
   EXPECT_EQ(store_.messages("key_a", "conv_a", true).size(), 1u) << "key_b's turn was not added";
@@ -109,7 +111,8 @@ TEST_F(SqliteConversationStoreTest, PagesGoNewestFirstAndDeletionTakesTheMessage
   EXPECT_TRUE(store_.remove("key_a", "conv_3"));
   EXPECT_FALSE(store_.get("key_a", "conv_3"));
   EXPECT_TRUE(store_.messages("key_a", "conv_3", true).empty());
-  EXPECT_FALSE(store_.appendTurn(turnOf("conv_3", "key_a", false, true, {textMessage("user", "late")}, 9)))
+  EXPECT_FALSE(
+      store_.appendTurn(turnOf("conv_3", "key_a", false, true, {textMessage("user", "late")}, 9)))
       << "a turn that ends after its conversation was deleted is not kept";
   EXPECT_EQ(store_.list("key_a", 10, "").size(), 4u);
 }
