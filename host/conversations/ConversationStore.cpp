@@ -1,11 +1,9 @@
 #include "conversations/ConversationStore.h"
 
-#include <openssl/rand.h>
 #include <manifold/json.hpp>
 
-#include <stdexcept>
-
 #include "conversations/MessageJson.h"
+#include "keys/Secrets.h"
 
 namespace manifold::conversations {
 
@@ -19,16 +17,7 @@ std::optional<std::string> ConversationStore::messagesJson(const std::string& ke
 }
 
 std::string newConversationId() {
-  unsigned char bytes[12];
-  if (RAND_bytes(bytes, sizeof(bytes)) != 1)
-    throw std::runtime_error("no random bytes for a conversation id");
-  static const char* const hex = "0123456789abcdef";
-  std::string id = "conv_";
-  for (unsigned char b : bytes) {
-    id += hex[b >> 4];
-    id += hex[b & 15];
-  }
-  return id;
+  return "conv_" + keys::randomHex(12);
 }
 
 }  // namespace manifold::conversations

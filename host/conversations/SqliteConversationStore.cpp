@@ -27,23 +27,6 @@ ConversationInfo infoAt(sqlite3_stmt* s) {
   return c;
 }
 
-// Rolls back unless committed: every early return and throw leaves the
-// database as it was.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { store::execute(db_, "BEGIN IMMEDIATE", kWhat); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    store::execute(db_, "COMMIT", kWhat);
-    done_ = true;
-  }
-
- private:
-  sqlite3* db_;
-  bool done_ = false;
-};
 
 void insertConversation(sqlite3* db, const NewTurn& turn) {
   Statement s = prepare(db,
@@ -117,7 +100,7 @@ std::vector<ConversationInfo> SqliteConversationStore::list(const std::string& k
 
 bool SqliteConversationStore::remove(const std::string& keyId, const std::string& id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(db_);
+  store::Transaction transaction(db_, kWhat);
   if (!getLocked(keyId, id)) return false;
   for (const char* sql : {"DELETE FROM conversation_messages WHERE conversation_id = ?1",
                           "DELETE FROM conversations WHERE id = ?1"}) {
@@ -131,7 +114,7 @@ bool SqliteConversationStore::remove(const std::string& keyId, const std::string
 
 bool SqliteConversationStore::appendTurn(const NewTurn& turn) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(db_);
+  store::Transaction transaction(db_, kWhat);
   if (turn.create)
     insertConversation(db_, turn);
   else if (!getLocked(turn.keyId, turn.conversationId))

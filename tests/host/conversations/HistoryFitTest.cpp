@@ -4,16 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "conversations/HistoryFit.h"
+#include "TextMessage.h"
 
 namespace manifold::conversations {
 namespace {
-
-chat::ChatMessage textMessage(const std::string& role, const std::string& text) {
-  chat::ChatMessage m;
-  m.role = role;
-  m.content.push_back({chat::ContentPart::Kind::Text, text, "", ""});
-  return m;
-}
 
 TEST(HistoryFitTest, TheEstimateFollowsTheDocumentedRule) {
   EXPECT_EQ(estimateTokens(textMessage("user", "")), 4);

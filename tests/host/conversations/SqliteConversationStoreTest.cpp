@@ -12,15 +12,10 @@
 #include "store/SqliteStore.h"
 #include "support/TempDir.h"
 
+#include "TextMessage.h"
+
 namespace manifold::conversations {
 namespace {
-
-chat::ChatMessage textMessage(const std::string& role, const std::string& text) {
-  chat::ChatMessage m;
-  m.role = role;
-  m.content.push_back({chat::ContentPart::Kind::Text, text, "", ""});
-  return m;
-}
 
 NewTurn turnOf(const std::string& id, const std::string& key, bool create, bool complete,
                const std::vector<chat::ChatMessage>& messages, int64_t at) {
