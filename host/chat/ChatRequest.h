@@ -60,8 +60,8 @@ struct ChatRequest {
   bool stream = false;
   bool includeUsage = false;
   json::Value metadata;  ///< null or an object, passed through to providers
-  /// The end user the client names (OpenAI's "user", Anthropic's
-  /// metadata.user_id); "" when none. Scopes what the gateway keeps per user.
+  /// The end user the client named (OpenAI's `user` field), "" for none. It
+  /// scopes memory within a key; it is not sent to providers.
   std::string user;
   std::optional<PromptCacheMark> promptCache;
 
