@@ -27,7 +27,6 @@ ConversationInfo infoAt(sqlite3_stmt* s) {
   return c;
 }
 
-
 void insertConversation(sqlite3* db, const NewTurn& turn) {
   Statement s = prepare(db,
                         "INSERT INTO conversations (id, key_id, end_user, title, created_at_ms, "

@@ -52,7 +52,6 @@ std::string stateEventData(const Task& task) {
   return data + "}";
 }
 
-
 }  // namespace
 
 SqliteTaskStore::SqliteTaskStore(const std::string& path)

@@ -3,8 +3,8 @@
 // ends the history.
 #include <gtest/gtest.h>
 
-#include "conversations/HistoryFit.h"
 #include "TextMessage.h"
+#include "conversations/HistoryFit.h"
 
 namespace manifold::conversations {
 namespace {
