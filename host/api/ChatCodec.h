@@ -30,6 +30,11 @@ class ChatCodec {
   /// API's "mode" field), which overrides the router; nullopt for none.
   virtual std::optional<std::string> requestedRoute() const { return std::nullopt; }
 
+  /// The conversation the request body itself names (the native API's
+  /// conversation_id and conversation fields): an id, "new", or "" for an
+  /// explicit none; nullopt when the body says nothing.
+  virtual std::optional<std::string> requestedConversation() const { return std::nullopt; }
+
   /// The egress codec for one answer to `request`, routed as `route` says.
   virtual std::unique_ptr<failover::AnswerSink> answerSink(Poco::Net::HTTPServerResponse& response,
                                                            const chat::ChatRequest& request,

@@ -46,6 +46,14 @@ void ChatEndpoint::handleRequest(Poco::Net::HTTPServerRequest& request,
   turnRequest.requestedRoute = codec_->requestedRoute();
   if (!turnRequest.requestedRoute && request.has("x-manifold-mode"))
     turnRequest.requestedRoute = request.get("x-manifold-mode");
+  turnRequest.conversation = codec_->requestedConversation();
+  if (!turnRequest.conversation && request.has("x-manifold-conversation"))
+    turnRequest.conversation = request.get("x-manifold-conversation");
+  else if (!turnRequest.conversation && api_ == "native" &&
+           context_.snapshot()->config.conversations.autoStart)
+    turnRequest.conversation = "new";
+  if (turnRequest.conversation && turnRequest.conversation->empty())
+    turnRequest.conversation.reset();
   turnRequest.authorization = request.get("Authorization", "");
   turnRequest.apiKeyHeader = request.get("x-api-key", "");
   turnRequest.loopbackPeer = request.clientAddress().host().isLoopback();

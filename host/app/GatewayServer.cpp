@@ -60,6 +60,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
                                                       startConfig_.plugins.watchIntervalMs);
   plugins_->scan(false);
   taskStore_ = std::make_unique<tasks::SqliteTaskStore>(startConfig_.store.sqlitePath);
+  conversations_ =
+      std::make_unique<conversations::SqliteConversationStore>(startConfig_.store.sqlitePath);
   dispatchers_ =
       std::make_unique<tasks::DispatcherDirectory>(*plugins_, startConfig_.plugins.settingsJson);
   clientWebhooks_ = std::make_unique<tasks::ClientWebhooks>(
@@ -150,17 +152,6 @@ GatewayServer::~GatewayServer() {
 turn::SnapshotPtr GatewayServer::snapshot() const {
   std::lock_guard<std::mutex> lock(snapshotMutex_);
   return snapshot_;
-}
-
-exporting::ConversationSource GatewayServer::conversationSource() const {
-  std::lock_guard<std::mutex> lock(conversationSourceMutex_);
-  if (conversationSource_) return conversationSource_;
-  return [](const std::string&, const std::string&) { return std::optional<std::string>(); };
-}
-
-void GatewayServer::setConversationSource(exporting::ConversationSource source) {
-  std::lock_guard<std::mutex> lock(conversationSourceMutex_);
-  conversationSource_ = std::move(source);
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/GatewayConfig.h"
+#include "conversations/SqliteConversationStore.h"
 #include "engines/EngineCatalog.h"
 #include "failover/CircuitBreakers.h"
 #include "failover/FailoverEngine.h"
@@ -103,13 +104,11 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   tasks::TaskService& tasks() override { return *tasks_; }
   tools::ToolRuntime& toolRuntime() override { return *toolRuntime_; }
   media::MediaService& media() override { return *media_; }
+  /// For /v1/conversations and for turns that carry one on.
+  conversations::ConversationStore* conversations() override { return conversations_.get(); }
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
-  exporting::ConversationSource conversationSource() const override;
-  /// Replaces where exports read conversations (until one is set, every
-  /// conversation_id is unknown).
-  void setConversationSource(exporting::ConversationSource source);
   /// The price table in force, bound to the engines in force.
   const usage::PriceBook& prices() const { return *prices_; }
 
@@ -129,6 +128,7 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<upstream::PooledHttpExchange> http_;
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<tasks::SqliteTaskStore> taskStore_;
+  std::unique_ptr<conversations::SqliteConversationStore> conversations_;
   tasks::TaskFeed taskFeed_;
   std::unique_ptr<tasks::DispatcherDirectory> dispatchers_;
   std::unique_ptr<tasks::ClientWebhooks> clientWebhooks_;
@@ -161,8 +161,6 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
   std::unique_ptr<Poco::Net::TCPServer> server_;
   std::atomic<bool> ready_{false};
-  mutable std::mutex conversationSourceMutex_;
-  exporting::ConversationSource conversationSource_;
   http::InFlightRequests inFlight_;
 };
 

@@ -16,6 +16,8 @@ json::Value partJson(const ContentPart& part) {
   return v;
 }
 
+}  // namespace
+
 json::Value messageJson(const ChatMessage& m) {
   json::Value v = json::Value::object();
   v.set("role", m.role);
@@ -37,8 +39,6 @@ json::Value messageJson(const ChatMessage& m) {
   }
   return v;
 }
-
-}  // namespace
 
 bool ChatRequest::hasImages() const {
   for (const ChatMessage& m : messages)

@@ -60,12 +60,19 @@ struct ChatRequest {
   bool stream = false;
   bool includeUsage = false;
   json::Value metadata;  ///< null or an object, passed through to providers
+  /// The end user the client named (OpenAI's `user` field), "" for none. It
+  /// scopes memory within a key; it is not sent to providers.
+  std::string user;
   std::optional<PromptCacheMark> promptCache;
 
   bool hasImages() const;
   bool usesTools() const;
   bool wantsJson() const;
 };
+
+/// One message as the canonical request's JSON has it (also how a
+/// conversation stores its messages).
+json::Value messageJson(const ChatMessage& message);
 
 /// The canonical request as JSON for a provider adapter. `stream` says how
 /// the host will read the upstream. A non-empty `prefill` is appended as a

@@ -243,6 +243,12 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.tasks.clientWebhookRetryMs =
       get<Poco::Int64>(tasks, "client_webhook_retry_ms", config.tasks.clientWebhookRetryMs);
   config.tasks.chatFollowMs = get<Poco::Int64>(tasks, "chat_follow_ms", config.tasks.chatFollowMs);
+  const Object::Ptr conversations = child(root, "conversations");
+  config.conversations.enabled = get<bool>(conversations, "enabled", config.conversations.enabled);
+  config.conversations.autoStart =
+      get<bool>(conversations, "auto_start", config.conversations.autoStart);
+  config.conversations.titleChars =
+      get<Poco::Int64>(conversations, "title_chars", config.conversations.titleChars);
   if (const Object::Ptr dispatch = child(root, "dispatch"))
     for (const auto& intent : dispatch->getNames())
       config.dispatch[intent] = dispatch->getValue<std::string>(intent);

@@ -49,6 +49,16 @@ struct TasksConfig {
   int64_t chatFollowMs = 600000;
 };
 
+/// Conversations the gateway keeps (see turn/ConversationStep.h).
+struct ConversationsConfig {
+  /// Off: a request that names a conversation is refused (400), none is kept.
+  bool enabled = true;
+  /// On /api/chat, whether a request with neither conversation_id nor
+  /// "conversation" starts a new conversation.
+  bool autoStart = false;
+  int64_t titleChars = 80;  ///< a conversation's title: its first user message, cut
+};
+
 /// Where plugins come from and what each one is told.
 struct PluginsConfig {
   std::string directory;
@@ -217,6 +227,7 @@ struct GatewayConfig {
   TrustConfig trust;
   UsageConfig usage;
   TasksConfig tasks;
+  ConversationsConfig conversations;
   ToolsConfig tools;
   ExportConfig exports;  ///< "export" in the file (a C++ keyword)
   MediaConfig media;

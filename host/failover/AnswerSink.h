@@ -28,6 +28,10 @@ struct RouteInfo {
   std::vector<EarlierAttempt> earlier;
   /// The task the turn started instead of a chat (x-manifold-task), or "".
   std::string taskId;
+  /// The conversation the turn belongs to (x-manifold-conversation), or "",
+  /// and how many of its earlier turns were sent with this one.
+  std::string conversationId;
+  int historyTurns = 0;
 };
 
 /// Where a committed answer goes: an egress codec (OpenAI SSE, OpenAI JSON,

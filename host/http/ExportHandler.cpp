@@ -59,8 +59,9 @@ void ExportHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     return refuse(HTTPResponse::HTTP_BAD_REQUEST, problem.message, problem.param,
                   problem.param.empty() ? "invalid_json" : "invalid_request");
   if (!input->conversationId.empty()) {
+    conversations::ConversationStore* store = context_.conversations();
     const std::optional<std::string> stored =
-        context_.conversationSource()(caller->keyId, input->conversationId);
+        store ? store->messagesJson(caller->keyId, input->conversationId) : std::nullopt;
     if (!stored)
       return refuse(HTTPResponse::HTTP_BAD_REQUEST,
                     "no conversation with id " + input->conversationId, "conversation_id",

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "export/ConversationSource.h"
+#include "conversations/ConversationStore.h"
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
@@ -49,10 +49,10 @@ class GatewayContext {
   virtual tasks::TaskService& tasks() = 0;
   /// The gateway's tools: toolset plugins and bridged MCP servers.
   virtual tools::ToolRuntime& toolRuntime() = 0;
-  /// Where exports by conversation_id find a conversation's messages.
-  virtual exporting::ConversationSource conversationSource() const = 0;
   /// Pictures and speech: the media chain and the pictures kept for URLs.
   virtual media::MediaService& media() = 0;
+  /// Kept conversations (/v1/conversations); null without them.
+  virtual conversations::ConversationStore* conversations() { return nullptr; }
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

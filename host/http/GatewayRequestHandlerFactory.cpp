@@ -17,6 +17,7 @@
 #include "http/AdminPluginsHandler.h"
 #include "http/AudioHandler.h"
 #include "http/ConnectionGuard.h"
+#include "http/ConversationsHandler.h"
 #include "http/ErrorHandler.h"
 #include "http/ExportHandler.h"
 #include "http/HealthHandler.h"
@@ -155,6 +156,19 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
                      new ImagesHandler(context_, ImagesHandler::Action::File, path.substr(17)))
                : wrongMethod("GET");
   // End of images.
+  // Conversations (issue 15, convo): list, read, delete; per key.
+  if (path == "/v1/conversations")
+    return get ? static_cast<Handler*>(
+                     new ConversationsHandler(context_, ConversationsHandler::Action::List))
+               : wrongMethod("GET");
+  if (path.rfind("/v1/conversations/", 0) == 0 && path.size() > 18 &&
+      path.find('/', 18) == std::string::npos) {
+    const std::string id = path.substr(18);
+    if (get) return new ConversationsHandler(context_, ConversationsHandler::Action::Get, id);
+    if (method == HTTPRequest::HTTP_DELETE)
+      return new ConversationsHandler(context_, ConversationsHandler::Action::Delete, id);
+    return wrongMethod("GET, DELETE");
+  }
   if (path == "/mcp") return new McpHandler(context_, mcpSessions_);
   if (path == "/v1/mcp/tools")
     return get ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::List))

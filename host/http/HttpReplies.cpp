@@ -1,6 +1,7 @@
 #include "http/HttpReplies.h"
 
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/URI.h>
 
 #include <sstream>
 
@@ -26,9 +27,42 @@ std::string errorTypeFor(int status) {
   }
 }
 
+void sendValue(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+               const json::Value& body) {
+  const std::string text = json::stringify(body);
+  response.setStatusAndReason(status);
+  response.setContentType("application/json");
+  response.setContentLength(static_cast<std::streamsize>(text.size()));
+  response.send() << text;
+}
+
+std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
+  try {
+    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
+      if (key == name) return value;
+  } catch (const Poco::Exception&) {
+  }
+  return "";
+}
+
+std::optional<int64_t> pageLimit(const Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response, int64_t fallback) {
+  const std::string text = queryParam(request, "limit");
+  if (text.empty()) return fallback;
+  const std::optional<json::Value> parsed = json::parse(text);
+  if (!parsed || !parsed->isInt() || parsed->asInt() < 1 || parsed->asInt() > 100) {
+    sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST,
+              "limit must be an integer from 1 to 100", "limit", "invalid_value");
+    return std::nullopt;
+  }
+  return parsed->asInt();
+}
+
 void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route) {
   if (!route.engineId.empty()) setGatewayHeader(response, "x-manifold-engine", route.engineId);
   if (!route.taskId.empty()) setGatewayHeader(response, "x-manifold-task", route.taskId);
+  if (!route.conversationId.empty())
+    setGatewayHeader(response, "x-manifold-conversation", route.conversationId);
   setGatewayHeader(response, "x-manifold-attempts", std::to_string(route.attempts));
   if (!route.providerId.empty())
     setGatewayHeader(response, "x-manifold-provider",

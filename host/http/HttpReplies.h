@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include <manifold/json.hpp>
+
 #include "failover/AnswerSink.h"
 
 namespace manifold::http {
@@ -15,6 +17,18 @@ namespace manifold::http {
 /// Sends a JSON body with the given status.
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
               const Poco::JSON::Object::Ptr& body);
+
+/// Sends a JSON value with the given status.
+void sendValue(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+               const json::Value& body);
+
+/// A query parameter of the request's URI, "" when absent or unreadable.
+std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name);
+
+/// The `limit` query parameter of a paged list: 1 to 100, `fallback` when
+/// absent. nullopt when it is anything else, after a 400 that says so.
+std::optional<int64_t> pageLimit(const Poco::Net::HTTPServerRequest& request,
+                                 Poco::Net::HTTPServerResponse& response, int64_t fallback = 20);
 
 /// Sends an error in the OpenAI shape, {"error":{"message","type","param","code"}},
 /// with a top-level "type":"error" that makes it Anthropic's shape too, so
@@ -25,7 +39,7 @@ void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
                const std::string& code = "", const std::string& type = "");
 
 /// Names the route an answer took: x-manifold-engine, -attempts, -provider
-/// and -mode.
+/// and -mode (and -task, -conversation when the turn has one).
 void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::RouteInfo& route);
 
 /// Starts a server-sent event stream: status 200, chunked, no caching or

@@ -14,26 +14,8 @@ namespace {
 
 using Poco::Net::HTTPResponse;
 
-void sendValue(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
-               const json::Value& body) {
-  const std::string text = json::stringify(body);
-  response.setStatusAndReason(status);
-  response.setContentType("application/json");
-  response.setContentLength(static_cast<std::streamsize>(text.size()));
-  response.send() << text;
-}
-
 void sendDispatchError(Poco::Net::HTTPServerResponse& response, const tasks::DispatchError& e) {
   sendError(response, static_cast<HTTPResponse::HTTPStatus>(e.status), e.what(), "", e.code);
-}
-
-std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
-  try {
-    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
-      if (key == name) return value;
-  } catch (const Poco::Exception&) {
-  }
-  return "";
 }
 
 /// A string member, or "" when absent; false (after a 400) when it is not a string.
@@ -141,14 +123,9 @@ void TasksHandler::create(Poco::Net::HTTPServerRequest& request,
 
 void TasksHandler::list(Poco::Net::HTTPServerRequest& request,
                         Poco::Net::HTTPServerResponse& response, const std::string& owner) {
-  int64_t limit = 20;
-  if (const std::string text = queryParam(request, "limit"); !text.empty()) {
-    const std::optional<json::Value> parsed = json::parse(text);
-    if (!parsed || !parsed->isInt() || parsed->asInt() < 1 || parsed->asInt() > 100)
-      return sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
-                       "limit must be an integer from 1 to 100", "limit", "invalid_value");
-    limit = parsed->asInt();
-  }
+  const std::optional<int64_t> pageSize = pageLimit(request, response);
+  if (!pageSize) return;
+  const int64_t limit = *pageSize;
   const std::string before = queryParam(request, "before");
   // One more than asked tells whether another page follows.
   std::vector<tasks::Task> page =

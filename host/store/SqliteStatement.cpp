@@ -67,4 +67,17 @@ void bindOptionalText(sqlite3_stmt* s, int index, const std::optional<std::strin
     sqlite3_bind_null(s, index);
 }
 
+Transaction::Transaction(sqlite3* db, std::string what) : db_(db), what_(std::move(what)) {
+  execute(db_, "BEGIN IMMEDIATE", what_);
+}
+
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  execute(db_, "COMMIT", what_);
+  done_ = true;
+}
+
 }  // namespace manifold::store

@@ -24,6 +24,22 @@ void runToEnd(sqlite3* db, sqlite3_stmt* s, const std::string& what);
 /// Prepares and runs a statement that returns no rows.
 void execute(sqlite3* db, const char* sql, const std::string& what);
 
+/// BEGIN IMMEDIATE now; ROLLBACK on destruction unless committed, so every
+/// early return and throw leaves the database as it was.
+class Transaction {
+ public:
+  Transaction(sqlite3* db, std::string what);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  sqlite3* db_;
+  std::string what_;
+  bool done_ = false;
+};
+
 std::string textAt(sqlite3_stmt* s, int column);
 std::optional<std::string> optionalTextAt(sqlite3_stmt* s, int column);
 void bindText(sqlite3_stmt* s, int index, std::string_view text);

@@ -52,24 +52,6 @@ std::string stateEventData(const Task& task) {
   return data + "}";
 }
 
-// Rolls back unless committed: every early return and throw leaves the
-// database as it was.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) { store::execute(db_, "BEGIN IMMEDIATE", kWhat); }
-  ~Transaction() {
-    if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  void commit() {
-    store::execute(db_, "COMMIT", kWhat);
-    done_ = true;
-  }
-
- private:
-  sqlite3* db_;
-  bool done_ = false;
-};
-
 }  // namespace
 
 SqliteTaskStore::SqliteTaskStore(const std::string& path)
@@ -81,7 +63,7 @@ SqliteTaskStore::~SqliteTaskStore() {
 
 TaskEvent SqliteTaskStore::insert(const Task& task) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(db_);
+  store::Transaction transaction(db_, kWhat);
   Statement s = prepare(db_,
                         "INSERT INTO tasks (id, owner_key_id, dispatcher, service, intent, "
                         "remote_id, input, metadata, webhook_url, state, progress, result, error, "
@@ -166,7 +148,7 @@ std::vector<Task> SqliteTaskStore::selectTasks(const char* where,
 
 Applied SqliteTaskStore::apply(const std::string& id, const TaskUpdate& update, int64_t nowMs) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Transaction transaction(db_);
+  store::Transaction transaction(db_, kWhat);
   Applied out;
   std::optional<Task> current = getLocked(id);
   if (!current) return out;

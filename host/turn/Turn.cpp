@@ -3,6 +3,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Timestamp.h>
 
+#include "turn/ConversationStep.h"
 #include "turn/OutcomeErrors.h"
 
 namespace manifold::turn {
@@ -94,11 +95,25 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   if (std::optional<TurnError> refusal = services_.admission().permitRoute(request, route))
     return finish(refused(std::move(*refusal), route), request, 0, "");
 
+  const ConversationStep conversation(services_.conversations());
+  if (std::optional<TurnError> refusal = conversation.apply(request, route, *snapshot))
+    return finish(refused(std::move(*refusal), route), request, 0, "");
+
   PrepareStage(services_.tools()).prepare(request, route, *snapshot);
 
-  const std::unique_ptr<failover::AnswerSink> sink = makeSink(request, route);
+  const std::unique_ptr<failover::AnswerSink> clientSink = makeSink(request, route);
+  // Outermost, so it keeps what the client saw.
+  std::optional<ConversationSink> kept;
+  if (request.conversationTurn)
+    kept.emplace(*clientSink, request.conversationTurn->id, request.conversationTurn->historyTurns);
+  failover::AnswerSink& sink = kept ? static_cast<failover::AnswerSink&>(*kept) : *clientSink;
   const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};
-  const ChainOutcome outcome = services_.executorFor(route).execute(context, *sink);
+  const ChainOutcome outcome = services_.executorFor(route).execute(context, sink);
+  // A turn whose answer never began sent nothing and is not kept; any other
+  // is, as it ended.
+  const bool answered = outcome.kind == ChainOutcome::Kind::Answered;
+  if (kept && (answered || kept->begun()))
+    conversation.record(request, route, *snapshot, *kept, answered);
 
   TurnResult result;
   result.route = route;

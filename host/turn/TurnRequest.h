@@ -15,6 +15,17 @@ namespace manifold::turn {
 /// them: every answer carries several.
 using AnswerHeaders = std::vector<std::pair<std::string_view, std::string>>;
 
+/// The conversation a turn carries on, once the conversation step has
+/// resolved it (turn/ConversationStep.h).
+struct ConversationTurn {
+  std::string id;
+  bool isNew = false;    ///< created when this turn is recorded
+  int historyTurns = 0;  ///< earlier turns sent with this one
+  /// What the client sent this turn, system messages aside: what the turn
+  /// records before its answer.
+  std::vector<chat::ChatMessage> clientMessages;
+};
+
 /// One request as a turn sees it: the canonical request and what the API
 /// layer learnt around it. Nothing here is a socket or an HTTP object.
 struct TurnRequest {
@@ -40,6 +51,12 @@ struct TurnRequest {
   /// Set by the prepare stage: the `sources` event of the live pre-step
   /// (its tools' results, as the native stream tells them), "" when none ran.
   std::string liveSourcesEvent;
+  /// The conversation the client named: an id, "new" to start one, or
+  /// nullopt for none (the native body's conversation_id / conversation,
+  /// else the x-manifold-conversation header).
+  std::optional<std::string> conversation;
+  /// Set by the conversation step when the turn belongs to one.
+  std::optional<ConversationTurn> conversationTurn;
 };
 
 /// Why a turn was refused before anything reached the client: the status

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "conversations/ConversationStore.h"
 #include "turn/Admission.h"
 #include "turn/Executor.h"
 #include "turn/RuntimeSnapshot.h"
@@ -25,6 +26,8 @@ class TurnServices {
   virtual TaskDispatch* taskDispatch() { return nullptr; }
   /// The gateway's tools, for the live pre-step; null without them.
   virtual TurnTools* tools() { return nullptr; }
+  /// Where conversations are kept; null without them.
+  virtual conversations::ConversationStore* conversations() { return nullptr; }
 };
 
 }  // namespace manifold::turn

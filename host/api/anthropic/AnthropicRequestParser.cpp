@@ -180,6 +180,7 @@ bool readSampling(JsonChecks& c, const Value& root, chat::ChatRequest& out) {
   if (!metadata.isNull() && !metadata.isObject())
     return c.fail("metadata", "metadata must be an object");
   out.metadata = metadata;
+  if (metadata["user_id"].isString()) out.user = metadata["user_id"].asString();
   return true;
 }
 

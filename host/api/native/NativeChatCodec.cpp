@@ -26,6 +26,21 @@ std::optional<chat::ChatRequest> NativeChatCodec::parse(std::string_view body,
     return std::nullopt;
   }
   reportAttempts_ = reportAttempts.isBool() && reportAttempts.asBool();
+  const json::Value& id = root["conversation_id"];
+  const json::Value& start = root["conversation"];
+  if (!id.isNull() && (!id.isString() || id.asString().empty())) {
+    problem = {"conversation_id must be a conversation's id, a non-empty string",
+               "conversation_id"};
+    return std::nullopt;
+  }
+  if (!start.isNull() && !start.isBool()) {
+    problem = {"conversation must be true (start one) or false (keep none)", "conversation"};
+    return std::nullopt;
+  }
+  if (id.isString())
+    conversation_ = id.asString();
+  else if (start.isBool())
+    conversation_ = start.asBool() ? "new" : "";
   request->stream = true;
   request->includeUsage = true;
   return request;

@@ -42,11 +42,15 @@ bool NativeEventWriter::writeAttempt(const failover::EarlierAttempt& attempt) {
 }
 
 bool NativeEventWriter::writeBackend(const failover::RouteInfo& route) {
-  return write("backend", "\"engine\":" + quoted(route.engineId) +
-                              ",\"provider\":" + quoted(route.providerId) +
-                              ",\"provider_version\":" + quoted(route.providerVersion) +
-                              ",\"mode\":" + quoted(route.mode) +
-                              ",\"attempts\":" + std::to_string(route.attempts));
+  return write(
+      "backend",
+      "\"engine\":" + quoted(route.engineId) + ",\"provider\":" + quoted(route.providerId) +
+          ",\"provider_version\":" + quoted(route.providerVersion) +
+          ",\"mode\":" + quoted(route.mode) + ",\"attempts\":" + std::to_string(route.attempts) +
+          (route.conversationId.empty()
+               ? ""
+               : ",\"conversation_id\":" + quoted(route.conversationId) +
+                     ",\"history_turns\":" + std::to_string(route.historyTurns)));
 }
 
 bool NativeEventWriter::writeEvent(const chat::CanonicalEvent& event) {

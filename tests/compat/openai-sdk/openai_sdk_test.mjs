@@ -85,6 +85,24 @@ check('models list', async () => {
   assert.ok(claude.manifold.cost_band);
 });
 
+check('a conversation opted into by header carries on with only the new message', async () => {
+  const opt = (id) => ({headers: {'x-manifold-conversation': id}});
+  const first = await client.chat.completions.create(
+      {model: 'mode/smart', messages: [{role: 'user', content: 'my name is Ada'}]}, opt('new'))
+      .withResponse();
+  const id = first.response.headers.get('x-manifold-conversation');
+  assert.match(id ?? '', /^conv_[0-9a-f]{24}$/);
+  const second = await client.chat.completions.create(
+      {model: 'mode/smart', messages: [{role: 'user', content: 'what is my name?'}]}, opt(id))
+      .withResponse();
+  assert.equal(second.response.headers.get('x-manifold-conversation'), id);
+  assert.equal(second.data.choices[0].message.content, 'Hello world');
+  const kept = await (await fetch(`${process.argv[2]}/conversations/${id}`)).json();
+  assert.deepEqual(kept.messages.map((m) => `${m.role}: ${m.content}`),
+      ['user: my name is Ada', 'assistant: Hello world', 'user: what is my name?',
+       'assistant: Hello world']);
+});
+
 const weatherTool = {type: 'function', function: {name: 'get_weather', description: 'Weather',
   parameters: {type: 'object', properties: {city: {type: 'string'}}, required: ['city']}}};
 

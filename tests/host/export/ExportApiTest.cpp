@@ -2,11 +2,12 @@
 // keys: the documents are read back with pdftotext and from the XLSX's own
 // XML, conversations come from a source keyed by owner, and bad input is
 // refused while the gateway keeps serving.
+#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
-#include <mutex>
 #include <sstream>
 
+#include "conversations/ConversationStore.h"
 #include "host/export/DocumentReaders.h"
 #include "support/CapturedLog.h"
 #include "support/CommandOnPath.h"
@@ -39,13 +40,6 @@ class ExportApiTest : public ::testing::Test {
   void SetUp() override {
     secretA_ = createKey("team-a", &keyA_);
     secretB_ = createKey("team-b", nullptr);
-    gateway_.server().setConversationSource(
-        [this](const std::string& keyId, const std::string& id) -> std::optional<std::string> {
-          std::lock_guard<std::mutex> lock(mutex_);
-          auto it = conversations_.find({keyId, id});
-          if (it == conversations_.end()) return std::nullopt;
-          return it->second;
-        });
   }
 
   std::string createKey(const std::string& name, std::string* id) {
@@ -59,9 +53,26 @@ class ExportApiTest : public ::testing::Test {
   static std::map<std::string, std::string> bearer(const std::string& secret) {
     return {{"Authorization", "Bearer " + secret}};
   }
-  void storeConversation(const std::string& keyId, const std::string& id, std::string messages) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    conversations_[{keyId, id}] = std::move(messages);
+  /// Keeps `messages` (a JSON array) as one complete turn of a conversation
+  /// in the gateway's own store, as a chat turn would.
+  void storeConversation(const std::string& keyId, const std::string& id,
+                         const std::string& messages) {
+    conversations::NewTurn turn;
+    turn.conversationId = id;
+    turn.keyId = keyId;
+    turn.create = true;
+    turn.complete = true;
+    turn.mode = "smart";
+    turn.engine = "fake";
+    for (const Poco::Dynamic::Var& message :
+         *Poco::JSON::Parser().parse(messages).extract<Poco::JSON::Array::Ptr>()) {
+      const Poco::JSON::Object::Ptr object = message.extract<Poco::JSON::Object::Ptr>();
+      turn.roles.push_back(object->getValue<std::string>("role"));
+      std::ostringstream text;
+      object->stringify(text);
+      turn.messagesJson.push_back(text.str());
+    }
+    ASSERT_TRUE(gateway_.server().conversations()->appendTurn(turn));
   }
   HttpResult exportAs(const std::string& format, const std::string& requestBody,
                       const std::string& secret) const {
@@ -79,8 +90,6 @@ class ExportApiTest : public ::testing::Test {
   TestGateway gateway_;
   TempDir files_;
   std::string keyA_, secretA_, secretB_;
-  std::mutex mutex_;
-  std::map<std::pair<std::string, std::string>, std::string> conversations_;
 };
 
 TEST_F(ExportApiTest, PdfReadsBackAsTheConversationWithoutReasoning) {

@@ -53,6 +53,7 @@ void FailoverFixture::start(std::vector<config::EngineConfig> engines,
   c.engines = std::move(engines);
   c.modes = std::move(modes);
   c.tools = tools_;
+  c.conversations = conversations_;
   std::vector<std::string> plugins = extraPluginFiles_;
   plugins.push_back(pluginOutputDir() + "/openai-compatible.so");
   gateway_ = std::make_unique<TestGateway>(std::move(c), plugins);
