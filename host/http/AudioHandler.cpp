@@ -98,18 +98,22 @@ void sendReply(Poco::Net::HTTPServerResponse& response, const api::AudioReply& r
 
 void AudioHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response) {
-  const std::optional<Caller> caller = context_.access().requireKey(request, response);
-  if (!caller) return;
   const turn::SnapshotPtr snapshot = context_.snapshot();
-  if (action_ == Action::Speech)
-    speech(request, response, snapshot, caller->keyId);
+  const bool speaking = action_ == Action::Speech;
+  const config::MediaConfig& media = snapshot->config.media;
+  const std::optional<AdmittedMedia> caller =
+      admitMedia(context_, request, response, *snapshot, speaking ? "speech" : "transcription",
+                 speaking ? media.speechChain : media.transcriptionChain);
+  if (!caller) return;
+  if (speaking)
+    speech(request, response, snapshot, *caller);
   else
-    transcription(request, response, snapshot, caller->keyId);
+    transcription(request, response, snapshot, *caller);
 }
 
 void AudioHandler::speech(Poco::Net::HTTPServerRequest& request,
                           Poco::Net::HTTPServerResponse& response,
-                          const turn::SnapshotPtr& snapshot, const std::string& keyId) {
+                          const turn::SnapshotPtr& snapshot, const AdmittedMedia& caller) {
   const std::string requestId = response.get("x-request-id", "");
   const std::optional<std::string> body = readBody(request, response, kMaxSpeechBody);
   if (!body) return;
@@ -119,8 +123,8 @@ void AudioHandler::speech(Poco::Net::HTTPServerRequest& request,
 
   const std::optional<std::string> result =
       walk(context_, response,
-           mediaRequest(snapshot, requestId, keyId, "speech", MF_MEDIA_SPEECH, parsed->requestJson,
-                        snapshot->config.media.speechChain),
+           mediaRequest(snapshot, requestId, caller.keyId, "speech", MF_MEDIA_SPEECH,
+                        parsed->requestJson, caller.chain),
            "speech");
   if (!result) return;
   std::string why;
@@ -131,7 +135,7 @@ void AudioHandler::speech(Poco::Net::HTTPServerRequest& request,
 
 void AudioHandler::transcription(Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response,
-                                 const turn::SnapshotPtr& snapshot, const std::string& keyId) {
+                                 const turn::SnapshotPtr& snapshot, const AdmittedMedia& caller) {
   const std::string requestId = response.get("x-request-id", "");
   const int64_t maxUpload = snapshot->config.media.maxUploadBytes;
   const std::optional<MultipartForm> form =
@@ -155,8 +159,8 @@ void AudioHandler::transcription(Poco::Net::HTTPServerRequest& request,
 
   const std::optional<std::string> result =
       walk(context_, response,
-           mediaRequest(snapshot, requestId, keyId, "transcription", MF_MEDIA_TRANSCRIPTION,
-                        parsed->requestJson, snapshot->config.media.transcriptionChain),
+           mediaRequest(snapshot, requestId, caller.keyId, "transcription", MF_MEDIA_TRANSCRIPTION,
+                        parsed->requestJson, caller.chain),
            "transcription");
   if (!result) return;
   const std::optional<api::AudioReply> reply = api::transcriptionReply(

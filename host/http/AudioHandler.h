@@ -3,6 +3,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 
 #include "http/GatewayContext.h"
+#include "http/MediaAdmission.h"
 
 namespace manifold::http {
 
@@ -23,9 +24,9 @@ class AudioHandler : public Poco::Net::HTTPRequestHandler {
 
  private:
   void speech(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-              const turn::SnapshotPtr& snapshot, const std::string& keyId);
+              const turn::SnapshotPtr& snapshot, const AdmittedMedia& caller);
   void transcription(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                     const turn::SnapshotPtr& snapshot, const std::string& keyId);
+                     const turn::SnapshotPtr& snapshot, const AdmittedMedia& caller);
 
   GatewayContext& context_;
   const Action action_;

@@ -6,6 +6,7 @@
 
 #include "api/openai/ImageRequestParser.h"
 #include "http/HttpReplies.h"
+#include "http/MediaAdmission.h"
 #include "http/MultipartForm.h"
 #include "media/ImageResult.h"
 #include "media/MediaErrors.h"
@@ -37,10 +38,11 @@ std::string gatewayOrigin(const Poco::Net::HTTPServerRequest& request,
 void ImagesHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
                                   Poco::Net::HTTPServerResponse& response) {
   if (action_ == Action::File) return serveFile(response);
-  const std::optional<Caller> caller = context_.access().requireKey(request, response);
-  if (!caller) return;
   const turn::SnapshotPtr snapshot = context_.snapshot();
   const config::GatewayConfig& config = snapshot->config;
+  const std::optional<AdmittedMedia> caller =
+      admitMedia(context_, request, response, *snapshot, "image", config.media.imageChain);
+  if (!caller) return;
   const std::string requestId = response.get("x-request-id", "");
 
   std::optional<api::ImageJob> job;
@@ -67,7 +69,7 @@ void ImagesHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
   media.mode = "image";
   media.operation = job->operation;
   media.requestJson = job->requestJson;
-  media.chain = config.media.imageChain;
+  media.chain = caller->chain;
   media.catalog = &snapshot->engines;
   media.observer = context_.turns().observer();
   media.attemptTimeoutMs = config.media.attemptTimeoutMs;

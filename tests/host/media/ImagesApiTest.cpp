@@ -15,6 +15,7 @@
 
 #include "FakeImages.h"
 #include "support/AttemptRows.h"
+#include "support/MasterKeyEnv.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"
 
@@ -193,6 +194,43 @@ TEST_F(ImagesApiTest, EveryAttemptIsRecordedAndTheAnswerBilledWithItsUsage) {
       gateway_->storePath(), "engine_id, mode, outcome, billed, prompt_tokens, completion_tokens");
   EXPECT_EQ(out, (std::vector<std::string>{"openai-images:image:failed:0:0:0",
                                            "gemini-images:image:answered:1:9:1290"}));
+}
+
+TEST_F(ImagesApiTest, AKeysLimitsHoldForPicturesAsForChat) {
+  const std::string master = "mk-images-test-master";
+  MasterKeyEnv env(master);
+  start({"openai-images", "gemini-images"});
+  const auto createKey = [&](const std::string& body) {
+    const HttpResult r =
+        gateway_->client().post("/admin/keys", body, {{"Authorization", "Bearer " + master}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? parse(r.body)["secret"].asString() : std::string();
+  };
+  const std::string geminiOnly =
+      createKey(R"({"name":"gemini-only","rpm":1,"allowed_engines":["gemini-images"]})");
+  const std::string chatOnly = createKey(R"({"name":"chat-only","allowed_modes":["smart"]})");
+  const auto generateAs = [&](const std::string& secret) {
+    return gateway_->client().post("/v1/images/generations",
+                                   R"({"prompt":"a red fox","response_format":"b64_json"})",
+                                   {{"Authorization", "Bearer " + secret}});
+  };
+
+  const HttpResult first = generateAs(geminiOnly);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.header("x-manifold-engine"), "gemini-images")
+      << "the chain is narrowed to the engines the key may use";
+  EXPECT_TRUE(fake_->requestsTo("openai").empty());
+  EXPECT_FALSE(first.header("x-ratelimit-limit-requests").empty());
+
+  const HttpResult second = generateAs(geminiOnly);
+  EXPECT_EQ(second.status, 429) << second.body;
+  EXPECT_EQ(parse(second.body)["error"]["code"].asString(), "rate_limit_exceeded");
+
+  const HttpResult notAllowed = generateAs(chatOnly);
+  EXPECT_EQ(notAllowed.status, 403) << notAllowed.body;
+  EXPECT_EQ(parse(notAllowed.body)["error"]["code"].asString(), "mode_not_allowed");
+  EXPECT_EQ(generateAs("mfk-not-a-key").status, 401);
+  EXPECT_EQ(fake_->requestsTo("gemini").size(), 1u) << "refused requests reach no engine";
 }
 
 TEST_F(ImagesApiTest, ARefusedPromptIs400WithTheProvidersReasonAndNoFailover) {
