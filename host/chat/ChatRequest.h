@@ -60,6 +60,9 @@ struct ChatRequest {
   bool stream = false;
   bool includeUsage = false;
   json::Value metadata;  ///< null or an object, passed through to providers
+  /// The end user the client named (OpenAI's `user` field), "" for none. It
+  /// scopes memory within a key; it is not sent to providers.
+  std::string user;
   std::optional<PromptCacheMark> promptCache;
 
   bool hasImages() const;

@@ -4,6 +4,7 @@
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
+#include "memory/MemoryStore.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
@@ -47,6 +48,8 @@ class GatewayContext {
   virtual tasks::TaskService& tasks() = 0;
   /// The gateway's tools: toolset plugins and bridged MCP servers.
   virtual tools::ToolRuntime& toolRuntime() = 0;
+  /// Facts remembered per key and end user (/v1/memory).
+  virtual memory::MemoryStore* memory() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

@@ -20,6 +20,7 @@
 #include "http/HealthHandler.h"
 #include "http/McpHandler.h"
 #include "http/McpToolsHandler.h"
+#include "http/MemoryHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
 #include "http/TaskEventsHandler.h"
@@ -145,6 +146,16 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return method == HTTPRequest::HTTP_POST
                ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::Call))
                : wrongMethod("POST");
+  // Memory (issue 15, helper "memory"): /v1/memory and /v1/memory/{id}.
+  if (path == "/v1/memory")
+    return get || method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new MemoryHandler(context_, ""))
+               : wrongMethod("GET, POST");
+  if (path.rfind("/v1/memory/", 0) == 0 && path.size() > 11 &&
+      path.find('/', 11) == std::string::npos)
+    return method == HTTPRequest::HTTP_DELETE
+               ? static_cast<Handler*>(new MemoryHandler(context_, path.substr(11)))
+               : wrongMethod("DELETE");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
 

@@ -3,6 +3,8 @@
 #include <Poco/Logger.h>
 #include <Poco/Timestamp.h>
 
+#include "turn/AfterAnswer.h"
+#include "turn/CapturedAnswerSink.h"
 #include "turn/OutcomeErrors.h"
 
 namespace manifold::turn {
@@ -94,11 +96,15 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   if (std::optional<TurnError> refusal = services_.admission().permitRoute(request, route))
     return finish(refused(std::move(*refusal), route), request, 0, "");
 
-  PrepareStage(services_.tools()).prepare(request, route, *snapshot);
+  PrepareStage(services_.tools(), services_.memory()).prepare(request, route, *snapshot);
 
-  const std::unique_ptr<failover::AnswerSink> sink = makeSink(request, route);
+  const std::unique_ptr<failover::AnswerSink> clientSink = makeSink(request, route);
+  CapturedAnswerSink sink(*clientSink);
   const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};
-  const ChainOutcome outcome = services_.executorFor(route).execute(context, *sink);
+  const ChainOutcome outcome = services_.executorFor(route).execute(context, sink);
+  if (outcome.kind == ChainOutcome::Kind::Answered && !route.dispatch)
+    if (const InternalCompletion* completion = services_.internalCompletion())
+      AfterAnswer(*completion, services_.memory()).run(context, sink.answerText(), *clientSink);
 
   TurnResult result;
   result.route = route;

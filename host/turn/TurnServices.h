@@ -1,7 +1,9 @@
 #pragma once
 
+#include "memory/MemoryStore.h"
 #include "turn/Admission.h"
 #include "turn/Executor.h"
+#include "turn/InternalCompletion.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TaskDispatch.h"
 #include "turn/TurnObserver.h"
@@ -25,6 +27,10 @@ class TurnServices {
   virtual TaskDispatch* taskDispatch() { return nullptr; }
   /// The gateway's tools, for the live pre-step; null without them.
   virtual TurnTools* tools() { return nullptr; }
+  /// Facts remembered per key and user, for the prepare stage; null without.
+  virtual memory::MemoryStore* memory() { return nullptr; }
+  /// Internal completions (suggestions, the memory extractor); null without.
+  virtual InternalCompletion* internalCompletion() { return nullptr; }
 };
 
 }  // namespace manifold::turn

@@ -31,6 +31,10 @@ class NativeAnswerSink : public failover::AnswerSink {
   bool toolEvent(const char* type, const std::string& fields) override {
     return taskEvent(type, fields);
   }
+  bool streamsFollowUps() const override { return true; }
+  bool followUpEvent(const char* type, const std::string& fields) override {
+    return taskEvent(type, fields);
+  }
 
  private:
   Poco::Net::HTTPServerResponse& response_;

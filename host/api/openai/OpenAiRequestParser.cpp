@@ -218,6 +218,12 @@ std::optional<chat::ChatRequest> OpenAiRequestParser::parse(std::string_view bod
     return std::nullopt;
   }
   request.metadata = metadata;
+  const Value& user = root["user"];
+  if (!user.isNull() && !user.isString()) {
+    c.fail("user", "user must be a string: the end user, as your application names them");
+    return std::nullopt;
+  }
+  if (user.isString()) request.user = user.asString();
   return request;
 }
 
