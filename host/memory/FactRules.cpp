@@ -123,6 +123,17 @@ std::string plainApostrophes(std::string_view message) {
   return out;
 }
 
+bool isQuestion(const std::string& sentence, char terminator) {
+  if (terminator == '?') return true;
+  static const char* const kAsking[] = {"what", "where", "who", "when", "why", "how", "do",
+                                        "does", "did", "is", "are", "can", "could", "would",
+                                        "should", "will", "am"};
+  const std::string trimmed = trim(sentence);
+  const std::string first = lower(trimmed.substr(0, trimmed.find(' ')));
+  return std::any_of(std::begin(kAsking), std::end(kAsking),
+                     [&](const char* word) { return first == word; });
+}
+
 std::vector<std::string> words(std::string_view text) {
   std::vector<std::string> out;
   std::string word;
@@ -154,8 +165,8 @@ std::vector<FactChange> readFactRules(std::string_view message) {
   size_t start = 0;
   while (start < text.size()) {
     const size_t end = std::min(text.size(), text.find_first_of(".!?\n", start));
-    const bool question = end < text.size() && text[end] == '?';
-    if (!question) readSentence(text.substr(start, end - start), out);
+    const std::string sentence = text.substr(start, end - start);
+    if (!isQuestion(sentence, end < text.size() ? text[end] : '\0')) readSentence(sentence, out);
     start = end + 1;
   }
   return out;

@@ -20,7 +20,9 @@ struct FactChange {
 };
 
 /// The memory rules over a user's message: word-based, case-insensitive,
-/// read sentence by sentence (questions are skipped). Phrases and what they do:
+/// read sentence by sentence. Questions are skipped: a sentence that ends in
+/// "?" or starts with a question word (what, where, do, is, can...). Phrases
+/// and what they do:
 ///
 ///   my name is X / call me X              -> slot "name": "The user's name is X."
 ///   my name is not X / my name isn't X    -> empties slot "name" if it says X

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "memory/MemoryStore.h"
+#include "turn/Executor.h"
 #include "turn/InternalCompletion.h"
 #include "turn/TurnRoute.h"
 
