@@ -202,7 +202,8 @@ void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& pr
                        [&](const ModeConfig& m) { return m.name == name; });
   };
   if (!c.memory.extractorMode.empty() && !knownMode(c.memory.extractorMode))
-    problems.push_back({"$.memory.extractor_mode", "unknown mode \"" + c.memory.extractorMode + "\""});
+    problems.push_back(
+        {"$.memory.extractor_mode", "unknown mode \"" + c.memory.extractorMode + "\""});
   for (const ModeConfig& mode : c.modes)
     if (mode.suggestions && !knownMode(mode.suggestions->mode))
       problems.push_back({"$.modes." + mode.name + ".suggestions.mode",

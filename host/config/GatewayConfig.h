@@ -202,10 +202,10 @@ struct ModeConfig {
 
 /// Persistent memory (host/memory/): facts per key and end user.
 struct MemoryConfig {
-  bool enabled = true;        ///< rules, extractor and injection
-  int64_t budgetChars = 2000; ///< characters of facts per request, most recent first
-  bool rules = true;          ///< the phrase rules (memory/FactRules.h)
-  std::string extractorMode;  ///< "" for no extractor
+  bool enabled = true;         ///< rules, extractor and injection
+  int64_t budgetChars = 2000;  ///< characters of facts per request, most recent first
+  bool rules = true;           ///< the phrase rules (memory/FactRules.h)
+  std::string extractorMode;   ///< "" for no extractor
   int extractorTimeoutMs = 5000;
 };
 

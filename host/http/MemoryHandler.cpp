@@ -97,11 +97,10 @@ void MemoryHandler::add(Poco::Net::HTTPServerRequest& request,
                   "text_too_long");
   const json::Value& user = (*body)["user"];
   if (!user.isNull() && !user.isString())
-    return refuse("user must be a string: the end user the fact is about", "user",
-                  "invalid_user");
+    return refuse("user must be a string: the end user the fact is about", "user", "invalid_user");
   const memory::MemoryFact kept = memory::rememberNote(
-      store, memory::newFact(keyId, user.isString() ? user.asString() : "", "", fact.asString(),
-                             "api"));
+      store,
+      memory::newFact(keyId, user.isString() ? user.asString() : "", "", fact.asString(), "api"));
   sendJson(response, HTTPResponse::HTTP_CREATED, factJson(kept));
 }
 

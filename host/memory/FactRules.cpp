@@ -125,9 +125,9 @@ std::string plainApostrophes(std::string_view message) {
 
 bool isQuestion(const std::string& sentence, char terminator) {
   if (terminator == '?') return true;
-  static const char* const kAsking[] = {"what", "where", "who", "when", "why", "how", "do",
-                                        "does", "did", "is", "are", "can", "could", "would",
-                                        "should", "will", "am"};
+  static const char* const kAsking[] = {"what",  "where", "who",    "when", "why", "how",
+                                        "do",    "does",  "did",    "is",   "are", "can",
+                                        "could", "would", "should", "will", "am"};
   const std::string trimmed = trim(sentence);
   const std::string first = lower(trimmed.substr(0, trimmed.find(' ')));
   return std::any_of(std::begin(kAsking), std::end(kAsking),
@@ -150,11 +150,10 @@ std::vector<std::string> words(std::string_view text) {
 }
 
 bool significant(const std::string& word) {
-  static const char* const kIgnored[] = {"that", "the", "and", "you", "your", "about", "was",
-                                         "were", "are", "has", "have", "had", "not", "isn"};
-  return word.size() >= 3 &&
-         std::none_of(std::begin(kIgnored), std::end(kIgnored),
-                      [&](const char* ignored) { return word == ignored; });
+  static const char* const kIgnored[] = {"that", "the", "and", "you",  "your", "about", "was",
+                                         "were", "are", "has", "have", "had",  "not",   "isn"};
+  return word.size() >= 3 && std::none_of(std::begin(kIgnored), std::end(kIgnored),
+                                          [&](const char* ignored) { return word == ignored; });
 }
 
 }  // namespace

@@ -9,9 +9,9 @@ namespace manifold::memory {
 /// One change to memory that a user's message asks for.
 struct FactChange {
   enum class Kind {
-    Remember,       ///< store `text` in slot `subject` ("" for a note)
-    ForgetSubject,  ///< empty slot `subject`, if its fact names `value`
-    ForgetMatching, ///< forget every fact that mentions the words of `value`
+    Remember,        ///< store `text` in slot `subject` ("" for a note)
+    ForgetSubject,   ///< empty slot `subject`, if its fact names `value`
+    ForgetMatching,  ///< forget every fact that mentions the words of `value`
   };
   Kind kind = Kind::Remember;
   std::string subject;

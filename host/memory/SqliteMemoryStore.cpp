@@ -38,14 +38,14 @@ SqliteMemoryStore::~SqliteMemoryStore() {
 MemoryFact SqliteMemoryStore::remember(const MemoryFact& fact) {
   std::lock_guard<std::mutex> lock(mutex_);
   // A slot keeps its id and creation time; only what it says and when changes.
-  store::Statement s = prepare(
-      db_,
-      "INSERT INTO memory_facts(id, key_id, end_user, subject, text, source, created_ms, "
-      "updated_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(key_id, end_user, subject) WHERE subject != '' DO UPDATE SET "
-      "text = excluded.text, source = excluded.source, updated_ms = excluded.updated_ms "
-      "RETURNING id, key_id, end_user, subject, text, source, created_ms, updated_ms",
-      kWhat);
+  store::Statement s =
+      prepare(db_,
+              "INSERT INTO memory_facts(id, key_id, end_user, subject, text, source, created_ms, "
+              "updated_ms) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT(key_id, end_user, subject) WHERE subject != '' DO UPDATE SET "
+              "text = excluded.text, source = excluded.source, updated_ms = excluded.updated_ms "
+              "RETURNING id, key_id, end_user, subject, text, source, created_ms, updated_ms",
+              kWhat);
   bindText(s.get(), 1, fact.id);
   bindText(s.get(), 2, fact.keyId);
   bindText(s.get(), 3, fact.user);
@@ -60,8 +60,7 @@ MemoryFact SqliteMemoryStore::remember(const MemoryFact& fact) {
   return stored;
 }
 
-std::vector<MemoryFact> SqliteMemoryStore::list(const std::string& keyId,
-                                                const std::string& user) {
+std::vector<MemoryFact> SqliteMemoryStore::list(const std::string& keyId, const std::string& user) {
   std::lock_guard<std::mutex> lock(mutex_);
   store::Statement s = prepare(db_,
                                "SELECT id, key_id, end_user, subject, text, source, created_ms, "

@@ -50,8 +50,8 @@ void AfterAnswer::suggest(const ExecutionContext& context, const config::Suggest
   }
   const std::optional<std::vector<std::string>> suggestions = parseSuggestions(answer.text);
   if (!suggestions) {
-    logger().information("[%s] no suggestions: mode %s did not answer with three lines",
-                         requestId, config.mode);
+    logger().information("[%s] no suggestions: mode %s did not answer with three lines", requestId,
+                         config.mode);
     return;
   }
   json::Value list = json::Value::array();
@@ -81,9 +81,9 @@ void AfterAnswer::extractMemory(const ExecutionContext& context) const {
   }
   try {
     for (const std::string& fact : *facts)
-      memory::rememberNote(*memory_, memory::newFact(context.request.keyId,
-                                                     context.request.chat.user, "", fact,
-                                                     "extractor"));
+      memory::rememberNote(
+          *memory_,
+          memory::newFact(context.request.keyId, context.request.chat.user, "", fact, "extractor"));
   } catch (const std::exception& e) {
     logger().error("[%s] memory extractor: the memory store failed: %s", requestId,
                    std::string(e.what()));

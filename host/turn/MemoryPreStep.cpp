@@ -23,9 +23,8 @@ size_t MemoryPreStep::run(TurnRequest& request, const config::MemoryConfig& conf
       if (changed > 0)
         log.information("[%s] memory rules changed %d fact(s)", request.requestId, changed);
     }
-    const size_t given =
-        memory::injectMemory(request.chat, store_.list(request.keyId, user), config.budgetChars,
-                             trust::markersFor(request.chat));
+    const size_t given = memory::injectMemory(request.chat, store_.list(request.keyId, user),
+                                              config.budgetChars, trust::markersFor(request.chat));
     if (given > 0) log.debug("[%s] %z remembered fact(s) given", request.requestId, given);
     return given;
   } catch (const std::exception& e) {

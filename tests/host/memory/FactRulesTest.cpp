@@ -23,15 +23,16 @@ std::vector<std::string> read(const std::string& message) {
 }
 
 TEST(FactRulesTest, EachPhraseFillsItsSlot) {
-  EXPECT_EQ(read("Hi! My name is Ada Lovelace."),
-            std::vector<std::string>{"remember|name|The user's name is Ada Lovelace.|Ada Lovelace"});
+  EXPECT_EQ(
+      read("Hi! My name is Ada Lovelace."),
+      std::vector<std::string>{"remember|name|The user's name is Ada Lovelace.|Ada Lovelace"});
   EXPECT_EQ(read("i live in Paris, near the river"),
             std::vector<std::string>{"remember|home|The user lives in Paris.|Paris"});
   EXPECT_EQ(read("I moved to Berlin; it is cold"),
             std::vector<std::string>{"remember|home|The user lives in Berlin.|Berlin"});
-  EXPECT_EQ(read("I prefer Green Tea"),
-            std::vector<std::string>{
-                "remember|prefers:green tea|The user prefers Green Tea.|Green Tea"});
+  EXPECT_EQ(
+      read("I prefer Green Tea"),
+      std::vector<std::string>{"remember|prefers:green tea|The user prefers Green Tea.|Green Tea"});
   EXPECT_EQ(read("Please call me Bo"),
             std::vector<std::string>{"remember|name|The user's name is Bo.|Bo"});
 }
@@ -49,7 +50,8 @@ TEST(FactRulesTest, NegationsEmptyTheSlotTheyName) {
             std::vector<std::string>{"forget-slot|home||Paris"});
   EXPECT_EQ(read("I no longer live in Paris"), std::vector<std::string>{"forget-slot|home||Paris"});
   EXPECT_EQ(read("I do not live in Paris"), std::vector<std::string>{"forget-slot|home||Paris"});
-  EXPECT_EQ(read("My name isn\xE2\x80\x99t Bob"), std::vector<std::string>{"forget-slot|name||Bob"});
+  EXPECT_EQ(read("My name isn\xE2\x80\x99t Bob"),
+            std::vector<std::string>{"forget-slot|name||Bob"});
   EXPECT_EQ(read("my name is not Bob"), std::vector<std::string>{"forget-slot|name||Bob"});
   EXPECT_EQ(read("I don't prefer tea"), std::vector<std::string>{"forget-slot|prefers:tea||tea"});
 }

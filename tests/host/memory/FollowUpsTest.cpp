@@ -31,8 +31,8 @@ class FollowUpsTest : public MemoryGatewayFixture {
 
 TEST_F(FollowUpsTest, ThreeSuggestionsFollowDoneAndAreBilledToTheKey) {
   startWithSuggestions();
-  fake_.script("cheap-1", {cheapSays({"How do I start?\n", "What does it cost?\n",
-                                      "Is there a free tier?"})});
+  fake_.script("cheap-1",
+               {cheapSays({"How do I start?\n", "What does it cost?\n", "Is there a free tier?"})});
   const HttpResult r = nativeAs(alice_, "Tell me about beekeeping");
   ASSERT_EQ(r.status, 200) << r.body;
   const std::vector<SseEvent> events = sseEvents(r.body);
@@ -111,14 +111,17 @@ TEST_F(FollowUpsTest, TheExtractorKeepsTheFactsItFinds) {
   memory_.extractorMode = "cheap";
   startGateway();
   alice_ = createKey("alice");
-  fake_.script("cheap-1", {cheapSays({"- The user has a cat named Tom.\n", "- The user is a nurse."})});
+  fake_.script("cheap-1",
+               {cheapSays({"- The user has a cat named Tom.\n", "- The user is a nurse."})});
   ASSERT_EQ(chatAs(alice_, "My cat Tom keeps me awake after night shifts at the ward").status, 200);
-  const json::Value facts = parsed(gateway_->client().get("/v1/memory", bearer(alice_)).body)["data"];
+  const json::Value facts =
+      parsed(gateway_->client().get("/v1/memory", bearer(alice_)).body)["data"];
   ASSERT_EQ(facts.size(), 2u);
   EXPECT_EQ(facts[0]["source"].asString(), "extractor");
   std::vector<std::string> texts{facts[0]["text"].asString(), facts[1]["text"].asString()};
   std::sort(texts.begin(), texts.end());
-  EXPECT_EQ(texts, (std::vector<std::string>{"The user has a cat named Tom.", "The user is a nurse."}));
+  EXPECT_EQ(texts,
+            (std::vector<std::string>{"The user has a cat named Tom.", "The user is a nurse."}));
   const std::string asked = json::stringify(lastUpstreamMessages("cheap-1"));
   EXPECT_NE(asked.find("My cat Tom keeps me awake"), std::string::npos);
 

@@ -80,8 +80,8 @@ TEST_F(SqliteMemoryStoreTest, RuleChangesUpdateAndForget) {
   EXPECT_EQ(
       applyFactChanges(*memory_, "k", "", readFactRules("I don't live in Berlin anymore"), "rule"),
       1);
-  EXPECT_EQ(applyFactChanges(*memory_, "k", "", readFactRules("Forget that my name is Ada"), "rule"),
-            1);
+  EXPECT_EQ(
+      applyFactChanges(*memory_, "k", "", readFactRules("Forget that my name is Ada"), "rule"), 1);
   EXPECT_TRUE(texts("k", "").empty());
 }
 

@@ -11,7 +11,8 @@ using Lines = std::vector<std::string>;
 
 TEST(InternalPromptsTest, ThreeLinesAreThreeSuggestions) {
   EXPECT_EQ(parseSuggestions("How?\nWhy?\nWhen?"), (Lines{"How?", "Why?", "When?"}));
-  EXPECT_EQ(parseSuggestions("1. How?\n2) Why?\n\n- \"When?\"\n"), (Lines{"How?", "Why?", "When?"}));
+  EXPECT_EQ(parseSuggestions("1. How?\n2) Why?\n\n- \"When?\"\n"),
+            (Lines{"How?", "Why?", "When?"}));
   EXPECT_EQ(parseSuggestions(R"(["How?", "Why?", "When?"])"), (Lines{"How?", "Why?", "When?"}));
 }
 
