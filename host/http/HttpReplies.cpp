@@ -1,6 +1,7 @@
 #include "http/HttpReplies.h"
 
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/URI.h>
 
 #include <sstream>
 
@@ -42,6 +43,15 @@ std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response) {
   response.set("Cache-Control", "no-cache");
   response.set("X-Accel-Buffering", "no");
   return response.send();
+}
+
+std::string queryParameter(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
+  try {
+    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
+      if (key == name) return value;
+  } catch (const Poco::Exception&) {
+  }
+  return "";
 }
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,

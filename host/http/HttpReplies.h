@@ -32,6 +32,10 @@ void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::Ro
 /// proxy buffering. Returns the body stream; each flush sends one chunk.
 std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response);
 
+/// The value of query parameter `name` in the request's URI; "" when it is
+/// absent or the URI does not parse.
+std::string queryParameter(const Poco::Net::HTTPServerRequest& request, const std::string& name);
+
 /// The OpenAI error type for an HTTP status.
 std::string errorTypeFor(int status);
 

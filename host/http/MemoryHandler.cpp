@@ -1,7 +1,6 @@
 #include "http/MemoryHandler.h"
 
 #include <Poco/Logger.h>
-#include <Poco/URI.h>
 
 #include <manifold/json.hpp>
 
@@ -34,15 +33,6 @@ Object::Ptr factJson(const memory::MemoryFact& fact) {
   o->set("created_at", fact.createdMs / 1000);
   o->set("updated_at", fact.updatedMs / 1000);
   return o;
-}
-
-std::string userParam(const Poco::Net::HTTPServerRequest& request) {
-  try {
-    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
-      if (key == "user") return value;
-  } catch (const Poco::Exception&) {
-  }
-  return "";
 }
 
 }  // namespace
@@ -108,7 +98,7 @@ void MemoryHandler::list(Poco::Net::HTTPServerRequest& request,
                          Poco::Net::HTTPServerResponse& response, memory::MemoryStore& store,
                          const std::string& keyId) {
   Poco::JSON::Array::Ptr data = new Poco::JSON::Array;
-  for (const memory::MemoryFact& fact : store.list(keyId, userParam(request)))
+  for (const memory::MemoryFact& fact : store.list(keyId, queryParameter(request, "user")))
     data->add(factJson(fact));
   Object::Ptr body = new Object;
   body->set("object", "list");

@@ -7,12 +7,6 @@
 namespace manifold::test {
 namespace {
 
-std::vector<std::string> names(const std::vector<SseEvent>& events) {
-  std::vector<std::string> out;
-  for (const SseEvent& e : events) out.push_back(e.name);
-  return out;
-}
-
 class FollowUpsTest : public MemoryGatewayFixture {
  protected:
   void startWithSuggestions() {
@@ -69,7 +63,7 @@ TEST_F(FollowUpsTest, AFailureOrGarbageEmitsNothingAndSaysWhyInTheLog) {
   fake_.script("cheap-1", {cheapSays({"Sure! Here are some ideas: more bees."})});
   HttpResult r = nativeAs(alice_, "Tell me about beekeeping");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(names(sseEvents(r.body)).back(), "done");
+  EXPECT_EQ(eventNames(sseEvents(r.body)).back(), "done");
   EXPECT_NE(log.text().find("no suggestions: mode cheap did not answer with three lines"),
             std::string::npos)
       << log.text();
@@ -79,7 +73,7 @@ TEST_F(FollowUpsTest, AFailureOrGarbageEmitsNothingAndSaysWhyInTheLog) {
   fake_.script("cheap-1", {down});
   r = nativeAs(alice_, "Tell me about beekeeping");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(names(sseEvents(r.body)).back(), "done");
+  EXPECT_EQ(eventNames(sseEvents(r.body)).back(), "done");
   EXPECT_NE(log.text().find("no suggestions: mode cheap failed"), std::string::npos) << log.text();
   EXPECT_EQ(gateway_->client().get("/healthz").status, 200);
 }
@@ -93,7 +87,7 @@ TEST_F(FollowUpsTest, ASuggestionModeTooSlowForItsTimeoutEmitsNothing) {
   fake_.script("cheap-1", {slow});
   const HttpResult r = nativeAs(kMaster, "Tell me about beekeeping");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(names(sseEvents(r.body)).back(), "done");
+  EXPECT_EQ(eventNames(sseEvents(r.body)).back(), "done");
 }
 
 TEST_F(FollowUpsTest, OnlyTheNativeStreamOfAModeWithSuggestionsAsksForThem) {
@@ -103,7 +97,7 @@ TEST_F(FollowUpsTest, OnlyTheNativeStreamOfAModeWithSuggestionsAsksForThem) {
   gateway_.reset();
   startGateway();  // smart without suggestions
   const HttpResult r = nativeAs(kMaster, "Tell me about beekeeping");
-  EXPECT_EQ(names(sseEvents(r.body)).back(), "done");
+  EXPECT_EQ(eventNames(sseEvents(r.body)).back(), "done");
   EXPECT_EQ(fake_.requests("cheap-1"), 0);
 }
 
