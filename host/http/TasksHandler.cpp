@@ -1,7 +1,6 @@
 #include "http/TasksHandler.h"
 
 #include <Poco/Logger.h>
-#include <Poco/URI.h>
 
 #include <manifold/json.hpp>
 
@@ -25,15 +24,6 @@ void sendValue(Poco::Net::HTTPServerResponse& response, HTTPResponse::HTTPStatus
 
 void sendDispatchError(Poco::Net::HTTPServerResponse& response, const tasks::DispatchError& e) {
   sendError(response, static_cast<HTTPResponse::HTTPStatus>(e.status), e.what(), "", e.code);
-}
-
-std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
-  try {
-    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
-      if (key == name) return value;
-  } catch (const Poco::Exception&) {
-  }
-  return "";
 }
 
 /// A string member, or "" when absent; false (after a 400) when it is not a string.
@@ -142,14 +132,14 @@ void TasksHandler::create(Poco::Net::HTTPServerRequest& request,
 void TasksHandler::list(Poco::Net::HTTPServerRequest& request,
                         Poco::Net::HTTPServerResponse& response, const std::string& owner) {
   int64_t limit = 20;
-  if (const std::string text = queryParam(request, "limit"); !text.empty()) {
+  if (const std::string text = queryParameter(request, "limit"); !text.empty()) {
     const std::optional<json::Value> parsed = json::parse(text);
     if (!parsed || !parsed->isInt() || parsed->asInt() < 1 || parsed->asInt() > 100)
       return sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
                        "limit must be an integer from 1 to 100", "limit", "invalid_value");
     limit = parsed->asInt();
   }
-  const std::string before = queryParam(request, "before");
+  const std::string before = queryParameter(request, "before");
   // One more than asked tells whether another page follows.
   std::vector<tasks::Task> page =
       context_.tasks().list(owner, static_cast<size_t>(limit) + 1, before);
