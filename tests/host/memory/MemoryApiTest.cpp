@@ -1,7 +1,10 @@
 // Persistent memory end to end: /v1/memory, the rules over chat messages,
 // and the fenced facts that reach the upstream (the fake's ledger shows
 // exactly what it received), kept apart per key and per end user.
+#include <sqlite3.h>
+
 #include "MemoryGatewayFixture.h"
+#include "support/CapturedLog.h"
 
 namespace manifold::test {
 namespace {
@@ -177,6 +180,25 @@ TEST_F(MemoryApiTest, BadInputIsRefusedAndTheGatewayKeepsServing) {
   EXPECT_EQ(deleted.status, 200) << deleted.body;
   EXPECT_TRUE(parsed(deleted.body)["deleted"].asBool());
   EXPECT_TRUE(listed(alice_).empty());
+}
+
+TEST_F(MemoryApiTest, AFailingStoreLeavesMemoryOutAndTheGatewayServing) {
+  ASSERT_EQ(remember(alice_, "Keeps bees.").status, 201);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(gateway_->storePath().c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE memory_facts", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  CapturedLog log("memory");
+  const HttpResult answered = chatAs(alice_, "My name is Ada");
+  EXPECT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(lastUpstreamMessages("chat-1").size(), 1u);  // sent without memory
+  EXPECT_NE(log.text().find("memory left out: the memory store failed"), std::string::npos)
+      << log.text();
+  const HttpResult listing = gateway_->client().get("/v1/memory", bearer(alice_));
+  EXPECT_EQ(listing.status, 500) << listing.body;
+  EXPECT_EQ(parsed(listing.body)["error"]["code"].asString(), "store_error");
+  EXPECT_EQ(gateway_->client().get("/healthz").status, 200);
 }
 
 }  // namespace
