@@ -74,6 +74,13 @@ TEST_F(MemoryApiTest, EndUsersOfOneKeyNeverSeeEachOthersFacts) {
   ASSERT_EQ(chatAs(alice_, "Recommend some music", "u1").status, 200);
   EXPECT_NE(allText(lastUpstreamMessages("chat-1")).find("Likes jazz."), std::string::npos);
 
+  // The Anthropic API names its end user in metadata.user_id.
+  const std::string anthropic =
+      R"({"model":"mode/smart","max_tokens":50,"metadata":{"user_id":"u1"},)"
+      R"("messages":[{"role":"user","content":"Recommend some music"}]})";
+  ASSERT_EQ(gateway_->client().post("/v1/messages", anthropic, bearer(alice_)).status, 200);
+  EXPECT_NE(allText(lastUpstreamMessages("chat-1")).find("Likes jazz."), std::string::npos);
+
   EXPECT_EQ(listed(alice_, "u1"), std::vector<std::string>{"Likes jazz."});
   EXPECT_TRUE(listed(alice_, "u2").empty());
   EXPECT_TRUE(listed(alice_).empty());
