@@ -13,6 +13,8 @@ packages=(
   g++ cmake ninja-build pkg-config binutils ca-certificates curl
   libpoco-dev libboost-dev libsqlite3-dev libssl-dev
 )
+# PDF and XLSX export (host/export): libharu and libxlsxwriter.
+packages+=(libhpdf-dev libxlsxwriter-dev)
 case ${1:-} in
   --test)
     packages+=(libgtest-dev libgmock-dev)
@@ -53,6 +55,8 @@ case ${1:-} in
     # mingw-w64 and runs them under wine64 (/usr/lib/wine/wine64; the wine
     # package's launchers are not needed).
     packages+=(mingw-w64 wine64)
+    # The export tests read PDFs back with pdftotext and pdfinfo, and XLSX sheets with unzip.
+    packages+=(poppler-utils unzip)
     ;;
   --bench)
     packages+=(wrk nginx-light jq iproute2 procps libbenchmark-dev)

@@ -152,6 +152,17 @@ turn::SnapshotPtr GatewayServer::snapshot() const {
   return snapshot_;
 }
 
+exporting::ConversationSource GatewayServer::conversationSource() const {
+  std::lock_guard<std::mutex> lock(conversationSourceMutex_);
+  if (conversationSource_) return conversationSource_;
+  return [](const std::string&, const std::string&) { return std::optional<std::string>(); };
+}
+
+void GatewayServer::setConversationSource(exporting::ConversationSource source) {
+  std::lock_guard<std::mutex> lock(conversationSourceMutex_);
+  conversationSource_ = std::move(source);
+}
+
 namespace {
 
 // Each streaming client holds two descriptors (its socket and its upstream

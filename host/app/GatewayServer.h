@@ -106,6 +106,10 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   /// Attempt records that will never reach the store (refused writes, a full
   /// queue); only grows. For /metrics and /admin/health.
   uint64_t lostUsageRecords() const override { return attempts_->lostRecords(); }
+  exporting::ConversationSource conversationSource() const override;
+  /// Replaces where exports read conversations (until one is set, every
+  /// conversation_id is unknown).
+  void setConversationSource(exporting::ConversationSource source);
   /// The price table in force, bound to the engines in force.
   const usage::PriceBook& prices() const { return *prices_; }
 
@@ -157,6 +161,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<Poco::ThreadPool> threads_;  // Poco's default pool holds only 16
   std::unique_ptr<Poco::Net::TCPServer> server_;
   std::atomic<bool> ready_{false};
+  mutable std::mutex conversationSourceMutex_;
+  exporting::ConversationSource conversationSource_;
   http::InFlightRequests inFlight_;
 };
 

@@ -272,6 +272,8 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
     for (const auto& intent : dispatch->getNames())
       config.dispatch[intent] = dispatch->getValue<std::string>(intent);
   config.tools = readTools(child(root, "tools"), result.problems);
+  config.exports.maxInputBytes =
+      get<Poco::Int64>(child(root, "export"), "max_input_bytes", config.exports.maxInputBytes);
   for (const auto& engine : *root->getArray("engines"))
     config.engines.push_back(readEngine(engine.extract<Object::Ptr>()));
   const Object::Ptr modes = root->getObject("modes");

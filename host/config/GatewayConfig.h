@@ -56,6 +56,13 @@ struct PluginsConfig {
   std::map<std::string, std::string> settingsJson;
 };
 
+/// PDF and XLSX export (POST /v1/export/pdf, /v1/export/xlsx).
+struct ExportConfig {
+  /// The largest input an export reads: the request body, or the stored
+  /// conversation's messages JSON. Larger is answered 413, nothing rendered.
+  int64_t maxInputBytes = 2 * 1024 * 1024;
+};
+
 struct StoreConfig {
   std::string sqlitePath = "manifold.db";
 };
@@ -228,6 +235,7 @@ struct GatewayConfig {
   TasksConfig tasks;
   ToolsConfig tools;
   MemoryConfig memory;
+  ExportConfig exports;  ///< "export" in the file (a C++ keyword)
   std::vector<EngineConfig> engines;
   std::vector<ModeConfig> modes;
   std::string logLevel = "information";

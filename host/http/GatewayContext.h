@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/ConversationSource.h"
 #include "failover/CircuitBreakers.h"
 #include "http/AccessGuard.h"
 #include "http/InFlightRequests.h"
@@ -50,6 +51,8 @@ class GatewayContext {
   virtual tools::ToolRuntime& toolRuntime() = 0;
   /// Facts remembered per key and end user (/v1/memory).
   virtual memory::MemoryStore* memory() = 0;
+  /// Where exports by conversation_id find a conversation's messages.
+  virtual exporting::ConversationSource conversationSource() const = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

@@ -17,6 +17,7 @@
 #include "http/AdminPluginsHandler.h"
 #include "http/ConnectionGuard.h"
 #include "http/ErrorHandler.h"
+#include "http/ExportHandler.h"
 #include "http/HealthHandler.h"
 #include "http/McpHandler.h"
 #include "http/McpToolsHandler.h"
@@ -156,6 +157,13 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return method == HTTPRequest::HTTP_DELETE
                ? static_cast<Handler*>(new MemoryHandler(context_, path.substr(11)))
                : wrongMethod("DELETE");
+  // Export (issue 15): a conversation or messages as a PDF or an XLSX workbook.
+  if (path == "/v1/export/pdf" || path == "/v1/export/xlsx")
+    return method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new ExportHandler(
+                     context_, path == "/v1/export/pdf" ? ExportHandler::Format::Pdf
+                                                        : ExportHandler::Format::Xlsx))
+               : wrongMethod("POST");
   return new ErrorHandler(HTTPResponse::HTTP_NOT_FOUND, "no such endpoint: " + path);
 }
 

@@ -45,7 +45,8 @@ set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
 One HTTP endpoint speaking the OpenAI and Anthropic APIs in front of many
 LLM providers. Each request walks an ordered chain of engines and commits to
 one at its first token. Providers are shared-library plugins.")
-# dpkg-shlibdeps declares the Poco, SQLite, OpenSSL and C++ runtime libraries.
+# dpkg-shlibdeps declares the Poco, SQLite, OpenSSL, libharu, libxlsxwriter and C++ runtime
+# libraries.
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_SHLIBDEPS ON)
 # adduser for postinst; procps for the unit's /bin/kill (ExecReload).
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS "adduser, procps")

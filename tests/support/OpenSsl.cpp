@@ -1,10 +1,6 @@
 #include "support/OpenSsl.h"
 
-#include <gtest/gtest.h>
-
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
+#include "support/CommandOutput.h"
 
 #include <fstream>
 #include <iterator>
@@ -13,15 +9,7 @@
 namespace manifold::test {
 
 std::string openssl(const std::vector<std::string>& args, const std::string& input) {
-  Poco::Pipe in, out;
-  Poco::ProcessHandle process = Poco::Process::launch("openssl", args, &in, &out, nullptr);
-  Poco::PipeOutputStream toChild(in);
-  toChild << input;
-  toChild.close();
-  Poco::PipeInputStream fromChild(out);
-  std::string output((std::istreambuf_iterator<char>(fromChild)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(process.wait(), 0) << "openssl " << args.front() << " failed";
-  return output;
+  return commandOutput("openssl", args, input);
 }
 
 void makeRsaKeyPair(const std::string& keyPath) {

@@ -5,6 +5,7 @@
 
 #include <thread>
 
+#include "support/MasterKeyEnv.h"
 #include "support/OpenAiAssertions.h"
 #include "support/TestGateway.h"
 #include "support/TestPaths.h"
@@ -13,12 +14,6 @@ namespace manifold::test {
 namespace {
 
 const std::string kMaster = "mk-test-master-0123456789";
-
-// The master key comes from the environment, read once at start.
-struct MasterKeyEnv {
-  MasterKeyEnv() { ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1); }
-  ~MasterKeyEnv() { ::unsetenv("MANIFOLD_MASTER_KEY"); }
-};
 
 class GatewayKeysTest : public ::testing::Test {
  protected:
@@ -39,7 +34,7 @@ class GatewayKeysTest : public ::testing::Test {
     return parseObject(r.body)->getValue<std::string>("secret");
   }
 
-  MasterKeyEnv env_;
+  MasterKeyEnv env_{kMaster};
   TestGateway gateway_;
 };
 
@@ -202,7 +197,7 @@ TEST_F(GatewayKeysTest, AKeysAllowedToolsAreKeptChangedAndRestored) {
 }
 
 TEST(MetricsTokenTest, TheMetricsTokenReadsMetricsAndNothingElse) {
-  MasterKeyEnv env;
+  MasterKeyEnv env(kMaster);
   ::setenv("MANIFOLD_TEST_METRICS_TOKEN", "scraper-token-1", 1);
   TempDir unused;
   config::GatewayConfig cfg = demoConfig(unused.str(), (unused / "x.db").string());
