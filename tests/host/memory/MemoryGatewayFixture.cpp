@@ -1,6 +1,6 @@
 #include "MemoryGatewayFixture.h"
 
-#include <cstdlib>
+#include "support/MasterKeyEnv.h"
 
 namespace manifold::test {
 
@@ -11,9 +11,8 @@ json::Value parsed(const std::string& text) {
 }
 
 void MemoryGatewayFixture::startGateway(config::ModeConfig smart) {
-  ::setenv("MANIFOLD_MASTER_KEY", kMaster.c_str(), 1);
+  const MasterKeyEnv master(kMaster);  // read once, at start
   start({engine("chat-1"), engine("cheap-1")}, {std::move(smart), mode("cheap", {"cheap-1"})});
-  ::unsetenv("MANIFOLD_MASTER_KEY");  // read once, at start
 }
 
 std::string MemoryGatewayFixture::createKey(const std::string& name) {
