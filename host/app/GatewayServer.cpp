@@ -91,6 +91,8 @@ GatewayServer::GatewayServer(config::GatewayConfig config) : startConfig_(config
       });
   restoreSpend();
   chainExecutor_ = std::make_unique<turn::ChainExecutor>(*failover_);
+  memoryStore_ = std::make_unique<memory::SqliteMemoryStore>(startConfig_.store.sqlitePath);
+  internalCompletion_ = std::make_unique<turn::InternalCompletion>(*failover_);
   turnTools_ = std::make_unique<tools::GatewayTurnTools>(*toolRuntime_, *keys_);
   toolLoopExecutor_ = std::make_unique<turn::ToolLoopExecutor>(*failover_, turnTools_.get());
   taskDispatch_ = std::make_unique<tasks::TurnTaskDispatch>(*tasks_);
@@ -144,6 +146,7 @@ GatewayServer::~GatewayServer() {
   toolLoopExecutor_.reset();
   turnTools_.reset();
   chainExecutor_.reset();
+  internalCompletion_.reset();
   failover_.reset();
   router_.reset();
   plugins_.reset();

@@ -19,6 +19,7 @@
 #include "http/GatewayContext.h"
 #include "keys/KeyAdmission.h"
 #include "keys/SqliteKeyStore.h"
+#include "memory/SqliteMemoryStore.h"
 #include "metrics/MetricsObserver.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
@@ -95,6 +96,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   }
   turn::TaskDispatch* taskDispatch() override { return taskDispatch_.get(); }
   turn::TurnTools* tools() override { return turnTools_.get(); }
+  memory::MemoryStore* memory() override { return memoryStore_.get(); }
+  turn::InternalCompletion* internalCompletion() override { return internalCompletion_.get(); }
   turn::TurnObserver* observer() override { return &observers_; }
   http::AccessGuard& access() override { return *access_; }
   keys::KeyDirectory& keyDirectory() override { return *keys_; }
@@ -141,6 +144,8 @@ class GatewayServer : public http::GatewayContext, public turn::TurnServices {
   std::unique_ptr<turn::ImageExecutor> imageExecutor_;
   std::shared_ptr<const router::IntentRouter> router_;
   std::unique_ptr<turn::ChainExecutor> chainExecutor_;
+  std::unique_ptr<memory::SqliteMemoryStore> memoryStore_;
+  std::unique_ptr<turn::InternalCompletion> internalCompletion_;
   std::unique_ptr<tools::GatewayTurnTools> turnTools_;
   std::unique_ptr<turn::ToolLoopExecutor> toolLoopExecutor_;
   std::unique_ptr<turn::TaskDispatch> taskDispatch_;  ///< null without a task runtime

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -108,6 +109,16 @@ TrustConfig readTrust(const Object::Ptr& o) {
   return t;
 }
 
+MemoryConfig readMemory(const Object::Ptr& o) {
+  MemoryConfig m;
+  m.enabled = get<bool>(o, "enabled", m.enabled);
+  m.budgetChars = get<int64_t>(o, "budget_chars", m.budgetChars);
+  m.rules = get<bool>(o, "rules", m.rules);
+  m.extractorMode = get<std::string>(o, "extractor_mode", "");
+  m.extractorTimeoutMs = get<int>(o, "extractor_timeout_ms", m.extractorTimeoutMs);
+  return m;
+}
+
 TokenSource readTokenSource(const Object::Ptr& o) {
   return {get<std::string>(o, "token_env", ""), get<std::string>(o, "token_file", "")};
 }
@@ -157,6 +168,9 @@ ModeConfig readMode(const std::string& name, const Object::Ptr& o) {
   m.maxToolSteps = get<int>(o, "max_tool_steps", m.maxToolSteps);
   m.liveToolsSet = o->has("live_tools");
   m.liveTools = strings(o, "live_tools");
+  if (auto suggestions = child(o, "suggestions"))
+    m.suggestions = SuggestionsConfig{get<std::string>(suggestions, "mode", ""),
+                                      get<int>(suggestions, "timeout_ms", 3000)};
   if (auto trust = child(o, "trust")) {
     if (trust->has("wrap_user_text"))
       m.trust.wrapUserText = trust->getValue<bool>("wrap_user_text");
@@ -184,6 +198,17 @@ void checkCrossReferences(const GatewayConfig& c, std::vector<ConfigProblem>& pr
                             "unknown engine \"" + mode.chain[i] + "\""});
     }
   }
+  const auto knownMode = [&](const std::string& name) {
+    return std::any_of(c.modes.begin(), c.modes.end(),
+                       [&](const ModeConfig& m) { return m.name == name; });
+  };
+  if (!c.memory.extractorMode.empty() && !knownMode(c.memory.extractorMode))
+    problems.push_back(
+        {"$.memory.extractor_mode", "unknown mode \"" + c.memory.extractorMode + "\""});
+  for (const ModeConfig& mode : c.modes)
+    if (mode.suggestions && !knownMode(mode.suggestions->mode))
+      problems.push_back({"$.modes." + mode.name + ".suggestions.mode",
+                          "unknown mode \"" + mode.suggestions->mode + "\""});
   checkTokenSource(c.metrics, "metrics", problems);
   checkTokenSource(c.ui, "ui", problems);
   std::error_code ec;
@@ -228,6 +253,7 @@ ConfigLoadResult ConfigLoader::loadText(const std::string& jsonText) {
   config.breaker = readBreaker(child(root, "breaker"));
   config.promptCache = readPromptCache(child(root, "prompt_cache"));
   config.trust = readTrust(child(root, "trust"));
+  config.memory = readMemory(child(root, "memory"));
   const Object::Ptr logging = child(root, "logging");
   config.logLevel = get<std::string>(logging, "level", config.logLevel);
   config.logFormat = get<std::string>(logging, "format", config.logFormat);

@@ -177,6 +177,13 @@ struct EngineConfig {
   std::string optionsJson = "{}";
 };
 
+/// Follow-up suggestions for a mode's answers on the native API (see
+/// turn/FollowUpSuggestions.h).
+struct SuggestionsConfig {
+  std::string mode;  ///< the mode that writes them
+  int timeoutMs = 3000;
+};
+
 /// A mode: an ordered failover chain of engine ids, with its time limits and
 /// retry budget.
 struct ModeConfig {
@@ -203,11 +210,21 @@ struct ModeConfig {
   /// none for the others.
   std::vector<std::string> liveTools;
   bool liveToolsSet = false;
+  std::optional<SuggestionsConfig> suggestions;  ///< off when absent
   const std::vector<std::string>& preStepTools() const {
     static const std::vector<std::string> every{"*"};
     static const std::vector<std::string> none;
     return liveToolsSet ? liveTools : name == "live" ? every : none;
   }
+};
+
+/// Persistent memory (host/memory/): facts per key and end user.
+struct MemoryConfig {
+  bool enabled = true;         ///< rules, extractor and injection
+  int64_t budgetChars = 2000;  ///< characters of facts per request, most recent first
+  bool rules = true;           ///< the phrase rules (memory/FactRules.h)
+  std::string extractorMode;   ///< "" for no extractor
+  int extractorTimeoutMs = 5000;
 };
 
 /// Gateway keys. The master key's secret comes from MANIFOLD_MASTER_KEY or
@@ -229,6 +246,7 @@ struct GatewayConfig {
   TasksConfig tasks;
   ConversationsConfig conversations;
   ToolsConfig tools;
+  MemoryConfig memory;
   ExportConfig exports;  ///< "export" in the file (a C++ keyword)
   MediaConfig media;
   std::vector<EngineConfig> engines;

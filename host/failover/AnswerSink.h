@@ -82,6 +82,15 @@ class AnswerSink {
     (void)fields;
     return true;
   }
+  /// Whether the answer can carry events after its end (the native stream's
+  /// `suggestions`).
+  virtual bool streamsFollowUps() const { return false; }
+  /// One event after end(), as taskEvent. Returns false once the client has
+  /// gone away.
+  virtual bool followUpEvent(const char* type, const std::string& fields) {
+    (void)type, (void)fields;
+    return true;
+  }
 };
 
 }  // namespace manifold::failover

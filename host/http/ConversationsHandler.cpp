@@ -71,7 +71,7 @@ void ConversationsHandler::list(conversations::ConversationStore& store,
                                 Poco::Net::HTTPServerResponse& response, const std::string& keyId) {
   const std::optional<int64_t> limit = pageLimit(request, response);
   if (!limit) return;
-  const std::string after = queryParam(request, "after");
+  const std::string after = queryParameter(request, "after");
   if (!after.empty() && !store.get(keyId, after))
     return sendError(response, HTTPResponse::HTTP_BAD_REQUEST,
                      "after must be the id of one of your conversations", "after", "invalid_value");

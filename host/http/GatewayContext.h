@@ -6,6 +6,7 @@
 #include "http/InFlightRequests.h"
 #include "keys/KeyDirectory.h"
 #include "media/MediaService.h"
+#include "memory/MemoryStore.h"
 #include "metrics/MetricsRegistry.h"
 #include "plugins/PluginManager.h"
 #include "store/UsageLedger.h"
@@ -53,6 +54,8 @@ class GatewayContext {
   virtual media::MediaService& media() = 0;
   /// Kept conversations (/v1/conversations); null without them.
   virtual conversations::ConversationStore* conversations() { return nullptr; }
+  /// Facts remembered per key and end user (/v1/memory).
+  virtual memory::MemoryStore* memory() = 0;
   /// Usage records lost because the store refused them or fell too far behind.
   virtual uint64_t lostUsageRecords() const = 0;
   /// True once start-up finished and until shutdown begins.

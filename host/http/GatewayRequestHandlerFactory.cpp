@@ -24,6 +24,7 @@
 #include "http/ImagesHandler.h"
 #include "http/McpHandler.h"
 #include "http/McpToolsHandler.h"
+#include "http/MemoryHandler.h"
 #include "http/MetricsHandler.h"
 #include "http/ModelsHandler.h"
 #include "http/TaskEventsHandler.h"
@@ -177,6 +178,16 @@ Poco::Net::HTTPRequestHandler* GatewayRequestHandlerFactory::routeRequest(
     return method == HTTPRequest::HTTP_POST
                ? static_cast<Handler*>(new McpToolsHandler(context_, McpToolsHandler::Action::Call))
                : wrongMethod("POST");
+  // Memory (issue 15, helper "memory"): /v1/memory and /v1/memory/{id}.
+  if (path == "/v1/memory")
+    return get || method == HTTPRequest::HTTP_POST
+               ? static_cast<Handler*>(new MemoryHandler(context_, ""))
+               : wrongMethod("GET, POST");
+  if (path.rfind("/v1/memory/", 0) == 0 && path.size() > 11 &&
+      path.find('/', 11) == std::string::npos)
+    return method == HTTPRequest::HTTP_DELETE
+               ? static_cast<Handler*>(new MemoryHandler(context_, path.substr(11)))
+               : wrongMethod("DELETE");
   // Export (issue 15): a conversation or messages as a PDF or an XLSX workbook.
   if (path == "/v1/export/pdf" || path == "/v1/export/xlsx")
     return method == HTTPRequest::HTTP_POST

@@ -36,18 +36,9 @@ void sendValue(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse:
   response.send() << text;
 }
 
-std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
-  try {
-    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
-      if (key == name) return value;
-  } catch (const Poco::Exception&) {
-  }
-  return "";
-}
-
 std::optional<int64_t> pageLimit(const Poco::Net::HTTPServerRequest& request,
                                  Poco::Net::HTTPServerResponse& response, int64_t fallback) {
-  const std::string text = queryParam(request, "limit");
+  const std::string text = queryParameter(request, "limit");
   if (text.empty()) return fallback;
   const std::optional<json::Value> parsed = json::parse(text);
   if (!parsed || !parsed->isInt() || parsed->asInt() < 1 || parsed->asInt() > 100) {
@@ -76,6 +67,15 @@ std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response) {
   response.set("Cache-Control", "no-cache");
   response.set("X-Accel-Buffering", "no");
   return response.send();
+}
+
+std::string queryParameter(const Poco::Net::HTTPServerRequest& request, const std::string& name) {
+  try {
+    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
+      if (key == name) return value;
+  } catch (const Poco::Exception&) {
+  }
+  return "";
 }
 
 void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,

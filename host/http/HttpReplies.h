@@ -22,9 +22,6 @@ void sendJson(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::
 void sendValue(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                const json::Value& body);
 
-/// A query parameter of the request's URI, "" when absent or unreadable.
-std::string queryParam(const Poco::Net::HTTPServerRequest& request, const std::string& name);
-
 /// The `limit` query parameter of a paged list: 1 to 100, `fallback` when
 /// absent. nullopt when it is anything else, after a 400 that says so.
 std::optional<int64_t> pageLimit(const Poco::Net::HTTPServerRequest& request,
@@ -45,6 +42,10 @@ void setRouteHeaders(Poco::Net::HTTPServerResponse& response, const failover::Ro
 /// Starts a server-sent event stream: status 200, chunked, no caching or
 /// proxy buffering. Returns the body stream; each flush sends one chunk.
 std::ostream& openEventStream(Poco::Net::HTTPServerResponse& response);
+
+/// The value of query parameter `name` in the request's URI; "" when it is
+/// absent or the URI does not parse.
+std::string queryParameter(const Poco::Net::HTTPServerRequest& request, const std::string& name);
 
 /// The OpenAI error type for an HTTP status.
 std::string errorTypeFor(int status);

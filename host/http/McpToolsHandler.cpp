@@ -1,7 +1,6 @@
 #include "http/McpToolsHandler.h"
 
 #include <Poco/Logger.h>
-#include <Poco/URI.h>
 
 #include <manifold/json.hpp>
 
@@ -19,15 +18,6 @@ void sendValue(Poco::Net::HTTPServerResponse& response, const json::Value& body)
   response.setContentType("application/json");
   response.setContentLength(static_cast<std::streamsize>(text.size()));
   response.send() << text;
-}
-
-std::string serverParam(const Poco::Net::HTTPServerRequest& request) {
-  try {
-    for (const auto& [key, value] : Poco::URI(request.getURI()).getQueryParameters())
-      if (key == "server") return value;
-  } catch (const Poco::Exception&) {
-  }
-  return "";
 }
 
 /// Who failed decides the status: the caller (400, 404), the tool's time
@@ -57,7 +47,7 @@ void McpToolsHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 
 void McpToolsHandler::list(Poco::Net::HTTPServerRequest& request,
                            Poco::Net::HTTPServerResponse& response, const std::string& keyId) {
-  const std::string server = serverParam(request);
+  const std::string server = queryParameter(request, "server");
   const tools::ToolListing listing =
       context_.toolRuntime().list(tools::toolsAllowedFor(keyId, context_.keyDirectory()),
                                   context_.snapshot()->config.tools, server);

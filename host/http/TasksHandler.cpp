@@ -1,7 +1,6 @@
 #include "http/TasksHandler.h"
 
 #include <Poco/Logger.h>
-#include <Poco/URI.h>
 
 #include <manifold/json.hpp>
 
@@ -126,7 +125,7 @@ void TasksHandler::list(Poco::Net::HTTPServerRequest& request,
   const std::optional<int64_t> pageSize = pageLimit(request, response);
   if (!pageSize) return;
   const int64_t limit = *pageSize;
-  const std::string before = queryParam(request, "before");
+  const std::string before = queryParameter(request, "before");
   // One more than asked tells whether another page follows.
   std::vector<tasks::Task> page =
       context_.tasks().list(owner, static_cast<size_t>(limit) + 1, before);

@@ -52,6 +52,15 @@ void ConversationSink::end(const chat::AnswerAccumulator& answer) {
   client_.end(answer);
 }
 
+bool ConversationSink::imageEvent(const std::string& fields) {
+  // Kept as the markdown link the other APIs answer with, so the picture
+  // stays part of the history whichever API carries the conversation on.
+  if (const std::optional<json::Value> image = json::parse("{" + fields + "}"))
+    appendText(pending_.message, "![image](" + member(*image, "url") + ")");
+  sawDeltas_ = true;
+  return client_.imageEvent(fields);
+}
+
 void ConversationSink::abort(const mf_error& error) {
   client_.abort(error);
 }

@@ -38,6 +38,12 @@ class ConversationSink : public failover::AnswerSink {
   }
   bool streamsToolEvents() const override { return true; }
   bool toolEvent(const char* type, const std::string& fields) override;
+  bool streamsImageEvents() const override { return client_.streamsImageEvents(); }
+  bool imageEvent(const std::string& fields) override;
+  bool streamsFollowUps() const override { return client_.streamsFollowUps(); }
+  bool followUpEvent(const char* type, const std::string& fields) override {
+    return client_.followUpEvent(type, fields);
+  }
 
   /// Whether the client's answer began (something was sent).
   bool begun() const { return begun_; }

@@ -67,9 +67,9 @@ std::string titleOf(const std::vector<chat::ChatMessage>& messages, int64_t char
 
 }  // namespace
 
-int64_t memoryReserveChars(const config::GatewayConfig& /*config*/) {
-  // memory.budget_chars, once the memory section is in GatewayConfig.
-  return 2000;
+// Room kept for the facts the prepare stage adds after the history is fitted.
+int64_t memoryReserveChars(const config::GatewayConfig& config) {
+  return config.memory.enabled ? config.memory.budgetChars : 0;
 }
 
 std::optional<TurnError> ConversationStep::apply(TurnRequest& request, const TurnRoute& route,

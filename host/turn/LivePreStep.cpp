@@ -4,6 +4,7 @@
 
 #include <manifold/json.hpp>
 
+#include "chat/MessageText.h"
 #include "tools/CallAll.h"
 #include "tools/LiveIntents.h"
 #include "tools/ToolEvents.h"
@@ -17,29 +18,15 @@ Poco::Logger& logger() {
   return Poco::Logger::get("tools");
 }
 
-// The index of the last user message, or -1.
-int lastUserMessage(const chat::ChatRequest& chat) {
-  for (int i = static_cast<int>(chat.messages.size()) - 1; i >= 0; --i)
-    if (chat.messages[i].role == "user") return i;
-  return -1;
-}
-
-std::string textOf(const chat::ChatMessage& message) {
-  std::string text;
-  for (const chat::ContentPart& part : message.content)
-    if (part.kind == chat::ContentPart::Kind::Text) text += (text.empty() ? "" : "\n") + part.text;
-  return text;
-}
-
 }  // namespace
 
 std::string LivePreStep::run(TurnRequest& request, const config::ModeConfig& mode,
                              const config::ToolsConfig& config) const {
   const std::vector<std::string>& modeTools = mode.preStepTools();
   if (modeTools.empty()) return "";
-  const int userAt = lastUserMessage(request.chat);
+  const int userAt = chat::lastUserMessage(request.chat);
   if (userAt < 0) return "";
-  const std::string message = textOf(request.chat.messages[userAt]);
+  const std::string message = chat::messageText(request.chat.messages[userAt]);
   if (message.empty()) return "";
 
   const tools::ToolPatterns keyAllows = tools_.allowedFor(request.keyId);

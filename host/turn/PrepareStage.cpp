@@ -3,6 +3,7 @@
 #include "chat/PromptCache.h"
 #include "trust/RequestGuard.h"
 #include "turn/LivePreStep.h"
+#include "turn/MemoryPreStep.h"
 
 namespace manifold::turn {
 
@@ -11,6 +12,7 @@ void PrepareStage::prepare(TurnRequest& request, const TurnRoute& route,
   const config::GatewayConfig& config = snapshot.config;
   chat::markPromptCache(request.chat, config.promptCache);
   const config::ModeConfig* mode = route.mode.empty() ? nullptr : snapshot.engines.mode(route.mode);
+  if (memory_ && !route.dispatch) MemoryPreStep(*memory_).run(request, config.memory);
   const config::TrustConfig trust = mode ? mode->trust.over(config.trust) : config.trust;
   if (trust.wrapUserText || trust.stripInvisible) {  // else as the client sent it
     const trust::BoundaryMarkers markers = trust::markersFor(request.chat);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "memory/MemoryStore.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TurnRequest.h"
 #include "turn/TurnRoute.h"
@@ -13,15 +14,20 @@ namespace manifold::turn {
 ///   over the global ones; by default it changes nothing the client sent.
 /// - the live pre-step (turn/LivePreStep.h), when the gateway has tools:
 ///   live data for the message, fenced, before the model.
-/// Later: memory. It runs after routing, which reads the user's own words,
-/// not any fence around them.
+/// - memory (turn/MemoryPreStep.h), when the gateway has a memory store:
+///   the rules over the user's message, then the remembered facts, fenced;
+///   before the trust boundary, so the rules read the user's own words.
+/// It runs after routing, which reads the user's own words, not any fence
+/// around them.
 class PrepareStage {
  public:
-  explicit PrepareStage(TurnTools* tools = nullptr) : tools_(tools) {}
+  explicit PrepareStage(TurnTools* tools = nullptr, memory::MemoryStore* memory = nullptr)
+      : tools_(tools), memory_(memory) {}
   void prepare(TurnRequest& request, const TurnRoute& route, const RuntimeSnapshot& snapshot) const;
 
  private:
   TurnTools* tools_;
+  memory::MemoryStore* memory_;
 };
 
 }  // namespace manifold::turn

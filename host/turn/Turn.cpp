@@ -3,6 +3,8 @@
 #include <Poco/Logger.h>
 #include <Poco/Timestamp.h>
 
+#include "turn/AfterAnswer.h"
+#include "turn/CapturedAnswerSink.h"
 #include "turn/ConversationStep.h"
 #include "turn/OutcomeErrors.h"
 
@@ -99,14 +101,14 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   if (std::optional<TurnError> refusal = conversation.apply(request, route, *snapshot))
     return finish(refused(std::move(*refusal), route), request, 0, "");
 
-  PrepareStage(services_.tools()).prepare(request, route, *snapshot);
+  PrepareStage(services_.tools(), services_.memory()).prepare(request, route, *snapshot);
 
   const std::unique_ptr<failover::AnswerSink> clientSink = makeSink(request, route);
-  // Outermost, so it keeps what the client saw.
+  // Next to the client's sink, so it keeps what the client saw.
   std::optional<ConversationSink> kept;
   if (request.conversationTurn)
     kept.emplace(*clientSink, request.conversationTurn->id, request.conversationTurn->historyTurns);
-  failover::AnswerSink& sink = kept ? static_cast<failover::AnswerSink&>(*kept) : *clientSink;
+  CapturedAnswerSink sink(kept ? static_cast<failover::AnswerSink&>(*kept) : *clientSink);
   const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};
   const ChainOutcome outcome = services_.executorFor(route).execute(context, sink);
   // A turn whose answer never began sent nothing and is not kept; any other
@@ -114,6 +116,9 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   const bool answered = outcome.kind == ChainOutcome::Kind::Answered;
   if (kept && (answered || kept->begun()))
     conversation.record(request, route, *snapshot, *kept, answered);
+  if (answered && !route.dispatch)
+    if (const InternalCompletion* completion = services_.internalCompletion())
+      AfterAnswer(*completion, services_.memory()).run(context, sink.answerText(), *clientSink);
 
   TurnResult result;
   result.route = route;

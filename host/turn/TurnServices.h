@@ -1,8 +1,10 @@
 #pragma once
 
 #include "conversations/ConversationStore.h"
+#include "memory/MemoryStore.h"
 #include "turn/Admission.h"
 #include "turn/Executor.h"
+#include "turn/InternalCompletion.h"
 #include "turn/RuntimeSnapshot.h"
 #include "turn/TaskDispatch.h"
 #include "turn/TurnObserver.h"
@@ -28,6 +30,10 @@ class TurnServices {
   virtual TurnTools* tools() { return nullptr; }
   /// Where conversations are kept; null without them.
   virtual conversations::ConversationStore* conversations() { return nullptr; }
+  /// Facts remembered per key and user, for the prepare stage; null without.
+  virtual memory::MemoryStore* memory() { return nullptr; }
+  /// Internal completions (suggestions, the memory extractor); null without.
+  virtual InternalCompletion* internalCompletion() { return nullptr; }
 };
 
 }  // namespace manifold::turn

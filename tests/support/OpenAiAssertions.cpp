@@ -69,6 +69,12 @@ void expectOpenAiError(const HttpResult& r, int status, const std::string& messa
   if (!param.empty()) EXPECT_EQ(error->getValue<std::string>("param"), param);
 }
 
+std::vector<std::string> eventNames(const std::vector<SseEvent>& events) {
+  std::vector<std::string> out;
+  for (const SseEvent& e : events) out.push_back(e.name);
+  return out;
+}
+
 void expectDocumentedEvents(const std::vector<SseEvent>& events) {
   static const config::JsonSchemaValidator schema = config::JsonSchemaValidator::fromFile(
       std::string(MANIFOLD_SOURCE_DIR) + "/schemas/stream-events.schema.json");

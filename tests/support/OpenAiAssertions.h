@@ -20,6 +20,8 @@ struct SseEvent {
   std::string data;
 };
 std::vector<SseEvent> sseEvents(const std::string& body);
+/// The events' names, in order.
+std::vector<std::string> eventNames(const std::vector<SseEvent>& events);
 
 /// Checks every event of a native stream against
 /// schemas/stream-events.schema.json, and that its data's "type" is its name.

@@ -180,7 +180,11 @@ bool readSampling(JsonChecks& c, const Value& root, chat::ChatRequest& out) {
   if (!metadata.isNull() && !metadata.isObject())
     return c.fail("metadata", "metadata must be an object");
   out.metadata = metadata;
-  if (metadata["user_id"].isString()) out.user = metadata["user_id"].asString();
+  // Anthropic's name for the end user, which scopes memory as OpenAI's `user` does.
+  const Value& userId = metadata["user_id"];
+  if (!userId.isNull() && !userId.isString())
+    return c.fail("metadata.user_id", "metadata.user_id must be a string");
+  if (userId.isString()) out.user = userId.asString();
   return true;
 }
 

@@ -33,6 +33,10 @@ class NativeAnswerSink : public failover::AnswerSink {
   }
   bool streamsImageEvents() const override { return true; }
   bool imageEvent(const std::string& fields) override { return taskEvent("image", fields); }
+  bool streamsFollowUps() const override { return true; }
+  bool followUpEvent(const char* type, const std::string& fields) override {
+    return taskEvent(type, fields);
+  }
 
  private:
   Poco::Net::HTTPServerResponse& response_;

@@ -54,6 +54,7 @@ void FailoverFixture::start(std::vector<config::EngineConfig> engines,
   c.modes = std::move(modes);
   c.tools = tools_;
   c.conversations = conversations_;
+  c.memory = memory_;
   std::vector<std::string> plugins = extraPluginFiles_;
   plugins.push_back(pluginOutputDir() + "/openai-compatible.so");
   gateway_ = std::make_unique<TestGateway>(std::move(c), plugins);

@@ -35,6 +35,7 @@ class FailoverFixture : public ::testing::Test {
   std::vector<std::string> extraPluginFiles_;  ///< beside openai-compatible.so
   config::ToolsConfig tools_;                  ///< what start() configures
   config::ConversationsConfig conversations_;  ///< what start() configures
+  config::MemoryConfig memory_;                ///< what start() configures
   std::unique_ptr<TestGateway> gateway_;
 };
 

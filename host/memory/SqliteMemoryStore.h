@@ -1,0 +1,33 @@
+#pragma once
+
+#include <mutex>
+#include <string>
+
+#include "memory/MemoryStore.h"
+
+struct sqlite3;
+
+namespace manifold::memory {
+
+/// Facts in the gateway's SQLite file (migration 0008_memory.sql), on a
+/// connection of its own. Open it after SqliteStore has migrated the file.
+class SqliteMemoryStore : public MemoryStore {
+ public:
+  /// Throws when the file cannot be opened.
+  explicit SqliteMemoryStore(const std::string& path);
+  ~SqliteMemoryStore() override;
+  SqliteMemoryStore(const SqliteMemoryStore&) = delete;
+  SqliteMemoryStore& operator=(const SqliteMemoryStore&) = delete;
+
+  MemoryFact remember(const MemoryFact& fact) override;
+  std::vector<MemoryFact> list(const std::string& keyId, const std::string& user) override;
+  bool forget(const std::string& keyId, const std::string& id) override;
+  bool forgetSubject(const std::string& keyId, const std::string& user,
+                     const std::string& subject) override;
+
+ private:
+  std::mutex mutex_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace manifold::memory
