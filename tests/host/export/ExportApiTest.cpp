@@ -64,10 +64,18 @@ class ExportApiTest : public ::testing::Test {
     turn.complete = true;
     turn.mode = "smart";
     turn.engine = "fake";
-    for (const Poco::Dynamic::Var& message :
-         *Poco::JSON::Parser().parse(messages).extract<Poco::JSON::Array::Ptr>()) {
-      const Poco::JSON::Object::Ptr object = message.extract<Poco::JSON::Object::Ptr>();
+    const Poco::JSON::Array::Ptr list =
+        Poco::JSON::Parser().parse(messages).extract<Poco::JSON::Array::Ptr>();
+    for (const Poco::Dynamic::Var& message : *list) {
+      // The store keeps the canonical shape: text as a list of parts.
+      Poco::JSON::Object::Ptr object = message.extract<Poco::JSON::Object::Ptr>();
       turn.roles.push_back(object->getValue<std::string>("role"));
+      Poco::JSON::Object::Ptr part = new Poco::JSON::Object;
+      part->set("type", "text");
+      part->set("text", object->getValue<std::string>("content"));
+      Poco::JSON::Array::Ptr parts = new Poco::JSON::Array;
+      parts->add(part);
+      object->set("content", parts);
       std::ostringstream text;
       object->stringify(text);
       turn.messagesJson.push_back(text.str());
