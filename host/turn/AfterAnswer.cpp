@@ -26,13 +26,27 @@ InternalAnswer ask(const InternalCompletion& completion, const ExecutionContext&
 
 }  // namespace
 
+const config::SuggestionsConfig* AfterAnswer::suggestionsFor(
+    const ExecutionContext& context, const failover::AnswerSink& sink) const {
+  if (context.route.dispatch || !sink.streamsFollowUps()) return nullptr;
+  const config::ModeConfig* mode = context.snapshot.engines.mode(context.route.mode);
+  return mode && mode->suggestions ? &*mode->suggestions : nullptr;
+}
+
+bool AfterAnswer::extracts(const ExecutionContext& context) const {
+  const config::MemoryConfig& memory = context.snapshot.config.memory;
+  return memory_ && memory.enabled && !memory.extractorMode.empty() && !context.route.dispatch;
+}
+
+bool AfterAnswer::hasWork(const ExecutionContext& context, const failover::AnswerSink& sink) const {
+  return suggestionsFor(context, sink) || extracts(context);
+}
+
 void AfterAnswer::run(const ExecutionContext& context, const std::string& answerText,
                       failover::AnswerSink& sink) const {
-  const config::ModeConfig* mode = context.snapshot.engines.mode(context.route.mode);
-  if (mode && mode->suggestions && sink.streamsFollowUps())
-    suggest(context, *mode->suggestions, answerText, sink);
-  const config::MemoryConfig& memory = context.snapshot.config.memory;
-  if (memory_ && memory.enabled && !memory.extractorMode.empty()) extractMemory(context);
+  if (const config::SuggestionsConfig* suggestions = suggestionsFor(context, sink))
+    suggest(context, *suggestions, answerText, sink);
+  if (extracts(context)) extractMemory(context);
 }
 
 void AfterAnswer::suggest(const ExecutionContext& context, const config::SuggestionsConfig& config,

@@ -24,10 +24,17 @@ class AfterAnswer {
   AfterAnswer(const InternalCompletion& completion, memory::MemoryStore* memory)
       : completion_(completion), memory_(memory) {}
 
+  /// Whether run() would do anything for this turn; a turn captures its
+  /// answer's text only then.
+  bool hasWork(const ExecutionContext& context, const failover::AnswerSink& sink) const;
   void run(const ExecutionContext& context, const std::string& answerText,
            failover::AnswerSink& sink) const;
 
  private:
+  const config::SuggestionsConfig* suggestionsFor(const ExecutionContext& context,
+                                                  const failover::AnswerSink& sink) const;
+  bool extracts(const ExecutionContext& context) const;
+
   void suggest(const ExecutionContext& context, const config::SuggestionsConfig& config,
                const std::string& answerText, failover::AnswerSink& sink) const;
   void extractMemory(const ExecutionContext& context) const;

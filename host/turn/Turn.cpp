@@ -108,17 +108,27 @@ TurnResult Turn::run(TurnRequest request, const SinkFactory& makeSink) {
   std::optional<ConversationSink> kept;
   if (request.conversationTurn)
     kept.emplace(*clientSink, request.conversationTurn->id, request.conversationTurn->historyTurns);
-  CapturedAnswerSink sink(kept ? static_cast<failover::AnswerSink&>(*kept) : *clientSink);
+  failover::AnswerSink& keptOrClient =
+      kept ? static_cast<failover::AnswerSink&>(*kept) : *clientSink;
   const ExecutionContext context{request, route, *snapshot, services_.observer(), cancel_};
+  // Suggestions and the memory extractor read the answer's text; only a turn
+  // that has either captures it.
+  std::optional<AfterAnswer> after;
+  if (const InternalCompletion* completion = services_.internalCompletion())
+    if (AfterAnswer candidate(*completion, services_.memory());
+        candidate.hasWork(context, *clientSink))
+      after.emplace(candidate);
+  std::optional<CapturedAnswerSink> captured;
+  if (after) captured.emplace(keptOrClient);
+  failover::AnswerSink& sink =
+      captured ? static_cast<failover::AnswerSink&>(*captured) : keptOrClient;
   const ChainOutcome outcome = services_.executorFor(route).execute(context, sink);
   // A turn whose answer never began sent nothing and is not kept; any other
   // is, as it ended.
   const bool answered = outcome.kind == ChainOutcome::Kind::Answered;
   if (kept && (answered || kept->begun()))
     conversation.record(request, route, *snapshot, *kept, answered);
-  if (answered && !route.dispatch)
-    if (const InternalCompletion* completion = services_.internalCompletion())
-      AfterAnswer(*completion, services_.memory()).run(context, sink.answerText(), *clientSink);
+  if (answered && after) after->run(context, captured->answerText(), *clientSink);
 
   TurnResult result;
   result.route = route;
