@@ -29,7 +29,15 @@ MemoryFact factAt(sqlite3_stmt* s) {
 }  // namespace
 
 SqliteMemoryStore::SqliteMemoryStore(const std::string& path)
-    : db_(store::openConnection(path, "cannot open the memory store")) {}
+    : db_(store::openConnection(path, "cannot open the memory store")) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  anyFacts_ = tableHasFacts();
+}
+
+bool SqliteMemoryStore::tableHasFacts() {
+  store::Statement s = prepare(db_, "SELECT EXISTS(SELECT 1 FROM memory_facts)", kWhat);
+  return store::nextRow(db_, s.get(), kWhat) && sqlite3_column_int(s.get(), 0) != 0;
+}
 
 SqliteMemoryStore::~SqliteMemoryStore() {
   sqlite3_close(db_);
@@ -54,6 +62,7 @@ MemoryFact SqliteMemoryStore::remember(const MemoryFact& fact) {
   bindText(s.get(), 6, fact.source);
   sqlite3_bind_int64(s.get(), 7, fact.createdMs);
   sqlite3_bind_int64(s.get(), 8, fact.updatedMs);
+  anyFacts_ = true;  // before the insert, so no reader skips a fact once it is stored
   if (!store::nextRow(db_, s.get(), kWhat)) return fact;
   MemoryFact stored = factAt(s.get());
   store::runToEnd(db_, s.get(), kWhat);
@@ -61,6 +70,7 @@ MemoryFact SqliteMemoryStore::remember(const MemoryFact& fact) {
 }
 
 std::vector<MemoryFact> SqliteMemoryStore::list(const std::string& keyId, const std::string& user) {
+  if (!anyFacts_) return {};
   std::lock_guard<std::mutex> lock(mutex_);
   store::Statement s = prepare(db_,
                                "SELECT id, key_id, end_user, subject, text, source, created_ms, "
@@ -80,7 +90,9 @@ bool SqliteMemoryStore::forget(const std::string& keyId, const std::string& id) 
   bindText(s.get(), 1, keyId);
   bindText(s.get(), 2, id);
   store::runToEnd(db_, s.get(), kWhat);
-  return sqlite3_changes(db_) > 0;
+  const bool removed = sqlite3_changes(db_) > 0;
+  if (removed) anyFacts_ = tableHasFacts();
+  return removed;
 }
 
 bool SqliteMemoryStore::forgetSubject(const std::string& keyId, const std::string& user,
@@ -92,7 +104,9 @@ bool SqliteMemoryStore::forgetSubject(const std::string& keyId, const std::strin
   bindText(s.get(), 2, user);
   bindText(s.get(), 3, subject);
   store::runToEnd(db_, s.get(), kWhat);
-  return sqlite3_changes(db_) > 0;
+  const bool removed = sqlite3_changes(db_) > 0;
+  if (removed) anyFacts_ = tableHasFacts();
+  return removed;
 }
 
 }  // namespace manifold::memory

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <string>
 
@@ -26,8 +27,14 @@ class SqliteMemoryStore : public MemoryStore {
                      const std::string& subject) override;
 
  private:
+  /// Whether the table holds any fact; `mutex_` held.
+  bool tableHasFacts();
+
   std::mutex mutex_;
   sqlite3* db_ = nullptr;
+  /// Every chat turn lists its caller's facts; while there are none at all
+  /// (memory unused) that costs no lock and no query.
+  std::atomic<bool> anyFacts_{false};
 };
 
 }  // namespace manifold::memory
